@@ -1,0 +1,2 @@
+/** Liveness and readiness. */
+package com.expat.search.query.health;

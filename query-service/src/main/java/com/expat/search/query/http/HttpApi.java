@@ -1,0 +1,96 @@
+package com.expat.search.query.http;
+
+import com.expat.search.query.solr.IndexUnavailableException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Javalin app: the features' routes plus what every response shares: {@code X-Request-Id},
+ * {@code X-Cache}, one access-log line, and the one exception handler that maps failures to
+ * RFC 9457 problems (never a stack trace).
+ */
+public final class HttpApi {
+  private static final Logger ACCESS = LoggerFactory.getLogger("com.expat.search.query.access");
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+  private HttpApi() {}
+
+  /** An app not yet started; {@code Javalin.start(host, port)} it and {@code stop()} it. */
+  public static Javalin create(Json json, List<Routes> features) {
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+          // Long query strings reach validation and get a 400 that names the parameter.
+          config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+          config.requestLogger.http(HttpApi::logAccess);
+          config.routes.before(
+              ctx -> {
+                RequestIds.assign(ctx);
+                CacheHeader.set(ctx, false);
+              });
+          features.forEach(feature -> feature.addTo(config.routes));
+          config.routes.exception(Exception.class, (e, ctx) -> handle(json, e, ctx));
+          // Javalin answers unmatched paths and methods itself; make those problems too.
+          config.routes.error(404, ctx -> unmatched(json, ctx, 404, "Not found"));
+          config.routes.error(405, ctx -> unmatched(json, ctx, 405, "Method not allowed"));
+        });
+  }
+
+  private static void handle(Json json, Exception e, Context ctx) {
+    if (ctx.attribute(RequestIds.HEADER) == null) {
+      RequestIds.assign(ctx);
+    }
+    if (ctx.res().getHeader(CacheHeader.NAME) == null) {
+      CacheHeader.set(ctx, false);
+    }
+    if (e instanceof ProblemException problem) {
+      writeProblem(json, ctx, problem.status(), problem.title(), problem.getMessage(), problem.invalidParams());
+    } else if (e instanceof IndexUnavailableException) {
+      LOG.warn("request {}: {}", RequestIds.of(ctx), e.getMessage());
+      ctx.header("Retry-After", "1");
+      writeProblem(json, ctx, 503, "Index unavailable", "The search index is unavailable; try again shortly.", List.of());
+    } else if (e instanceof HttpResponseException response) {
+      int status = response.getStatus();
+      String title = status == 404 ? "Not found" : status == 405 ? "Method not allowed" : "Request failed";
+      String detail = status == 404 ? "No endpoint at " + ctx.method() + " " + ctx.path() : title;
+      writeProblem(json, ctx, status, title, detail, List.of());
+    } else {
+      LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
+      writeProblem(json, ctx, 500, "Internal error",
+          "The request could not be answered; request id " + RequestIds.of(ctx), List.of());
+    }
+  }
+
+  private static void unmatched(Json json, Context ctx, int status, String title) {
+    String type = ctx.res().getContentType();
+    if (type != null && type.startsWith(Problem.CONTENT_TYPE)) {
+      return; // already a problem, e.g. an unknown member
+    }
+    writeProblem(json, ctx, status, title, "No endpoint at " + ctx.method() + " " + ctx.path(), List.of());
+  }
+
+  private static void writeProblem(
+      Json json, Context ctx, int status, String title, String detail, List<InvalidParam> params) {
+    json.write(ctx, status, Problem.CONTENT_TYPE,
+        Problem.of(status, title, detail, ctx.path(), params));
+  }
+
+  private static void logAccess(Context ctx, Float millis) {
+    String cache = ctx.res().getHeader(CacheHeader.NAME);
+    ACCESS.info(
+        "{} {} {} {}ms cache={} request_id={}",
+        ctx.method(),
+        ctx.path(),
+        ctx.statusCode(),
+        String.format(java.util.Locale.ROOT, "%.1f", millis),
+        cache == null ? "miss" : cache,
+        RequestIds.of(ctx));
+  }
+}

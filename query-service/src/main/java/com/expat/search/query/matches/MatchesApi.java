@@ -1,0 +1,63 @@
+package com.expat.search.query.matches;
+
+import com.expat.search.query.cache.Cached;
+import com.expat.search.query.cache.HiddenMembers;
+import com.expat.search.query.cache.ResponseCache;
+import com.expat.search.query.http.CacheHeader;
+import com.expat.search.query.http.Json;
+import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.http.Routes;
+import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.MemberPage;
+import com.expat.search.query.ranking.MemberRanking;
+import com.expat.search.query.solr.IndexNames;
+import com.expat.search.query.solr.SolrIndex;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+
+/** {@code GET /v1/members/{id}/matches}. */
+public final class MatchesApi implements Routes {
+  public static final String PATH = "/v1/members/{id}/matches";
+
+  private final Json json;
+  private final Matches matches;
+  private final ResponseCache<MatchesRequest, MemberPage> cache;
+  private final HiddenMembers hidden;
+
+  /**
+   * @param rarityTtl how long the interest counts behind "rare ones count more" are reused
+   */
+  public MatchesApi(
+      Json json,
+      SolrIndex index,
+      IndexNames cores,
+      MemberRanking ranking,
+      ResponseCache<MatchesRequest, MemberPage> cache,
+      HiddenMembers hidden,
+      Duration rarityTtl,
+      Ticker ticker) {
+    this.json = json;
+    this.cache = cache;
+    this.hidden = hidden;
+    this.matches = new Matches(
+        index,
+        cores.members(),
+        new MemberDirectory(index, cores.members()),
+        new InterestRarity(index, cores.members(), rarityTtl, ticker),
+        ranking);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get(PATH, this::handle);
+  }
+
+  private void handle(Context ctx) {
+    MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx));
+    Cached<MemberPage> answer = cache.get(request, matches::run);
+    CacheHeader.set(ctx, answer.hit());
+    json.write(ctx, 200, answer.value().without(hidden, request.memberId()));
+  }
+}

@@ -1,0 +1,56 @@
+package com.expat.search.query.members;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** A point on Earth in degrees; Solr writes it {@code "lat,lon"}. */
+public record GeoPoint(double latitude, double longitude) {
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
+  public GeoPoint {
+    if (!(latitude >= -90 && latitude <= 90)) {
+      throw new IllegalArgumentException("latitude must be in -90..90, was " + latitude);
+    }
+    if (!(longitude >= -180 && longitude <= 180)) {
+      throw new IllegalArgumentException("longitude must be in -180..180, was " + longitude);
+    }
+  }
+
+  /** Parses {@code "lat,lon"}; empty when the text is not one. */
+  public static Optional<GeoPoint> parse(Object text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String[] parts = text.toString().split(",", -1);
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    try {
+      double lat = Double.parseDouble(parts[0].strip());
+      double lon = Double.parseDouble(parts[1].strip());
+      if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+        return Optional.empty();
+      }
+      return Optional.of(new GeoPoint(lat, lon));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Great-circle distance (haversine) in kilometres. */
+  public double distanceKm(GeoPoint other) {
+    double dLat = Math.toRadians(other.latitude - latitude);
+    double dLon = Math.toRadians(other.longitude - longitude);
+    double a =
+        Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(Math.toRadians(latitude))
+                * Math.cos(Math.toRadians(other.latitude))
+                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  /** {@code "lat,lon"}, as Solr's spatial parameters take it. */
+  public String solr() {
+    return String.format(Locale.ROOT, "%.6f,%.6f", latitude, longitude);
+  }
+}

@@ -1,0 +1,27 @@
+package com.expat.search.query.members;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * A member in the index as a viewer or seeker: what filters and personal ranking need. Contacts
+ * and blocks are ids; {@code blockedIds} holds blocks in both directions.
+ */
+public record KnownMember(
+    long id,
+    OptionalLong cityId,
+    Optional<GeoPoint> location,
+    Set<String> languages,
+    List<String> interests,
+    List<Long> contactIds,
+    List<Long> blockedIds) {
+
+  public KnownMember {
+    languages = Set.copyOf(languages);
+    interests = List.copyOf(interests);
+    contactIds = List.copyOf(contactIds);
+    blockedIds = List.copyOf(blockedIds);
+  }
+}

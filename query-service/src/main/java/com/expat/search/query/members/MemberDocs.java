@@ -1,0 +1,110 @@
+package com.expat.search.query.members;
+
+import static com.expat.search.common.solr.MemberFields.*;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.solr.common.SolrDocument;
+
+/** Member documents, as Solr returns them, to the API's member items. Stateless. */
+public final class MemberDocs {
+  /** What an item is built from; ask Solr for these (docValues fields come back when listed). */
+  public static final List<String> ITEM_FIELDS =
+      List.of(ID, DISPLAY_NAME, HEADLINE, OCCUPATION, CITY_ID, CITY_NAME, COUNTRY_CODE,
+          ORIGIN_COUNTRY, LANGUAGE_LEVELS, INTERESTS, LOCATION);
+
+  private static final List<String> LEVELS = List.of("native", "fluent", "intermediate", "basic");
+
+  private MemberDocs() {}
+
+  /**
+   * The item for {@code doc}.
+   *
+   * @param from where distances are measured from; empty: no {@code distance_km}
+   * @param explain feature contributions summing to {@code score}, or null
+   */
+  public static MemberItem item(
+      SolrDocument doc, double score, Optional<GeoPoint> from, Map<String, Double> explain) {
+    Long cityId = longValue(doc.getFirstValue(CITY_ID));
+    CityRef city = new CityRef(cityId, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));
+    Double distance =
+        from.flatMap(origin -> GeoPoint.parse(doc.getFirstValue(LOCATION)).map(origin::distanceKm))
+            .map(km -> Math.round(km * 10) / 10.0)
+            .orElse(null);
+    return new MemberItem(
+        Long.parseLong(doc.getFirstValue(ID).toString()),
+        string(doc, DISPLAY_NAME),
+        string(doc, HEADLINE),
+        string(doc, OCCUPATION),
+        city,
+        string(doc, ORIGIN_COUNTRY),
+        languages(doc.getFieldValues(LANGUAGE_LEVELS)),
+        strings(doc.getFieldValues(INTERESTS)),
+        distance,
+        score,
+        explain);
+  }
+
+  /** {@code "de:native"} values to languages, strongest level first, then by code. */
+  static List<LanguageLevel> languages(Collection<Object> values) {
+    List<LanguageLevel> result = new ArrayList<>();
+    for (String value : strings(values)) {
+      int colon = value.indexOf(':');
+      result.add(colon < 0
+          ? new LanguageLevel(value, null)
+          : new LanguageLevel(value.substring(0, colon), value.substring(colon + 1)));
+    }
+    result.sort(Comparator.comparingInt((LanguageLevel l) -> levelRank(l.level()))
+        .thenComparing(LanguageLevel::code));
+    return result;
+  }
+
+  private static int levelRank(String level) {
+    int rank = LEVELS.indexOf(level);
+    return rank < 0 ? LEVELS.size() : rank;
+  }
+
+  public static List<String> strings(Collection<Object> values) {
+    if (values == null) {
+      return List.of();
+    }
+    return values.stream().filter(v -> v != null).map(Object::toString).toList();
+  }
+
+  public static List<Long> longs(Collection<Object> values) {
+    if (values == null) {
+      return List.of();
+    }
+    List<Long> result = new ArrayList<>(values.size());
+    for (Object value : values) {
+      Long id = longValue(value);
+      if (id != null) {
+        result.add(id);
+      }
+    }
+    return result;
+  }
+
+  static Long longValue(Object value) {
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value.toString());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String string(SolrDocument doc, String field) {
+    Object value = doc.getFirstValue(field);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package com.expat.search.query.search;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** English names of language and country codes, from the JDK's locale data. */
+final class Labels {
+  private Labels() {}
+
+  static Map<String, String> languages(List<String> codes) {
+    Map<String, String> result = new HashMap<>();
+    for (String code : codes) {
+      String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+      if (!name.isEmpty() && !name.equalsIgnoreCase(code)) {
+        result.put(code, name);
+      }
+    }
+    return result;
+  }
+
+  static Map<String, String> countries(List<String> codes) {
+    Map<String, String> result = new HashMap<>();
+    for (String code : codes) {
+      String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+      if (!name.isEmpty() && !name.equalsIgnoreCase(code)) {
+        result.put(code, name);
+      }
+    }
+    return result;
+  }
+}

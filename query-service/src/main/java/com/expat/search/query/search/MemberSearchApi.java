@@ -1,0 +1,60 @@
+package com.expat.search.query.search;
+
+import com.expat.search.query.cache.Cached;
+import com.expat.search.query.cache.HiddenMembers;
+import com.expat.search.query.cache.ResponseCache;
+import com.expat.search.query.http.CacheHeader;
+import com.expat.search.query.http.Json;
+import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.http.Routes;
+import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.MemberPage;
+import com.expat.search.query.ranking.MemberRanking;
+import com.expat.search.query.solr.IndexNames;
+import com.expat.search.query.solr.SolrIndex;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+
+/** {@code GET /v1/members/search}: parse, answer from the cache or Solr, hide, write. */
+public final class MemberSearchApi implements Routes {
+  public static final String PATH = "/v1/members/search";
+
+  private final Json json;
+  private final MemberSearch search;
+  private final ResponseCache<MemberSearchRequest, MemberPage> cache;
+  private final HiddenMembers hidden;
+
+  /**
+   * @param labelTtl how long facet labels and city coordinates are kept in process
+   */
+  public MemberSearchApi(
+      Json json,
+      SolrIndex index,
+      IndexNames cores,
+      MemberRanking ranking,
+      ResponseCache<MemberSearchRequest, MemberPage> cache,
+      HiddenMembers hidden,
+      Duration labelTtl,
+      Ticker ticker) {
+    this.json = json;
+    this.cache = cache;
+    this.hidden = hidden;
+    MemberDirectory directory = new MemberDirectory(index, cores.members());
+    CatalogLookup catalog = new CatalogLookup(index, cores.catalog(), cores.members(), labelTtl, ticker);
+    this.search = new MemberSearch(index, cores.members(), directory, catalog, ranking);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get(PATH, this::handle);
+  }
+
+  private void handle(Context ctx) {
+    MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx));
+    Cached<MemberPage> answer = cache.get(request, search::run);
+    CacheHeader.set(ctx, answer.hit());
+    json.write(ctx, 200, answer.value().without(hidden, request.viewer().orElse(0L)));
+  }
+}

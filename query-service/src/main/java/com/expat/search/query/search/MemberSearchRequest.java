@@ -1,0 +1,150 @@
+package com.expat.search.query.search;
+
+import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.solr.QueryText;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A validated, normalized {@code GET /v1/members/search}: equal requests are equal records
+ * whatever their parameter order, defaults, code case or repeated values, so the record is the
+ * cache key.
+ *
+ * @param q normalized free text; empty matches everyone
+ * @param languages lower-case ISO 639-1 codes, sorted, distinct: speaks any
+ * @param interests interest slugs, sorted, distinct: has any
+ * @param origins upper-case country codes, sorted, distinct
+ */
+public record MemberSearchRequest(
+    String q,
+    Optional<Location> location,
+    List<String> languages,
+    List<String> interests,
+    List<String> origins,
+    Optional<Long> viewer,
+    SortOrder sort,
+    Set<FacetField> facets,
+    int page,
+    int size,
+    boolean explain) {
+
+  public static final int MAX_QUERY_LENGTH = 1000;
+  public static final double DEFAULT_RADIUS_KM = 50;
+
+  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  public MemberSearchRequest {
+    languages = List.copyOf(languages);
+    interests = List.copyOf(interests);
+    origins = List.copyOf(origins);
+    facets = facets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(facets));
+  }
+
+  /**
+   * Reads and checks every parameter.
+   *
+   * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
+   */
+  public static MemberSearchRequest parse(QueryParams params) {
+    String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
+    Optional<Location> location = location(params);
+    List<String> languages =
+        params.codes("lang", v -> v.toLowerCase(Locale.ROOT), LANGUAGE, "a two-letter ISO 639-1 code", 20);
+    List<String> interests =
+        params.codes("interest", v -> v.toLowerCase(Locale.ROOT), SLUG, "an interest slug", 50);
+    List<String> origins =
+        params.codes("origin", v -> v.toUpperCase(Locale.ROOT), COUNTRY, "a two-letter country code", 50);
+    OptionalLong viewer = params.id("viewer");
+    SortOrder sort = params.string("sort").map(value -> SortOrder.parse(value).orElseGet(() -> {
+      params.reject("sort", "must be relevance, distance or recent");
+      return SortOrder.RELEVANCE;
+    })).orElse(SortOrder.RELEVANCE);
+    if (sort == SortOrder.DISTANCE && location.isEmpty() && viewer.isEmpty() && !params.has("city")
+        && !params.has("near") && !params.has("viewer")) {
+      params.reject("sort", "distance needs city, near or viewer");
+    }
+    Set<FacetField> facets = facets(params);
+    int size = params.integer("size", 20, 1, 100);
+    int page = params.integer("page", 1, 1, 50);
+    boolean explain = params.flag("explain");
+    params.throwIfInvalid();
+    return new MemberSearchRequest(
+        q,
+        location,
+        languages,
+        interests,
+        origins,
+        viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(),
+        sort,
+        facets,
+        page,
+        size,
+        explain);
+  }
+
+  private static Optional<Location> location(QueryParams params) {
+    OptionalLong city = params.id("city");
+    Optional<String> near = params.string("near");
+    OptionalDouble radius = params.decimal("radius_km", 1, 1000);
+    if (params.has("city") && params.has("near")) {
+      params.reject("near", "give either city or near, not both");
+      return Optional.empty();
+    }
+    if (near.isPresent()) {
+      Optional<GeoPoint> point = GeoPoint.parse(near.get());
+      if (point.isEmpty()) {
+        params.reject("near", "must be lat,lon with latitude -90..90 and longitude -180..180");
+        return Optional.empty();
+      }
+      return Optional.of(new Location.Near(point.get(), radius.orElse(DEFAULT_RADIUS_KM)));
+    }
+    if (city.isPresent()) {
+      return Optional.of(new Location.InCity(
+          city.getAsLong(), radius.isPresent() ? Optional.of(radius.getAsDouble()) : Optional.empty()));
+    }
+    if (radius.isPresent() && !params.has("city")) {
+      params.reject("radius_km", "needs city or near");
+    }
+    return Optional.empty();
+  }
+
+  private static Set<FacetField> facets(QueryParams params) {
+    Optional<String> raw = params.string("facets");
+    if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
+      return Set.of();
+    }
+    if (raw.get().equalsIgnoreCase("true")) {
+      return EnumSet.allOf(FacetField.class);
+    }
+    EnumSet<FacetField> result = EnumSet.noneOf(FacetField.class);
+    for (String name : raw.get().split(",", -1)) {
+      if (name.isBlank()) {
+        continue;
+      }
+      Optional<FacetField> facet = FacetField.parse(name);
+      if (facet.isEmpty()) {
+        params.reject("facets", "must be true, false or a comma list of city, language, interest, origin");
+        return Set.of();
+      }
+      result.add(facet.get());
+    }
+    return result;
+  }
+
+  /** The normalized request as one line, for logs. */
+  @Override
+  public String toString() {
+    return "MemberSearchRequest[q=" + q.length() + " chars, location=" + location + ", lang=" + languages
+        + ", interest=" + interests + ", origin=" + origins + ", viewer=" + viewer + ", sort=" + sort
+        + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + "]";
+  }
+}

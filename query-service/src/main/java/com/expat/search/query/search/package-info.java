@@ -1,0 +1,2 @@
+/** {@code GET /v1/members/search}. */
+package com.expat.search.query.search;

@@ -1,0 +1,40 @@
+package com.expat.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.expat.search.common.config.ConfigException;
+import com.expat.search.common.config.Env;
+import com.expat.search.query.solr.IndexNames;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryServiceConfigTest {
+
+  @Test
+  void solrUrlIsRequired() {
+    assertThatThrownBy(() -> QueryServiceConfig.from(Env.of(Map.of())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_URL");
+  }
+
+  @Test
+  void defaultsApplyToWhatIsNotSet() {
+    QueryServiceConfig config = QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://127.0.0.1:8983/solr/")));
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.solr().url()).hasValueSatisfying(url -> assertThat(url).hasToString("http://127.0.0.1:8983/solr"));
+    assertThat(config.cores()).isEqualTo(IndexNames.defaults());
+    assertThat(config.searchTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.matchesTtl()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "HTTP_PORT", "http"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_PORT=http");
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "CACHE_SEARCH_TTL_SECONDS", "-1"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("CACHE_SEARCH_TTL_SECONDS");
+  }
+}

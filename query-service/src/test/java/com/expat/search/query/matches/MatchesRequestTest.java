@@ -1,0 +1,36 @@
+package com.expat.search.query.matches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.expat.search.query.http.InvalidParam;
+import com.expat.search.query.http.ProblemException;
+import com.expat.search.query.http.QueryParams;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MatchesRequestTest {
+
+  @Test
+  void defaultsToAHundredKilometresFirstPageOfTwenty() {
+    assertThat(MatchesRequest.parse("42", new QueryParams(Map.of())))
+        .isEqualTo(new MatchesRequest(42, 100, 1, 20, false));
+  }
+
+  @Test
+  void idMustBeAPositiveNumber() {
+    for (String id : List.of("0", "-1", "abc", "1.5", "99999999999999999999")) {
+      ProblemException problem = catchThrowableOfType(ProblemException.class,
+          () -> MatchesRequest.parse(id, new QueryParams(Map.of())));
+      assertThat(problem.invalidParams()).extracting(InvalidParam::name).as(id).containsExactly("id");
+    }
+  }
+
+  @Test
+  void radiusIsBetweenOneAndAThousandKilometres() {
+    ProblemException problem = catchThrowableOfType(ProblemException.class,
+        () -> MatchesRequest.parse("1", new QueryParams(Map.of("radius_km", List.of("5000")))));
+    assertThat(problem.invalidParams()).extracting(InvalidParam::name).containsExactly("radius_km");
+  }
+}
