@@ -1,0 +1,31 @@
+package com.expat.search.indexer.solr;
+
+import com.expat.search.indexer.mapping.IndexChange;
+import java.util.List;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * The indexer's write side of Solr, one core or alias at a time. Implementations are
+ * thread-safe. Every method either completes, with Solr having accepted the write, or throws
+ * {@link IndexWriteException}; nothing is half-acknowledged.
+ */
+public interface SearchIndex {
+
+  /**
+   * Applies the changes in one round trip where the protocol allows. Solr's version constraint
+   * decides per document: a change older than what the index holds is ignored, not an error.
+   */
+  void apply(String core, List<IndexChange> changes);
+
+  /** Adds documents that carry their own version, as a bulk load does. */
+  void add(String core, List<SolrInputDocument> documents);
+
+  /** Makes every accepted write visible to searches and durable. */
+  void commit(String core);
+
+  /** Number of documents visible to searches. */
+  long count(String core);
+
+  /** True when the document is visible to searches. */
+  boolean contains(String core, String id);
+}
