@@ -46,6 +46,14 @@ public final class DemoWorldLoader {
 
   /** Loads the world unless one is already complete (or {@code force}); logs progress to {@code log}. */
   public Outcome load(int members, int events, long seed, boolean force, PrintStream log) {
+    return load(new WorldSpec(members, events, seed), force, log);
+  }
+
+  /** Loads the world of {@code spec}, unless one is already complete (or {@code force}). */
+  public Outcome load(WorldSpec spec, boolean force, PrintStream log) {
+    int members = spec.members();
+    int events = spec.events();
+    long seed = spec.seed();
     long start = System.nanoTime();
     if (!force && index.contains(catalogCore, MARKER_ID)) {
       Outcome outcome =
@@ -56,7 +64,7 @@ public final class DemoWorldLoader {
       return outcome;
     }
     log.printf("generating a world of %,d members and %,d events (seed %d)...%n", members, events, seed);
-    InMemoryWorld world = InMemoryWorld.generate(new WorldSpec(members, events, seed));
+    InMemoryWorld world = InMemoryWorld.generate(spec);
     Catalog catalog = world.catalog();
     log.printf("generated in %.1f s; indexing...%n", since(start).toMillis() / 1000.0);
 
