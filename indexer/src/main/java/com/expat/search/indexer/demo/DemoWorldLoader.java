@@ -96,11 +96,13 @@ public final class DemoWorldLoader {
     int written = 0;
     for (T row : rows) {
       IndexChange change = mapping.apply(row);
-      // A fresh index has nothing to delete; a forced reload also removes what is no longer live.
-      batch.add(change);
-      if (change instanceof IndexChange.Upsert) {
-        written++;
+      // Only live rows are written: the demo's world never changes under a seed, so a member who
+      // is inactive now was never indexed, and each versioned delete would cost a round trip.
+      if (!(change instanceof IndexChange.Upsert)) {
+        continue;
       }
+      batch.add(change);
+      written++;
       if (batch.size() == BATCH) {
         index.apply(core, batch);
         batch.clear();
