@@ -1,0 +1,50 @@
+package com.expat.search.ranking.features;
+
+import com.expat.search.ranking.signals.LanguageLevel;
+import java.util.Map;
+
+/**
+ * How well two members can talk: each language both speak gives {@code w(my level) × w(their
+ * level)} ({@link LevelWeights}), so two native or fluent speakers count more than a native and a
+ * beginner; several shared languages combine as a noisy-or, {@code 1 - Π(1 - pair)}. In [0, 1],
+ * symmetric, and never lower for one more shared language or a stronger level on either side.
+ *
+ * <p>Not a Solr function: the index keeps levels in {@code language_levels}, which is not
+ * searchable. It is computed in Java from the candidates' stored levels.
+ */
+public final class LanguageFit {
+  private LanguageFit() {}
+
+  public static double value(
+      Map<String, LanguageLevel> mine, Map<String, LanguageLevel> theirs, LevelWeights weights) {
+    double none = 1;
+    for (Map.Entry<String, LanguageLevel> entry : mine.entrySet()) {
+      LanguageLevel other = theirs.get(entry.getKey());
+      if (other != null) {
+        none *= 1 - weights.weight(entry.getValue()) * weights.weight(other);
+      }
+    }
+    return 1 - none;
+  }
+
+  /**
+   * The language the two share best (highest pair weight; then by code), or null when they share
+   * none; for reasons such as "both speak Spanish (native)".
+   */
+  public static String best(Map<String, LanguageLevel> mine, Map<String, LanguageLevel> theirs, LevelWeights weights) {
+    String best = null;
+    double bestPair = 0;
+    for (Map.Entry<String, LanguageLevel> entry : mine.entrySet()) {
+      LanguageLevel other = theirs.get(entry.getKey());
+      if (other == null) {
+        continue;
+      }
+      double pair = weights.weight(entry.getValue()) * weights.weight(other);
+      if (pair > bestPair || (pair == bestPair && best != null && entry.getKey().compareTo(best) < 0)) {
+        best = entry.getKey();
+        bestPair = pair;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,41 @@
+package com.expat.search.ranking.features;
+
+/**
+ * Places still free: {@code min(1, free / comfortableSeats)} with {@code free = max(0, capacity -
+ * going)}; 1 without a capacity (no limit), 0 when full. Never lower with more room.
+ */
+public final class RoomLeft {
+  private RoomLeft() {}
+
+  /**
+   * @param capacity places in all; null for no limit
+   * @param going members going
+   * @param comfortableSeats free places from which an event counts as roomy as an unlimited
+   *     one, > 0
+   */
+  public static double value(Integer capacity, int going, double comfortableSeats) {
+    requireSeats(comfortableSeats);
+    if (capacity == null) {
+      return 1;
+    }
+    double free = Math.max(capacity - (double) going, 0);
+    return Math.min(1, free / comfortableSeats);
+  }
+
+  /**
+   * The same in Solr: {@code if(exists(capacity),min(1,div(max(sub(capacity,going),0),SEATS)),1)}
+   * (a missing going count reads as 0).
+   */
+  public static String solr(String capacityField, String goingField, double comfortableSeats) {
+    requireSeats(comfortableSeats);
+    String capacity = SolrSyntax.field(capacityField);
+    return "if(exists(" + capacity + "),min(1,div(max(sub(" + capacity + "," + SolrSyntax.field(goingField)
+        + "),0)," + SolrSyntax.number(comfortableSeats) + ")),1)";
+  }
+
+  private static void requireSeats(double seats) {
+    if (!(seats > 0 && Double.isFinite(seats))) {
+      throw new IllegalArgumentException("comfortable seats must be positive, was " + seats);
+    }
+  }
+}

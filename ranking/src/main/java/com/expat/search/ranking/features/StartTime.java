@@ -1,0 +1,28 @@
+package com.expat.search.ranking.features;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How soon an event starts: {@code 2^(-timeToStart / halfLife)} for an event still to start, 0 for
+ * one that has started (events that have ended are not ranked at all). Sooner never scores lower.
+ */
+public final class StartTime {
+  private StartTime() {}
+
+  /** @return a value in [0, 1] */
+  public static double value(Instant startsAt, Instant now, Duration halfLife) {
+    double rate = HalfLifeDecay.rate(halfLife);
+    double aheadMs = startsAt.toEpochMilli() - now.toEpochMilli();
+    return aheadMs > 0 ? Math.exp(aheadMs * rate) : 0;
+  }
+
+  /**
+   * The same in Solr: {@code if(gt(ms(field,NOW),0),exp(mul(ms(field,NOW),RATE)),0)}; the request
+   * sets {@code NOW} (see {@link HalfLifeDecay#solr}).
+   */
+  public static String solr(String startField, Duration halfLife) {
+    String ahead = "ms(" + SolrSyntax.field(startField) + ",NOW)";
+    return "if(gt(" + ahead + ",0),exp(mul(" + ahead + "," + SolrSyntax.number(HalfLifeDecay.rate(halfLife)) + ")),0)";
+  }
+}

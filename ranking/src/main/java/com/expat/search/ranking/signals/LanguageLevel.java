@@ -1,0 +1,59 @@
+package com.expat.search.ranking.signals;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** How well a member speaks a language, strongest first (the {@code member_languages.level} enum). */
+public enum LanguageLevel {
+  NATIVE,
+  FLUENT,
+  INTERMEDIATE,
+  BASIC;
+
+  /** The level as the database and the index write it: {@code "native"}, {@code "fluent"}, ... */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a label, ignoring case; empty for null or anything else. */
+  public static Optional<LanguageLevel> parse(String label) {
+    if (label == null) {
+      return Optional.empty();
+    }
+    for (LanguageLevel level : values()) {
+      if (level.name().equalsIgnoreCase(label.strip())) {
+        return Optional.of(level);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads the index's {@code language_levels} values ({@code "de:native"}) into code → level.
+   * Values without a known level are skipped; when a code appears twice the stronger level wins.
+   * Never null; {@code values} may be null.
+   */
+  public static Map<String, LanguageLevel> parseCodes(Collection<?> values) {
+    Map<String, LanguageLevel> result = new HashMap<>();
+    if (values == null) {
+      return result;
+    }
+    for (Object value : values) {
+      if (value == null) {
+        continue;
+      }
+      String text = value.toString();
+      int colon = text.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String code = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      parse(text.substring(colon + 1)).ifPresent(level ->
+          result.merge(code, level, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+    }
+    return result;
+  }
+}

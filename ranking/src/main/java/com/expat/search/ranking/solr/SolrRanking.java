@@ -1,0 +1,87 @@
+package com.expat.search.ranking.solr;
+
+import com.expat.search.ranking.EventFeature;
+import com.expat.search.ranking.EventParameters;
+import com.expat.search.ranking.MemberFeature;
+import com.expat.search.ranking.MemberParameters;
+import com.expat.search.ranking.RankingFeature;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.features.DistanceDecay;
+import com.expat.search.ranking.features.EventLanguage;
+import com.expat.search.ranking.features.HalfLifeDecay;
+import com.expat.search.ranking.features.InterestOverlap;
+import com.expat.search.ranking.features.RoomLeft;
+import com.expat.search.ranking.features.Saturation;
+import com.expat.search.ranking.features.StartTime;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.Viewer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Solr-side part of the rankings ({@link SolrPrerank}) for a viewer and profile. Field names
+ * are the index's ({@code MemberFields}, {@code EventFields} in {@code common}; {@link IndexDocs}
+ * names them). Stateless.
+ */
+public final class SolrRanking {
+  private SolrRanking() {}
+
+  /** The members core: matches, and member search when there is no query text. */
+  public static SolrPrerank members(Viewer viewer, RankingProfile profile, Corpus corpus, Instant now) {
+    MemberParameters parameters = profile.members();
+    List<SolrTerm> terms = new ArrayList<>();
+    if (viewer.origin() != null) {
+      add(terms, MemberFeature.DISTANCE, parameters.weight(MemberFeature.DISTANCE),
+          DistanceDecay.solr(IndexDocs.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
+    }
+    if (!viewer.interests().isEmpty()) {
+      add(terms, MemberFeature.SHARED_INTERESTS, parameters.weight(MemberFeature.SHARED_INTERESTS),
+          InterestOverlap.solr(IndexDocs.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
+    }
+    add(terms, MemberFeature.RECENT_ACTIVITY, parameters.weight(MemberFeature.RECENT_ACTIVITY),
+        HalfLifeDecay.solr(IndexDocs.LAST_ACTIVE_AT, parameters.activityHalfLife()));
+    add(terms, MemberFeature.NEWNESS, parameters.weight(MemberFeature.NEWNESS),
+        HalfLifeDecay.solr(IndexDocs.CREATED_AT, parameters.newnessHalfLife()));
+    add(terms, MemberFeature.PROFILE_QUALITY, parameters.weight(MemberFeature.PROFILE_QUALITY),
+        "field(" + IndexDocs.PROFILE_QUALITY + ")");
+    return new SolrPrerank(terms, now(now), IndexDocs.MEMBER_FIELDS);
+  }
+
+  /** The events core: event search without query text, and a member's upcoming events. */
+  public static SolrPrerank events(Viewer viewer, RankingProfile profile, Corpus corpus, Instant now) {
+    EventParameters parameters = profile.events();
+    List<SolrTerm> terms = new ArrayList<>();
+    add(terms, EventFeature.STARTS_SOON, parameters.weight(EventFeature.STARTS_SOON),
+        StartTime.solr(IndexDocs.STARTS_AT, parameters.startHalfLife()));
+    if (viewer.origin() != null) {
+      add(terms, EventFeature.DISTANCE, parameters.weight(EventFeature.DISTANCE),
+          DistanceDecay.solr(IndexDocs.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
+    }
+    if (!viewer.interests().isEmpty()) {
+      add(terms, EventFeature.INTERESTS, parameters.weight(EventFeature.INTERESTS),
+          InterestOverlap.solr(IndexDocs.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
+    }
+    if (!viewer.languages().isEmpty()) {
+      add(terms, EventFeature.LANGUAGE, parameters.weight(EventFeature.LANGUAGE),
+          EventLanguage.solr(IndexDocs.LANGUAGE, viewer.languages(), profile.languageLevels()));
+    }
+    add(terms, EventFeature.POPULARITY, parameters.weight(EventFeature.POPULARITY),
+        Saturation.solr(IndexDocs.ATTENDEE_COUNT, parameters.popularityHalf()));
+    add(terms, EventFeature.ROOM_LEFT, parameters.weight(EventFeature.ROOM_LEFT),
+        RoomLeft.solr(IndexDocs.CAPACITY, IndexDocs.ATTENDEE_COUNT, parameters.comfortableSeats()));
+    return new SolrPrerank(terms, now(now), IndexDocs.EVENT_FIELDS);
+  }
+
+  private static void add(List<SolrTerm> terms, RankingFeature feature, double weight,
+      String function) {
+    if (weight > 0) {
+      terms.add(new SolrTerm(feature, weight, function));
+    }
+  }
+
+  private static Map<String, String> now(Instant now) {
+    return Map.of("NOW", Long.toString(now.toEpochMilli()));
+  }
+}

@@ -1,0 +1,142 @@
+package com.expat.search.ranking.solr;
+
+import static com.expat.search.ranking.World.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.expat.search.ranking.EventFeature;
+import com.expat.search.ranking.MemberFeature;
+import com.expat.search.ranking.Ranked;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.World;
+import com.expat.search.ranking.signals.Candidate;
+import com.expat.search.ranking.signals.EventSignals;
+import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.ranking.signals.Viewer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Solr functions compute what the Java features compute: each prerank term, evaluated over a
+ * document by {@link FunctionEvaluator}, equals the Java value (in double arithmetic to 1e-9; with
+ * Solr's float rounding to 1e-5 relative, the documented tolerance).
+ */
+class SolrAgreementTest {
+  private static final double DOUBLE_TOLERANCE = 1e-9;
+  private static final double FLOAT_RELATIVE_TOLERANCE = 1e-5;
+
+  @Test
+  void memberFunctionsAgreeWithJavaFeatures() {
+    SplittableRandom random = new SplittableRandom(31);
+    for (String name : World.profiles().names()) {
+      RankingProfile profile = World.profiles().profile(name);
+      for (int i = 0; i < 300; i++) {
+        Viewer viewer = World.randomViewer(random);
+        MemberSignals member = World.randomMember(2, random).build();
+        Ranked<MemberSignals> ranked = Rankers.matches()
+            .rank(viewer, List.of(Candidate.of(member)), profile, World.CORPUS, NOW).get(0);
+        SolrPrerank prerank = SolrRanking.members(viewer, profile, World.CORPUS, NOW);
+        Map<String, Object> doc = memberDoc(member);
+        double expectedSum = 0;
+        for (SolrTerm term : prerank.terms()) {
+          double java = ranked.value((MemberFeature) term.feature());
+          expectedSum += term.weight() * java;
+          assertAgree(term.function(), doc, java);
+        }
+        assertAgree(prerank.function(), doc, expectedSum);
+      }
+    }
+  }
+
+  @Test
+  void eventFunctionsAgreeWithJavaFeatures() {
+    SplittableRandom random = new SplittableRandom(32);
+    for (String name : World.profiles().names()) {
+      RankingProfile profile = World.profiles().profile(name);
+      for (int i = 0; i < 300; i++) {
+        Viewer viewer = World.randomViewer(random);
+        EventSignals event = World.randomEvent(3, random).build();
+        Ranked<EventSignals> ranked = Rankers.events()
+            .rank(viewer, List.of(Candidate.of(event)), profile, World.CORPUS, NOW).get(0);
+        SolrPrerank prerank = SolrRanking.events(viewer, profile, World.CORPUS, NOW);
+        Map<String, Object> doc = eventDoc(event);
+        double expectedSum = 0;
+        for (SolrTerm term : prerank.terms()) {
+          double java = ranked.value((EventFeature) term.feature());
+          expectedSum += term.weight() * java;
+          assertAgree(term.function(), doc, java);
+        }
+        assertAgree(prerank.function(), doc, expectedSum);
+      }
+    }
+  }
+
+  @Test
+  void onlySolrComputableFeaturesWithWeightAreInThePrerank() {
+    SolrPrerank prerank = SolrRanking.members(World.randomViewer(new SplittableRandom(33)),
+        World.defaultProfile(), World.CORPUS, NOW);
+    assertThat(prerank.terms()).allSatisfy(term -> {
+      assertThat(term.feature().solrComputable()).isTrue();
+      assertThat(term.weight()).isPositive();
+    });
+    assertThat(prerank.params()).containsEntry("NOW", Long.toString(NOW.toEpochMilli()));
+    assertThat(prerank.fields()).contains("language_levels", "interests", "location");
+  }
+
+  @Test
+  void anonymousViewerWithoutPlaceGetsOnlyViewerIndependentTerms() {
+    SolrPrerank prerank = SolrRanking.members(Viewer.anonymous(null), World.defaultProfile(), World.CORPUS, NOW);
+    assertThat(prerank.terms()).extracting(term -> term.feature().id())
+        .containsExactly("recent_activity", "newness", "profile_quality");
+  }
+
+  @Test
+  void missingDocumentValuesCountAsTheJavaUnknowns() {
+    Viewer viewer = Viewer.of(World.member(1).likes("hiking").build(), null);
+    SolrPrerank prerank = SolrRanking.members(viewer, World.defaultProfile(), World.CORPUS, NOW);
+    // a document with no fields at all: no location, no dates, no quality
+    assertThat(new FunctionEvaluator(Map.of(), NOW, false).evaluate(prerank.function())).isCloseTo(0, within(1e-12));
+  }
+
+  private static void assertAgree(String function, Map<String, Object> doc, double java) {
+    double exact = new FunctionEvaluator(doc, NOW, false).evaluate(function);
+    assertThat(exact).as(function).isCloseTo(java, within(DOUBLE_TOLERANCE));
+    double asSolr = new FunctionEvaluator(doc, NOW, true).evaluate(function);
+    assertThat(asSolr).as(function).isCloseTo(java, within(FLOAT_RELATIVE_TOLERANCE * Math.max(1, Math.abs(java))));
+  }
+
+  static Map<String, Object> memberDoc(MemberSignals member) {
+    Map<String, Object> doc = new HashMap<>();
+    doc.put("id", Long.toString(member.id()));
+    if (member.location() != null) {
+      doc.put(IndexDocs.LOCATION, member.location());
+    }
+    doc.put(IndexDocs.INTERESTS, List.copyOf(member.interests()));
+    doc.put("languages", List.copyOf(member.languages().keySet()));
+    doc.put(IndexDocs.LAST_ACTIVE_AT, member.lastActiveAt());
+    doc.put(IndexDocs.CREATED_AT, member.createdAt());
+    doc.put(IndexDocs.PROFILE_QUALITY, member.profileQuality());
+    return doc;
+  }
+
+  static Map<String, Object> eventDoc(EventSignals event) {
+    Map<String, Object> doc = new HashMap<>();
+    doc.put("id", Long.toString(event.id()));
+    if (event.location() != null) {
+      doc.put(IndexDocs.LOCATION, event.location());
+    }
+    doc.put(IndexDocs.INTERESTS, List.copyOf(event.interests()));
+    doc.put(IndexDocs.LANGUAGE, event.language());
+    doc.put(IndexDocs.STARTS_AT, event.startsAt());
+    doc.put(IndexDocs.ENDS_AT, event.endsAt());
+    doc.put(IndexDocs.ATTENDEE_COUNT, event.attendeeCount());
+    if (event.capacity() != null) {
+      doc.put(IndexDocs.CAPACITY, event.capacity());
+    }
+    return doc;
+  }
+}
