@@ -3,6 +3,8 @@ package com.expat.search.indexer;
 import com.expat.search.common.ExpatSearchException;
 import com.expat.search.indexer.demo.DemoLoadCommand;
 import com.expat.search.indexer.generate.GenerateCommand;
+import com.expat.search.indexer.reindex.ReindexCommand;
+import com.expat.search.indexer.sync.IndexCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +16,9 @@ import picocli.CommandLine.Command;
     name = "indexer",
     mixinStandardHelpOptions = true,
     description = "expat-search indexer jobs (run through bin/expat-search).",
-    subcommands = {GenerateCommand.class, DemoLoadCommand.class})
+    subcommands = {
+      GenerateCommand.class, DemoLoadCommand.class, IndexCommand.class, ReindexCommand.class
+    })
 public final class IndexerMain {
 
   public static void main(String[] args) {

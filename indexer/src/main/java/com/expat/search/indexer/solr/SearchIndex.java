@@ -20,6 +20,12 @@ public interface SearchIndex {
   /** Adds documents that carry their own version, as a bulk load does. */
   void add(String core, List<SolrInputDocument> documents);
 
+  /**
+   * Makes every accepted write visible to searches (a soft commit, waiting for the new searcher),
+   * without the cost of a durable flush; Solr's autoCommit takes care of durability.
+   */
+  void softCommit(String core);
+
   /** Makes every accepted write visible to searches and durable. */
   void commit(String core);
 

@@ -2,6 +2,13 @@ package com.expat.search.indexer.solr;
 
 import com.expat.search.indexer.mapping.IndexChange;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrClient;
@@ -11,7 +18,7 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
-/** {@link SearchIndex} over SolrJ. */
+/** {@link SearchIndex} over SolrJ. Thread-safe (SolrJ clients are). */
 public final class SolrSearchIndex implements SearchIndex {
   /**
    * The request parameter the configset's DocBasedVersionConstraintsProcessorFactory reads the
@@ -19,32 +26,81 @@ public final class SolrSearchIndex implements SearchIndex {
    */
   static final String DELETE_VERSION_PARAM = "del_version";
 
+  /** Set on tombstones by the configset's version constraint; {@code /select} filters them out. */
+  static final String TOMBSTONE_FIELD = "tombstone";
+
+  /** Default {@link #writeDeadline}. */
+  static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
+
+  private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "solr-write");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final SolrClient client;
+  private final Duration writeDeadline;
 
   public SolrSearchIndex(SolrClient client) {
+    this(client, DEFAULT_WRITE_DEADLINE);
+  }
+
+  /**
+   * @param writeDeadline the longest any write or commit may take before it counts as failed. The
+   *     JDK HTTP client can wait forever when the connection breaks while a request body streams
+   *     (seen with Solr killed mid-update), whatever its request timeout; this bounds it.
+   */
+  public SolrSearchIndex(SolrClient client, Duration writeDeadline) {
     this.client = client;
+    this.writeDeadline = writeDeadline;
+  }
+
+  /**
+   * Upserts and deletes travel in one update request. A delete is sent as the tombstone Solr's
+   * version constraint would itself leave for a versioned delete ({@code id}, {@code doc_version},
+   * {@code tombstone=true}): the processor orders it against the indexed version exactly like a
+   * delete with {@code del_version}, and unlike a delete-by-id it needs no request parameter of its
+   * own, so a whole batch is one request. {@code /select} hides tombstones.
+   */
+  @Override
+  public void apply(String core, List<IndexChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<SolrInputDocument> documents = new ArrayList<>(changes.size());
+    for (IndexChange change : changes) {
+      if (change instanceof IndexChange.Upsert upsert) {
+        documents.add(upsert.document());
+      } else {
+        documents.add(tombstone(change.id(), change.version()));
+      }
+    }
+    add(core, documents);
+  }
+
+  /** The document a versioned delete leaves behind; see solr-config's solrconfig.xml. */
+  static SolrInputDocument tombstone(String id, long version) {
+    SolrInputDocument doc = new SolrInputDocument();
+    doc.setField("id", id);
+    doc.setField("doc_version", version);
+    doc.setField(TOMBSTONE_FIELD, true);
+    return doc;
+  }
+
+  /** Deletes one document with {@code del_version}, as the contract's processor expects. */
+  void deleteById(String core, String id, long version) {
+    UpdateRequest request = new UpdateRequest();
+    request.deleteById(id);
+    request.setParam(DELETE_VERSION_PARAM, Long.toString(version));
+    process(core, request, "delete " + id);
   }
 
   @Override
-  public void apply(String core, List<IndexChange> changes) {
-    List<SolrInputDocument> upserts = new ArrayList<>();
-    List<IndexChange.Delete> deletes = new ArrayList<>();
-    for (IndexChange change : changes) {
-      if (change instanceof IndexChange.Upsert upsert) {
-        upserts.add(upsert.document());
-      } else {
-        deletes.add((IndexChange.Delete) change);
-      }
-    }
-    if (!upserts.isEmpty()) {
-      add(core, upserts);
-    }
-    // The delete's version travels as a request parameter, so each delete is its own request.
-    for (IndexChange.Delete delete : deletes) {
-      UpdateRequest request = new UpdateRequest();
-      request.deleteById(delete.id());
-      request.setParam(DELETE_VERSION_PARAM, Long.toString(delete.version()));
-      process(core, request, "delete " + delete.id());
+  public void softCommit(String core) {
+    try {
+      bounded(() -> client.commit(core, false, true, true));
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw new IndexWriteException("Solr refused a soft commit on " + core + ": " + e.getMessage(), e);
     }
   }
 
@@ -58,7 +114,7 @@ public final class SolrSearchIndex implements SearchIndex {
   @Override
   public void commit(String core) {
     try {
-      client.commit(core, true, true);
+      bounded(() -> client.commit(core, true, true));
     } catch (SolrServerException | IOException | SolrException e) {
       throw new IndexWriteException("Solr refused a commit on " + core + ": " + e.getMessage(), e);
     }
@@ -86,9 +142,39 @@ public final class SolrSearchIndex implements SearchIndex {
 
   private void process(String core, UpdateRequest request, String what) {
     try {
-      request.process(client, core);
+      bounded(() -> request.process(client, core));
     } catch (SolrServerException | IOException | SolrException e) {
       throw new IndexWriteException("Solr did not accept the " + what + " on " + core + ": " + e.getMessage(), e);
+    }
+  }
+
+  private interface Call {
+    Object call() throws SolrServerException, IOException;
+  }
+
+  private void bounded(Call call) throws SolrServerException, IOException {
+    Future<Object> future = CALLS.submit(call::call);
+    try {
+      future.get(writeDeadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new IOException("no answer within " + writeDeadline.toMillis() + " ms", e);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SolrServerException solr) {
+        throw solr;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(cause);
     }
   }
 }

@@ -1,0 +1,74 @@
+package com.expat.search.indexer.reindex;
+
+import com.expat.search.common.config.ConfigException;
+import com.expat.search.common.config.Env;
+import com.expat.search.common.solr.Cores;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The rebuild's configuration, read once from the environment and checked at start.
+ *
+ * @param pageSize {@code REINDEX_PAGE_SIZE}: ids per keyset page and per Solr update (1000)
+ * @param threads {@code REINDEX_THREADS}: pages loaded in parallel (2)
+ * @param minRatio {@code REINDEX_MIN_RATIO}: least new/live document ratio to switch (0.9)
+ * @param discoveryWait {@code REINDEX_DISCOVERY_WAIT_MS}: wait after creating a build core, so
+ *     every live indexer writes to it before the rebuild reads (default 2 x 5 s discovery + 1 s)
+ * @param catchUpMargin {@code REINDEX_CATCHUP_MARGIN_S}: clock skew allowed between the
+ *     website's {@code updated_at} and the database clock (60 s)
+ * @param progressEvery {@code REINDEX_PROGRESS_S}: interval of progress lines (5 s)
+ */
+public record ReindexSettings(
+    int pageSize,
+    int threads,
+    double minRatio,
+    Duration discoveryWait,
+    Duration catchUpMargin,
+    Duration progressEvery,
+    String membersCore,
+    String eventsCore,
+    String catalogCore) {
+
+  public ReindexSettings {
+    if (minRatio < 0 || minRatio > 1) {
+      throw new ConfigException("REINDEX_MIN_RATIO=" + minRatio + " is outside 0..1");
+    }
+    Objects.requireNonNull(membersCore, "membersCore");
+    Objects.requireNonNull(eventsCore, "eventsCore");
+    Objects.requireNonNull(catalogCore, "catalogCore");
+  }
+
+  public static ReindexSettings from(Env env) {
+    double ratio;
+    String raw = env.string("REINDEX_MIN_RATIO", "0.9");
+    try {
+      ratio = Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigException("REINDEX_MIN_RATIO=" + raw + " is not a number");
+    }
+    return new ReindexSettings(
+        env.integer("REINDEX_PAGE_SIZE", 1_000, 1, 10_000),
+        env.integer("REINDEX_THREADS", 2, 1, 32),
+        ratio,
+        Duration.ofMillis(env.integer("REINDEX_DISCOVERY_WAIT_MS",
+            2 * env.integer("INDEXER_DISCOVERY_MS", 5_000, 100, 600_000) + 1_000, 0, 3_600_000)),
+        Duration.ofSeconds(env.integer("REINDEX_CATCHUP_MARGIN_S", 60, 0, 86_400)),
+        Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
+        env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS),
+        env.string("EXPAT_EVENTS_CORE", Cores.EVENTS),
+        env.string("EXPAT_CATALOG_CORE", Cores.CATALOG));
+  }
+
+  String core(Target target) {
+    return switch (target) {
+      case MEMBERS -> membersCore;
+      case EVENTS -> eventsCore;
+      case CATALOG -> catalogCore;
+    };
+  }
+
+  ReindexSettings withMinRatio(double ratio) {
+    return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
+        membersCore, eventsCore, catalogCore);
+  }
+}

@@ -1,0 +1,257 @@
+package com.expat.search.indexer.reindex;
+
+import com.expat.search.common.ExpatSearchException;
+import com.expat.search.indexer.mapping.CatalogDocuments;
+import com.expat.search.indexer.mapping.EventDocuments;
+import com.expat.search.indexer.mapping.IndexChange;
+import com.expat.search.indexer.mapping.MemberDocuments;
+import com.expat.search.indexer.solr.CoreNames;
+import com.expat.search.indexer.solr.IndexAdmin;
+import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.world.Catalog;
+import com.expat.search.indexer.world.City;
+import com.expat.search.indexer.world.Interest;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * One rebuild of one core, then the atomic switch. Steps (see package-info for why):
+ * <ol>
+ *   <li>note the database clock minus a margin ({@code since});
+ *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
+ *       indexer has found it and writes each change to it too;
+ *   <li>stream the table by keyset pages of ids, {@code threads} pages at a time, each page read
+ *       with the same set-based queries as the live sync and written as one Solr update carrying
+ *       the rows' versions (so a newer live write is never overwritten);
+ *   <li>catch up: rows with {@code updated_at >= since}, read again;
+ *   <li>commit, compare the count with the live core's (at least {@code minRatio}), and SWAP;
+ *   <li>rename the replaced core {@code <live>__prev_<stamp>} and drop older previous cores.
+ * </ol>
+ * Any failure before the swap drops the build core and throws {@link ReindexException}; the live
+ * core is untouched. Memory is constant: at most {@code 2 x threads} pages are in flight.
+ */
+public final class Reindexer {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  private static final int PAGE_ATTEMPTS = 5;
+
+  private final RowSource rows;
+  private final SearchIndex index;
+  private final IndexAdmin admin;
+  private final ReindexSettings settings;
+  private final Clock clock;
+  private final PrintStream out;
+
+  public Reindexer(RowSource rows, SearchIndex index, IndexAdmin admin, ReindexSettings settings, Clock clock,
+      PrintStream out) {
+    this.rows = rows;
+    this.index = index;
+    this.admin = admin;
+    this.settings = settings;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  /** Rebuilds {@code target} and switches it live; returns the number of documents now live. */
+  public long rebuild(Target target) {
+    String live = settings.core(target);
+    Instant started = clock.instant();
+    String stamp = STAMP.format(started);
+    String build = CoreNames.buildPrefix(live) + stamp;
+    long built;
+    try {
+      Instant since = target == Target.CATALOG ? null : rows.now().minus(settings.catchUpMargin());
+      admin.createBulkCore(build);
+      out.println(live + ": building " + build);
+      if (target == Target.CATALOG) {
+        loadCatalog(build, started.toEpochMilli());
+      } else {
+        pause(settings.discoveryWait());
+        load(target, build, null, "bulk");
+        load(target, build, since, "catch-up");
+      }
+      index.commit(build);
+      built = index.count(build);
+      boolean exists = admin.cores().contains(live);
+      long current = exists ? index.count(live) : 0;
+      if (current > 0 && built < settings.minRatio() * current) {
+        throw new ReindexException(String.format(java.util.Locale.ROOT,
+            "%s: the new index holds %,d documents, the live one %,d (below %.0f%%); the live index"
+                + " stays (REINDEX_MIN_RATIO or --min-ratio to override)", live, built, current,
+            settings.minRatio() * 100));
+      }
+      if (exists) {
+        admin.swap(live, build);
+      } else {
+        admin.rename(build, live);
+      }
+      out.printf(java.util.Locale.ROOT, "%s: switched to the new index, %,d documents (was %,d) in %s%n",
+          live, built, current, Progress.format(Duration.between(started, clock.instant())));
+      if (!exists) {
+        return built;
+      }
+    } catch (ExpatSearchException | InterruptedException e) {
+      dropQuietly(build);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw e instanceof ReindexException r ? r
+          : new ReindexException(live + ": rebuild failed, the live index stays: " + e.getMessage(), e);
+    }
+    String previous = CoreNames.previousPrefix(live) + stamp;
+    try {
+      admin.rename(build, previous);
+      for (String core : admin.cores()) {
+        if (core.startsWith(CoreNames.previousPrefix(live)) && !core.equals(previous)) {
+          admin.drop(core);
+          out.println(live + ": dropped the older previous index " + core);
+        }
+      }
+      out.println(live + ": the replaced index is kept as " + previous + " for rollback");
+    } catch (ExpatSearchException e) {
+      out.println(live + ": switched, but cleaning up failed (" + e.getMessage() + ")");
+    }
+    return built;
+  }
+
+  private void load(Target target, String core, Instant since, String phase) throws InterruptedException {
+    Table table = target == Target.MEMBERS ? Table.MEMBERS : Table.EVENTS;
+    Progress progress = new Progress(settings.core(target) + " " + phase, rows.count(table), out);
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemon("reindex-load"));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("reindex-progress"));
+    long every = settings.progressEvery().toMillis();
+    ticker.scheduleAtFixedRate(progress::print, every, every, TimeUnit.MILLISECONDS);
+    Semaphore inFlight = new Semaphore(2 * settings.threads());
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    List<Future<?>> pending = new ArrayList<>();
+    try {
+      long after = 0;
+      while (failure.get() == null) {
+        List<Long> ids = rows.ids(table, after, settings.pageSize(), since);
+        if (ids.isEmpty()) {
+          break;
+        }
+        after = ids.get(ids.size() - 1);
+        inFlight.acquire();
+        pending.add(pool.submit(() -> {
+          try {
+            writePage(target, core, ids);
+            progress.add(ids.size());
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            inFlight.release();
+          }
+        }));
+        pending.removeIf(Future::isDone);
+      }
+      pool.shutdown();
+      if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+        throw new ReindexException(core + ": loading did not finish within an hour");
+      }
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+      progress.print();
+    } finally {
+      pool.shutdownNow();
+      ticker.shutdownNow();
+    }
+  }
+
+  /** One page: read, map, write, with a few retries of passing failures. */
+  private void writePage(Target target, String core, List<Long> ids) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Catalog catalog = catalog();
+        List<IndexChange> changes = new ArrayList<>(ids.size());
+        if (target == Target.MEMBERS) {
+          rows.members(ids).values().forEach(profile -> changes.add(MemberDocuments.change(profile, catalog)));
+        } else {
+          rows.events(ids).values().forEach(details -> changes.add(EventDocuments.change(details, catalog)));
+        }
+        index.apply(core, changes);
+        return;
+      } catch (ExpatSearchException e) {
+        if (attempt >= PAGE_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new ReindexException("interrupted", interrupted);
+        }
+      }
+    }
+  }
+
+  private Catalog cachedCatalog;
+
+  private synchronized Catalog catalog() {
+    if (cachedCatalog == null) {
+      cachedCatalog = rows.catalog();
+    }
+    return cachedCatalog;
+  }
+
+  private void loadCatalog(String core, long buildVersion) {
+    Catalog catalog = rows.catalog();
+    Map<Integer, Integer> popularity = rows.interestMemberCounts();
+    List<SolrInputDocument> page = new ArrayList<>();
+    for (City city : catalog.cities()) {
+      page.add(CatalogDocuments.city(city, buildVersion));
+      if (page.size() >= settings.pageSize()) {
+        index.add(core, page);
+        page = new ArrayList<>();
+      }
+    }
+    for (Interest interest : catalog.interests()) {
+      page.add(CatalogDocuments.interest(interest, popularity.getOrDefault(interest.id(), 0), buildVersion));
+    }
+    if (!page.isEmpty()) {
+      index.add(core, page);
+    }
+    out.printf(java.util.Locale.ROOT, "%s: %,d cities, %,d interests%n", core, catalog.cities().size(),
+        catalog.interests().size());
+  }
+
+  private void dropQuietly(String core) {
+    try {
+      if (admin.cores().contains(core)) {
+        admin.drop(core);
+      }
+    } catch (ExpatSearchException e) {
+      out.println("could not drop the failed build core " + core + ": " + e.getMessage());
+    }
+  }
+
+  private static void pause(Duration duration) throws InterruptedException {
+    Thread.sleep(duration.toMillis());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

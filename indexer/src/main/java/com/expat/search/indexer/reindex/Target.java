@@ -1,0 +1,8 @@
+package com.expat.search.indexer.reindex;
+
+/** What one rebuild builds. */
+public enum Target {
+  MEMBERS,
+  EVENTS,
+  CATALOG
+}

@@ -1,0 +1,39 @@
+/**
+ * The nightly rebuild: {@code bin/expat-search reindex [members|events|all]}.
+ *
+ * <h2>Switching without a gap</h2>
+ * Each core is rebuilt into a new core {@code <live>__build_<stamp>} (CoreAdmin CREATE, configset
+ * {@code expat}, core property {@code expat.softCommitMs=-1}: no searcher churn while loading, one
+ * commit at the end), then switched with CoreAdmin SWAP, which exchanges the two names in one
+ * step: a search addressed to {@code members} hits the old index or the new one, never none and
+ * never a half-built one. The replaced index is renamed {@code <live>__prev_<stamp>} and kept for
+ * rollback (swap it back); older previous cores are dropped. A rebuild that fails, or whose new
+ * core holds fewer than {@code REINDEX_MIN_RATIO} (0.9) of the live core's documents, drops its
+ * build core, leaves the live core as it was, and the command exits non-zero ({@code --force} or
+ * {@code --min-ratio} override the check). Standalone and bundled Solr only: on SolrCloud the same
+ * steps would create a collection and move the alias (CREATEALIAS); not implemented yet.
+ *
+ * <h2>Changes during the rebuild</h2>
+ * Three mechanisms, each covering the others' gaps:
+ * <ol>
+ *   <li><b>Dual writes.</b> Live indexers look for build cores every {@code INDEXER_DISCOVERY_MS}
+ *       and write every batch to them too. The rebuild waits {@code REINDEX_DISCOVERY_WAIT_MS}
+ *       (more than two discovery intervals) after creating the build core before reading
+ *       MariaDB, so any change committed after the bulk read of its row reaches the build core
+ *       through the live indexer.
+ *   <li><b>Versions.</b> Bulk and live writes carry row versions; Solr keeps the highest, so a
+ *       bulk read older than a live write never overwrites it, and a live tombstone of a
+ *       hard-deleted row (version {@code Long.MAX_VALUE}) blocks the bulk's stale copy.
+ *   <li><b>Catch-up.</b> After the bulk load, rows with {@code updated_at} at or after the start
+ *       (minus {@code REINDEX_CATCHUP_MARGIN_S} for clock skew) are read and written again; this
+ *       covers changes made while no live indexer was running (their messages then wait in the
+ *       queue and also reach the switched core later).
+ * </ol>
+ *
+ * <h2>Memory and speed</h2>
+ * Ids are paged by keyset ({@code id > last ORDER BY id LIMIT n}); each page is read with the
+ * live sync's set-based queries and written as one update, {@code REINDEX_THREADS} pages in
+ * parallel with at most two pages per thread in flight: memory does not grow with the table.
+ * Progress lines (rows, rows/s, ETA) every {@code REINDEX_PROGRESS_S}.
+ */
+package com.expat.search.indexer.reindex;

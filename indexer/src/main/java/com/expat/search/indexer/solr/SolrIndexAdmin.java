@@ -1,0 +1,77 @@
+package com.expat.search.indexer.solr;
+
+import com.expat.search.common.solr.Cores;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+
+/** {@link IndexAdmin} over SolrJ's CoreAdmin API (standalone nodes only). */
+public final class SolrIndexAdmin implements IndexAdmin {
+  private final SolrClient client;
+
+  public SolrIndexAdmin(SolrClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void createBulkCore(String name) {
+    // CoreAdminRequest.Create has no setter for core properties; the raw call carries them.
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("action", "CREATE");
+    params.set("name", name);
+    params.set("instanceDir", name);
+    params.set("configSet", Cores.CONFIGSET);
+    params.set("property.expat.softCommitMs", "-1");
+    GenericSolrRequest request =
+        new GenericSolrRequest(SolrRequest.METHOD.POST, "/admin/cores", params).setRequiresCollection(false);
+    run("create core " + name, () -> client.request(request));
+  }
+
+  @Override
+  public List<String> cores() {
+    List<String> names = new ArrayList<>();
+    run("list cores", () -> {
+      NamedList<NamedList<Object>> status = CoreAdminRequest.getStatus(null, client).getCoreStatus();
+      for (Map.Entry<String, NamedList<Object>> entry : status) {
+        names.add(entry.getKey());
+      }
+    });
+    return names;
+  }
+
+  @Override
+  public void swap(String core, String other) {
+    run("swap " + core + " and " + other, () -> CoreAdminRequest.swapCore(core, other, client));
+  }
+
+  @Override
+  public void rename(String core, String newName) {
+    run("rename " + core + " to " + newName, () -> CoreAdminRequest.renameCore(core, newName, client));
+  }
+
+  @Override
+  public void drop(String core) {
+    run("drop " + core, () -> CoreAdminRequest.unloadCore(core, true, true, client));
+  }
+
+  private interface Call {
+    void run() throws SolrServerException, IOException;
+  }
+
+  private static void run(String what, Call call) {
+    try {
+      call.run();
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw new IndexAdminException("Solr could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package com.expat.search.indexer.source;
+
+import com.expat.search.indexer.world.Catalog;
+import com.expat.search.indexer.world.EventDetails;
+import com.expat.search.indexer.world.MemberProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** A {@link RowSource} whose catalog is cached and refreshed; see {@link RowSources}. */
+final class CachedCatalogSource implements RowSource {
+  private final RowSource source;
+  private final Duration refresh;
+  private final Clock clock;
+  private Catalog catalog;
+  private Instant readAt;
+
+  CachedCatalogSource(RowSource source, Duration refresh, Clock clock) {
+    this.source = source;
+    this.refresh = refresh;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Catalog catalog() {
+    Instant now = clock.instant();
+    if (catalog == null || !now.isBefore(readAt.plus(refresh))) {
+      try {
+        catalog = source.catalog();
+        readAt = now;
+      } catch (SourceException e) {
+        if (catalog == null) {
+          throw e;
+        }
+        // Keep serving the last catalog: names of cities change far slower than outages last.
+      }
+    }
+    return catalog;
+  }
+
+  @Override
+  public Map<Long, MemberProfile> members(Collection<Long> ids) {
+    return source.members(ids);
+  }
+
+  @Override
+  public Map<Long, EventDetails> events(Collection<Long> ids) {
+    return source.events(ids);
+  }
+
+  @Override
+  public Map<Integer, Integer> interestMemberCounts() {
+    return source.interestMemberCounts();
+  }
+
+  @Override
+  public List<Long> ids(Table table, long afterId, int limit, Instant updatedSince) {
+    return source.ids(table, afterId, limit, updatedSince);
+  }
+
+  @Override
+  public long count(Table table) {
+    return source.count(table);
+  }
+
+  @Override
+  public Instant now() {
+    return source.now();
+  }
+}

@@ -1,0 +1,45 @@
+package com.expat.search.indexer.source;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/** Builds {@link RowSource}s and the connection pool they read through. */
+public final class RowSources {
+  private RowSources() {}
+
+  /** Reads MariaDB through {@code dataSource}. */
+  public static RowSource mariaDb(DataSource dataSource) {
+    return new MariaDbRowSource(dataSource);
+  }
+
+  /**
+   * {@code source} whose {@link RowSource#catalog()} is read at most once per {@code refresh}
+   * (the catalog is a few thousand rows that rarely change). When a refresh fails, the last
+   * catalog is kept; only the very first read throws.
+   */
+  public static RowSource withCachedCatalog(RowSource source, Duration refresh, Clock clock) {
+    return new CachedCatalogSource(source, refresh, clock);
+  }
+
+  /**
+   * A Hikari pool for {@code settings}. Connections fail fast (2 s) so that a MariaDB outage is
+   * seen as a passing failure and retried, instead of hanging a batch.
+   */
+  public static HikariDataSource pool(DbSettings settings, String name) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(0);
+    config.setPoolName(name);
+    config.setConnectionTimeout(2_000);
+    config.setValidationTimeout(1_000);
+    config.setInitializationFailTimeout(-1);
+    config.setReadOnly(true);
+    return new HikariDataSource(config);
+  }
+}

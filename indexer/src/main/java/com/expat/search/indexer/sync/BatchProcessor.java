@@ -1,0 +1,167 @@
+package com.expat.search.indexer.sync;
+
+import com.expat.search.indexer.mapping.EventDocuments;
+import com.expat.search.indexer.mapping.IndexChange;
+import com.expat.search.indexer.mapping.MemberDocuments;
+import com.expat.search.indexer.solr.IndexWriteException;
+import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.world.Catalog;
+import com.expat.search.indexer.world.EventDetails;
+import com.expat.search.indexer.world.MemberProfile;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.solr.common.SolrException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch, end to end except the acknowledgement: read the rows the batch names with a few
+ * set-based queries, map them, write each core in one update, make it visible. Passing failures
+ * (MariaDB, Solr) are thrown and the caller retries the whole batch, which is idempotent. A row
+ * that can never be indexed (the mapping or Solr refuses it for what it holds) is returned as
+ * rejected, with the reason, and the rest of the batch proceeds.
+ */
+final class BatchProcessor {
+  /**
+   * The version of the delete written for a row that is gone from MariaDB (hard delete). Its last
+   * version is unknown, and any indexer may still hold a read of it from before the delete; the
+   * delete must beat every such read, so it takes the highest version there is. See package-info.
+   */
+  static final long GONE_ROW_VERSION = Long.MAX_VALUE;
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+
+  private final RowSource rows;
+  private final SearchIndex index;
+  private final IndexTargets targets;
+  private final Clock clock;
+
+  BatchProcessor(RowSource rows, SearchIndex index, IndexTargets targets, Clock clock) {
+    this.rows = rows;
+    this.index = index;
+    this.targets = targets;
+    this.clock = clock;
+  }
+
+  /** The result of a batch that Solr accepted and searches see. */
+  record Outcome(Invalidation invalidation, Map<ParsedMessage.Key, String> rejected) {}
+
+  Outcome process(Coalesced batch) {
+    Map<ParsedMessage.Key, String> rejected = new HashMap<>();
+    List<Long> memberIds = batch.ids(Entity.MEMBER);
+    List<Long> eventIds = batch.ids(Entity.EVENT);
+    Catalog catalog = rows.catalog();
+
+    Map<Long, IndexChange> members = new HashMap<>();
+    if (!memberIds.isEmpty()) {
+      Map<Long, MemberProfile> profiles = rows.members(memberIds);
+      for (long id : memberIds) {
+        MemberProfile profile = profiles.get(id);
+        try {
+          members.put(id, profile == null
+              ? new IndexChange.Delete(Long.toString(id), GONE_ROW_VERSION)
+              : MemberDocuments.change(profile, catalog));
+        } catch (RuntimeException e) {
+          rejected.put(new ParsedMessage.Key(Entity.MEMBER, id), "member " + id + " cannot be indexed: " + e);
+        }
+      }
+    }
+    Map<Long, IndexChange> events = new HashMap<>();
+    if (!eventIds.isEmpty()) {
+      Map<Long, EventDetails> details = rows.events(eventIds);
+      for (long id : eventIds) {
+        EventDetails detail = details.get(id);
+        try {
+          events.put(id, detail == null
+              ? new IndexChange.Delete(Long.toString(id), GONE_ROW_VERSION)
+              : EventDocuments.change(detail, catalog));
+        } catch (RuntimeException e) {
+          rejected.put(new ParsedMessage.Key(Entity.EVENT, id), "event " + id + " cannot be indexed: " + e);
+        }
+      }
+    }
+
+    write(Entity.MEMBER, members, rejected);
+    write(Entity.EVENT, events, rejected);
+    if (!members.isEmpty()) {
+      index.softCommit(targets.live(Entity.MEMBER));
+    }
+    if (!events.isEmpty()) {
+      index.softCommit(targets.live(Entity.EVENT));
+    }
+    return new Outcome(
+        new Invalidation(
+            ids(members, true), ids(members, false), ids(events, true), ids(events, false), clock.instant()),
+        rejected);
+  }
+
+  private void write(Entity entity, Map<Long, IndexChange> changes, Map<ParsedMessage.Key, String> rejected) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    String live = targets.live(entity);
+    try {
+      index.apply(live, List.copyOf(changes.values()));
+    } catch (IndexWriteException e) {
+      if (!isRefused(e)) {
+        throw e;
+      }
+      // Solr refused something in the batch for what it holds: find it, keep the rest.
+      for (Long id : List.copyOf(changes.keySet())) {
+        try {
+          index.apply(live, List.of(changes.get(id)));
+        } catch (IndexWriteException single) {
+          if (!isRefused(single)) {
+            throw single;
+          }
+          changes.remove(id);
+          rejected.put(new ParsedMessage.Key(entity, id), "Solr refuses " + entity.wire() + " " + id + ": "
+              + single.getMessage());
+        }
+      }
+    }
+    for (String build : targets.builds(entity)) {
+      try {
+        index.apply(build, List.copyOf(changes.values()));
+      } catch (IndexWriteException e) {
+        if (status(e) == 404 || isRefused(e)) {
+          // The rebuild switched or dropped it meanwhile; its own catch-up covers the rest.
+          LOG.info("build core {} is gone or refuses writes; no longer writing to it", build);
+          targets.forget(build);
+        } else {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static List<Long> ids(Map<Long, IndexChange> changes, boolean removed) {
+    Set<Long> ids = new LinkedHashSet<>();
+    changes.forEach((id, change) -> {
+      if ((change instanceof IndexChange.Delete) == removed) {
+        ids.add(id);
+      }
+    });
+    return new ArrayList<>(ids);
+  }
+
+  /** Solr answered 400: the request itself is wrong, and retrying it cannot help. */
+  private static boolean isRefused(IndexWriteException e) {
+    return status(e) == 400;
+  }
+
+  private static int status(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SolrException solr) {
+        return solr.code();
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,69 @@
+package com.expat.search.indexer.sync;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * The live sync's numbers (names as Prometheus shows them): {@code indexer_messages_processed_total},
+ * {@code indexer_batch_rows}, {@code indexer_batch_seconds}, {@code indexer_dead_lettered_total},
+ * {@code indexer_retries_total}, {@code indexer_queue_depth} (consumer lag) and
+ * {@code indexer_change_age_seconds} (now minus the {@code occurred_at} of the newest change
+ * applied). Thread-safe.
+ */
+final class SyncMetrics {
+  private final Counter processed;
+  private final DistributionSummary batchRows;
+  private final Timer batchTime;
+  private final Counter deadLettered;
+  private final Counter retries;
+  private final AtomicReference<Instant> newestApplied = new AtomicReference<>();
+
+  SyncMetrics(MeterRegistry registry, Clock clock, LongSupplier queueDepth) {
+    processed = Counter.builder("indexer.messages.processed")
+        .description("change messages applied to the index and acknowledged").register(registry);
+    batchRows = DistributionSummary.builder("indexer.batch.rows")
+        .description("distinct rows per batch").publishPercentiles(0.5, 0.99).register(registry);
+    batchTime = Timer.builder("indexer.batch")
+        .description("read, write and commit time of a batch, retries included")
+        .publishPercentiles(0.5, 0.99).register(registry);
+    deadLettered = Counter.builder("indexer.dead.lettered")
+        .description("messages sent to the dead-letter queue").register(registry);
+    retries = Counter.builder("indexer.retries")
+        .description("batch attempts that failed for a passing reason").register(registry);
+    Gauge.builder("indexer.queue.depth", queueDepth, supplier -> supplier.getAsLong())
+        .description("messages waiting in the queue (consumer lag); -1 when unknown").register(registry);
+    Gauge.builder("indexer.change.age", this, metrics -> metrics.ageSeconds(clock))
+        .description("seconds since the newest applied change occurred").baseUnit("seconds").register(registry);
+  }
+
+  void batchApplied(int messages, int rows, Duration took, Instant newestOccurredAt) {
+    processed.increment(messages);
+    batchRows.record(rows);
+    batchTime.record(took);
+    if (newestOccurredAt != null) {
+      newestApplied.accumulateAndGet(newestOccurredAt,
+          (old, now) -> old == null || now.isAfter(old) ? now : old);
+    }
+  }
+
+  void deadLettered() {
+    deadLettered.increment();
+  }
+
+  void retried() {
+    retries.increment();
+  }
+
+  private double ageSeconds(Clock clock) {
+    Instant newest = newestApplied.get();
+    return newest == null ? Double.NaN : Duration.between(newest, clock.instant()).toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Live sync: {@code bin/expat-search index} consumes {@code expat.changes} and keeps Solr equal to
+ * MariaDB.
+ *
+ * <h2>Flow</h2>
+ * {@link com.expat.search.indexer.sync.AmqpChangeSource} consumes the durable queue with manual
+ * acknowledgements and a prefetch of two batches, and checks every message on arrival
+ * ({@code MessageParser}): a poison message (not JSON, unknown entity, id not a positive integer,
+ * body over 64 kB, routing key and entity disagreeing) is copied with its properties plus
+ * {@code x-error} to the dead-letter exchange, confirmed, then acknowledged, at once. Valid
+ * changes are batched ({@code INDEXER_BATCH_SIZE}, {@code INDEXER_LINGER_MS}) and coalesced by row
+ * ({@code Coalesced}); {@code BatchProcessor} reads the rows with a few set-based queries in one
+ * snapshot, maps them with the shared mapping, writes each core in one update request, soft
+ * commits, and {@code SyncLoop} then publishes the invalidation notice (confirmed) and
+ * acknowledges. A passing failure (Solr, MariaDB, RabbitMQ) retries the whole batch with
+ * exponential backoff and jitter, forever: nothing is dead-lettered or acknowledged meanwhile,
+ * and the prefetch limit stops deliveries, so nothing is lost. A row the mapping or Solr refuses
+ * for what it holds (HTTP 400) is dead-lettered with the reason; the rest of the batch proceeds.
+ *
+ * <h2>Order, duplicates, versions</h2>
+ * A message only says "look again at this row"; the indexer always writes what MariaDB holds
+ * when it reads, with the row's {@code version} as the document's external version
+ * ({@code doc_version}). Solr's DocBasedVersionConstraintsProcessor keeps, per id, the highest
+ * version it was ever given, tombstones included, and drops any write that is not newer. So the
+ * order of messages does not matter: the last message of a row is processed after the last
+ * change of that row was committed, its read sees that change, and nothing older can replace it.
+ * Duplicates are re-reads of the same state and are dropped by version. A row turned inactive
+ * (deactivated, deleted, unpublished) is written as a tombstone at the row's version; when it
+ * comes back, its version is higher and wins.
+ *
+ * <p>Deletes travel as tombstone documents ({@code id}, {@code doc_version}, {@code tombstone=true})
+ * in the same update request as the upserts. That is exactly the document the processor leaves
+ * for a versioned delete, ordered the same way, but a whole batch stays one request instead of one
+ * delete request per id (each delete would need its own {@code del_version} parameter).
+ *
+ * <h2>Hard deletes</h2>
+ * A row gone from MariaDB has no version left to read. Any indexer may still hold a read of it
+ * from before the delete (a batch in flight, a second instance, a slow retry) and write it later
+ * with a version up to the row's last one, which we do not know; the message's version cannot be
+ * trusted to be the last one either (messages are late and out of order). So a gone row is
+ * written as a tombstone at {@code Long.MAX_VALUE} ({@code BatchProcessor.GONE_ROW_VERSION}): no
+ * stale re-add can beat it, in any order, from any instance. The price: if the website ever
+ * re-inserted a row under an id it had hard-deleted, that id would stay out of the live core until
+ * the next nightly rebuild (a new core has no tombstones). Primary keys are not reused, so we
+ * accept it; a soft delete ({@code status}) has no such limit.
+ *
+ * <h2>Two indexers racing</h2>
+ * Both consume the same queue (competing consumers), so two messages of one row may be processed
+ * at the same time by two instances reading at different moments. Each writes the version it read;
+ * Solr keeps the higher; the instance that read later read the newer state. Snapshot reads
+ * (REPEATABLE READ, parent row first) guarantee a document never pairs a version with related
+ * rows of another version. Hard deletes are covered above. Acknowledgements are per message, after
+ * Solr accepted and a soft commit made the batch visible, so a crash between write and ack only
+ * causes a redelivery and an idempotent rewrite.
+ *
+ * <h2>During a nightly rebuild</h2>
+ * {@code IndexTargets} lists the node's cores every {@code INDEXER_DISCOVERY_MS} and writes each
+ * batch to the rebuild's {@code <live>__build_<stamp>} cores as well as the live one; versions
+ * keep the bulk load from overwriting a newer live change and vice versa. A build core that
+ * disappears (switched, renamed, dropped) is forgotten. See the reindex package.
+ *
+ * <h2>Invalidation notices</h2>
+ * After each batch is visible to searches, a JSON notice on the fan-out exchange
+ * {@code expat.search.invalidations} lists the member and event ids whose document was removed
+ * or rewritten (docs/contract-additions.md), so the query service drops or filters cached answers.
+ */
+package com.expat.search.indexer.sync;
