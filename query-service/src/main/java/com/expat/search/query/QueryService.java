@@ -1,21 +1,52 @@
 package com.expat.search.query;
 
 import com.expat.search.common.solr.SolrClients;
+import com.expat.search.query.cache.CircuitBreaker;
+import com.expat.search.query.cache.Dependencies;
+import com.expat.search.query.cache.Freshness;
 import com.expat.search.query.cache.HiddenMembers;
+import com.expat.search.query.cache.MemcachedSharedCache;
+import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.cache.ResponseCaches;
+import com.expat.search.query.cache.SharedCache;
+import com.expat.search.query.docs.ApiDocs;
+import com.expat.search.query.events.EventPage;
+import com.expat.search.query.events.EventSearchRequest;
+import com.expat.search.query.events.EventsApi;
+import com.expat.search.query.events.MemberEventsRequest;
 import com.expat.search.query.health.HealthApi;
 import com.expat.search.query.http.HttpApi;
 import com.expat.search.query.http.Json;
+import com.expat.search.query.invalidation.AmqpInvalidationSource;
+import com.expat.search.query.invalidation.InvalidationNotice;
+import com.expat.search.query.invalidation.InvalidationSource;
 import com.expat.search.query.matches.MatchesApi;
+import com.expat.search.query.matches.MatchesRequest;
+import com.expat.search.query.members.MemberItem;
+import com.expat.search.query.members.MemberPage;
+import com.expat.search.query.metrics.HttpMetrics;
+import com.expat.search.query.metrics.MetricsApi;
 import com.expat.search.query.ranking.MemberRanking;
 import com.expat.search.query.ranking.MemberRankings;
+import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.MemberSearchApi;
+import com.expat.search.query.search.MemberSearchRequest;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.query.suggest.SuggestApi;
+import com.expat.search.query.suggest.SuggestRequest;
+import com.expat.search.query.suggest.Suggestions;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.solr.client.solrj.SolrClient;
@@ -29,14 +60,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+  /** Clocks of instances sharing Memcached may differ by this much. */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
   private final SolrClient solr;
   private final ExecutorService healthChecks;
+  private final SharedCache shared;
+  private final Optional<InvalidationSource> invalidations;
+  private final Freshness freshness;
   private final Javalin app;
 
-  private QueryService(SolrClient solr, ExecutorService healthChecks, Javalin app) {
+  private QueryService(SolrClient solr, ExecutorService healthChecks, SharedCache shared,
+      Optional<InvalidationSource> invalidations, Freshness freshness, Javalin app) {
     this.solr = solr;
     this.healthChecks = healthChecks;
+    this.shared = shared;
+    this.invalidations = invalidations;
+    this.freshness = freshness;
     this.app = app;
   }
 
@@ -48,48 +88,146 @@ public final class QueryService implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    List<AutoCloseable> opened = new ArrayList<>();
     try {
+      Clock clock = Clock.systemUTC();
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Json json = new Json();
-      SolrIndex index = new SolrIndex(client);
+      SolrIndex index = new SolrIndex(client, registry);
       MemberRanking ranking = MemberRankings.simple();
       Ticker ticker = Ticker.systemTicker();
       HiddenMembers hidden = HiddenMembers.NONE;
+
+      SharedCache shared = config.caches().memcachedServers()
+          .<SharedCache>map(servers -> MemcachedSharedCache.connect(
+              servers,
+              config.caches().memcachedConnectTimeout(),
+              config.caches().memcachedOpTimeout(),
+              new CircuitBreaker(config.caches().breakerFailures(), config.caches().breakerOpenFor(), clock),
+              registry))
+          .orElse(SharedCache.NONE);
+      opened.add(shared);
+
+      Freshness freshness = config.invalidations()
+          .map(feed -> new Freshness(clock, config.longestTtl().plus(CLOCK_SKEW).plusSeconds(10), CLOCK_SKEW,
+              feed.unconfirmedTtl()))
+          .orElseGet(() -> Freshness.trustingTtls(clock));
+      Optional<InvalidationSource> source = config.invalidations()
+          .map(feed -> new AmqpInvalidationSource(feed.amqpUri(), feed.exchange(), json.mapper()));
+      source.ifPresent(opened::add);
+      Gauge.builder("expat.invalidations.feed.up", freshness, f -> f.isFeedUp() ? 1 : 0)
+          .description("1 while the invalidation feed delivers notices").register(registry);
+      Counter notices = Counter.builder("expat.invalidations.notices").register(registry);
+      source.ifPresent(feed -> feed.start(new InvalidationSource.Listener() {
+        @Override
+        public void connected() {
+          freshness.feedUp();
+        }
+
+        @Override
+        public void disconnected() {
+          freshness.feedDown();
+        }
+
+        @Override
+        public void notice(InvalidationNotice notice) {
+          notices.increment();
+          freshness.membersChanged(notice.members());
+          freshness.eventsChanged(notice.events());
+        }
+      }));
+
+      long maxEntries = Math.max(1, config.cacheMaxEntries());
+      var mapper = json.mapper();
+      ResponseCache<MemberSearchRequest, MemberPage> searchCache = maxEntries(config, ResponseCaches.tiered(
+          "members-search", config.searchTtl(), maxEntries, shared, mapper, MemberPage.class,
+          (request, page) -> memberDependencies(page, request.viewer()), freshness, registry));
+      ResponseCache<MatchesRequest, MemberPage> matchesCache = maxEntries(config, ResponseCaches.tiered(
+          "matches", config.matchesTtl(), maxEntries, shared, mapper, MemberPage.class,
+          (request, page) -> memberDependencies(page, Optional.of(request.memberId())), freshness, registry));
+      ResponseCache<EventSearchRequest, EventPage> eventsCache = maxEntries(config, ResponseCaches.tiered(
+          "events-search", config.caches().eventsTtl(), maxEntries, shared, mapper, EventPage.class,
+          (request, page) -> new Dependencies(request.viewer().stream().toList(), page.eventIds()),
+          freshness, registry));
+      ResponseCache<MemberEventsRequest, EventPage> memberEventsCache = maxEntries(config, ResponseCaches.tiered(
+          "member-events", config.caches().memberEventsTtl(), maxEntries, shared, mapper, EventPage.class,
+          (request, page) -> new Dependencies(List.of(request.memberId()), page.eventIds()), freshness, registry));
+      ResponseCache<SuggestRequest, Suggestions> suggestCache = maxEntries(config, ResponseCaches.tiered(
+          "suggest", config.caches().suggestTtl(), maxEntries, shared, mapper, Suggestions.class,
+          (request, answer) -> {
+            List<Long> members = new ArrayList<>(answer.memberIds());
+            request.viewer().ifPresent(members::add);
+            return Dependencies.members(members);
+          }, freshness, registry));
+
+      CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
+          config.catalogTtl(), ticker);
+      HttpMetrics httpMetrics = new HttpMetrics(registry);
       Javalin app = HttpApi.create(json, List.of(
           new HealthApi(json, index, List.of(config.cores().members(), config.cores().events()),
               Duration.ofMillis(1_000), healthChecks),
-          new MemberSearchApi(json, index, config.cores(), ranking,
-              ResponseCaches.inProcess(config.searchTtl(), config.cacheMaxEntries(), ticker),
-              hidden, config.catalogTtl(), ticker),
-          new MatchesApi(json, index, config.cores(), ranking,
-              ResponseCaches.inProcess(config.matchesTtl(), config.cacheMaxEntries(), ticker),
-              hidden, config.catalogTtl(), ticker)));
+          new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
+          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden, config.catalogTtl(), ticker),
+          new EventsApi(json, index, config.cores(), catalog, eventsCache, memberEventsCache),
+          new SuggestApi(json, index, config.cores(), suggestCache),
+          new MetricsApi(registry),
+          new ApiDocs(json.mapper())),
+          httpMetrics::record);
       app.start(config.httpPort());
-      LOG.info("query service listening on port {}, Solr at {}", app.port(), config.solr().url().orElseThrow());
-      return new QueryService(client, healthChecks, app);
+      LOG.info("query service listening on port {}, Solr at {}, shared cache {}, invalidation feed {}",
+          app.port(), config.solr().url().orElseThrow(),
+          config.caches().memcachedServers().orElse("none"),
+          config.invalidations().map(feed -> feed.exchange()).orElse("off (TTLs trusted)"));
+      return new QueryService(client, healthChecks, shared, source, freshness, app);
     } catch (RuntimeException e) {
       healthChecks.shutdownNow();
+      opened.forEach(QueryService::closeQuietly);
       closeQuietly(client);
       throw e;
     }
+  }
+
+  /** A zero CACHE_MAX_ENTRIES turns every cache off, as in the first cut. */
+  private static <K, V> ResponseCache<K, V> maxEntries(QueryServiceConfig config, ResponseCache<K, V> cache) {
+    return config.cacheMaxEntries() == 0 ? ResponseCaches.none() : cache;
+  }
+
+  private static Dependencies memberDependencies(MemberPage page, Optional<Long> asker) {
+    List<Long> members = new ArrayList<>(page.items().size() + 1);
+    page.items().forEach((MemberItem item) -> members.add(item.id()));
+    asker.ifPresent(members::add);
+    return Dependencies.members(members);
   }
 
   public int port() {
     return app.port();
   }
 
-  /** Stops taking requests, lets those in flight finish (up to 5 s), then releases Solr. */
+  /** Whether the invalidation feed currently delivers notices (always true without a feed). */
+  public boolean invalidationFeedUp() {
+    return freshness.isFeedUp();
+  }
+
+  /**
+   * Stops taking requests, lets those in flight finish (up to 5 s), then closes the invalidation
+   * feed, the shared cache and Solr.
+   */
   @Override
   public void close() {
     app.stop();
     healthChecks.shutdownNow();
+    invalidations.ifPresent(QueryService::closeQuietly);
+    closeQuietly(shared);
     closeQuietly(solr);
   }
 
-  private static void closeQuietly(SolrClient client) {
+  private static void closeQuietly(AutoCloseable resource) {
     try {
-      client.close();
+      resource.close();
     } catch (IOException e) {
-      LOG.warn("closing the Solr client failed", e);
+      LOG.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+    } catch (Exception e) {
+      LOG.warn("closing {} failed", resource.getClass().getSimpleName(), e);
     }
   }
 }

@@ -5,8 +5,11 @@ import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.solr.IndexNames;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the query service is configured with, read from the environment and checked once
@@ -15,8 +18,11 @@ import java.util.Objects;
  * @param httpPort 0 picks a free port (tests)
  * @param searchTtl life of a cached member search answer; zero disables the cache
  * @param matchesTtl life of a cached matches answer; zero disables the cache
- * @param cacheMaxEntries entries per endpoint cache
+ * @param cacheMaxEntries entries per endpoint in the in-process cache
  * @param catalogTtl life of facet labels, city coordinates and interest rarity kept in process
+ * @param caches the other endpoints' TTLs and the shared tier
+ * @param invalidations the invalidation feed; its absence means cached answers are trusted for
+ *     their whole TTL (only right where nothing changes the index, e.g. a frozen demo)
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -25,31 +31,113 @@ public record QueryServiceConfig(
     Duration searchTtl,
     Duration matchesTtl,
     long cacheMaxEntries,
-    Duration catalogTtl) {
+    Duration catalogTtl,
+    Caches caches,
+    Optional<Invalidations> invalidations) {
+
+  /**
+   * @param memcachedServers {@code host:port host:port}; empty: in-process cache only
+   * @param memcachedOpTimeout time limit of each Memcached call
+   * @param breakerFailures consecutive Memcached failures that open the breaker
+   * @param breakerOpenFor how long an open breaker stops calling Memcached before a probe
+   */
+  public record Caches(
+      Duration eventsTtl,
+      Duration memberEventsTtl,
+      Duration suggestTtl,
+      Optional<String> memcachedServers,
+      Duration memcachedConnectTimeout,
+      Duration memcachedOpTimeout,
+      int breakerFailures,
+      Duration breakerOpenFor) {
+
+    public static Caches defaults() {
+      return new Caches(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty(),
+          Duration.ofMillis(200), Duration.ofMillis(50), 5, Duration.ofSeconds(10));
+    }
+
+    public Caches withMemcached(String servers) {
+      return new Caches(eventsTtl, memberEventsTtl, suggestTtl, Optional.of(servers), memcachedConnectTimeout,
+          memcachedOpTimeout, breakerFailures, breakerOpenFor);
+    }
+
+    public Caches withBreaker(int failures, Duration openFor) {
+      return new Caches(eventsTtl, memberEventsTtl, suggestTtl, memcachedServers, memcachedConnectTimeout,
+          memcachedOpTimeout, failures, openFor);
+    }
+  }
+
+  /**
+   * @param amqpUri the RabbitMQ carrying the notices
+   * @param exchange the fan-out exchange the indexer publishes them on
+   * @param unconfirmedTtl while the feed is down (and for answers cached before it was last
+   *     re-established) cached answers are served only while younger than this; 0: not at all
+   */
+  public record Invalidations(URI amqpUri, String exchange, Duration unconfirmedTtl) {
+    public static final String DEFAULT_EXCHANGE = "expat.search.invalidations";
+
+    public Invalidations {
+      Objects.requireNonNull(amqpUri, "amqpUri");
+      Objects.requireNonNull(exchange, "exchange");
+    }
+  }
 
   /** The variables read, with their defaults, for {@code serve --help}. */
   static final String VARIABLES =
       """
       Environment variables:
-        SOLR_URL                     base URL of a Solr node (required), e.g. http://127.0.0.1:8983/solr
-        SOLR_CONNECT_TIMEOUT_MS      Solr connect timeout (default 500)
-        SOLR_REQUEST_TIMEOUT_MS      time limit of each Solr request (default 2000)
-        SOLR_MEMBERS_CORE            members core or alias (default members)
-        SOLR_EVENTS_CORE             events core or alias (default events)
-        SOLR_CATALOG_CORE            catalog core or alias (default catalog)
-        HTTP_PORT                    port to listen on (default 8080)
-        CACHE_SEARCH_TTL_SECONDS     life of a cached /v1/members/search answer, 0 = off (default 30)
-        CACHE_MATCHES_TTL_SECONDS    life of a cached /v1/members/{id}/matches answer, 0 = off (default 60)
-        CACHE_MAX_ENTRIES            entries per endpoint in the in-process cache (default 10000)
-        CATALOG_CACHE_TTL_SECONDS    life of facet labels, city coordinates, interest rarity (default 600)
+        SOLR_URL                          base URL of a Solr node (required), e.g. http://127.0.0.1:8983/solr
+        SOLR_CONNECT_TIMEOUT_MS           Solr connect timeout (default 500)
+        SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 2000)
+        SOLR_MEMBERS_CORE                 members core or alias (default members)
+        SOLR_EVENTS_CORE                  events core or alias (default events)
+        SOLR_CATALOG_CORE                 catalog core or alias (default catalog)
+        HTTP_PORT                         port to listen on (default 8080)
+        CACHE_SEARCH_TTL_SECONDS          life of a cached /v1/members/search answer, 0 = off (default 30)
+        CACHE_MATCHES_TTL_SECONDS         life of a cached /v1/members/{id}/matches answer, 0 = off (default 60)
+        CACHE_EVENTS_TTL_SECONDS          life of a cached /v1/events/search answer, 0 = off (default 30)
+        CACHE_MEMBER_EVENTS_TTL_SECONDS   life of a cached /v1/members/{id}/events answer, 0 = off (default 60)
+        CACHE_SUGGEST_TTL_SECONDS         life of a cached /v1/suggest answer, 0 = off (default 60)
+        CACHE_MAX_ENTRIES                 entries per endpoint in the in-process cache (default 10000)
+        CATALOG_CACHE_TTL_SECONDS         life of facet labels, city coordinates, interest rarity (default 600)
+        MEMCACHED_SERVERS                 shared cache, space-separated host:port list (default unset: in-process only)
+        MEMCACHED_CONNECT_TIMEOUT_MS      Memcached connect timeout (default 200)
+        MEMCACHED_OP_TIMEOUT_MS           time limit of each Memcached call (default 50)
+        MEMCACHED_BREAKER_FAILURES        consecutive failures that stop Memcached calls (default 5)
+        MEMCACHED_BREAKER_OPEN_SECONDS    how long they stop before a probe (default 10)
+        AMQP_URI                          RabbitMQ of the invalidation feed (default amqp://guest:guest@127.0.0.1:5672/)
+        INVALIDATION_EXCHANGE             fan-out exchange of the indexer's notices (default expat.search.invalidations)
+        INVALIDATIONS                     on, or off to trust cached answers for their TTL (default on)
+        CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
       """;
+
+  private static final Pattern SERVER = Pattern.compile("[^\\s:]+:\\d{1,5}");
 
   public QueryServiceConfig {
     Objects.requireNonNull(solr, "solr");
     Objects.requireNonNull(cores, "cores");
+    Objects.requireNonNull(caches, "caches");
+    Objects.requireNonNull(invalidations, "invalidations");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
+  }
+
+  /** In-process caches only, no invalidation feed: the first cut's configuration (tests). */
+  public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
+      Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
+    this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
+        Optional.empty());
+  }
+
+  public QueryServiceConfig withCaches(Caches caches) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations);
+  }
+
+  public QueryServiceConfig withInvalidations(Invalidations invalidations) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, Optional.of(invalidations));
   }
 
   /**
@@ -61,6 +149,31 @@ public record QueryServiceConfig(
       throw new ConfigException(
           "SOLR_URL is not set: give the base URL of a Solr node (bin/expat-search serve resolves the bundled Solr)");
     }
+    Optional<String> servers = env.optional("MEMCACHED_SERVERS").map(String::strip).filter(s -> !s.isEmpty());
+    servers.ifPresent(list -> {
+      for (String server : list.split("\\s+")) {
+        if (!SERVER.matcher(server).matches()) {
+          throw new ConfigException("MEMCACHED_SERVERS='" + list + "': '" + server + "' is not host:port");
+        }
+      }
+    });
+    Caches caches = new Caches(
+        seconds(env, "CACHE_EVENTS_TTL_SECONDS", 30),
+        seconds(env, "CACHE_MEMBER_EVENTS_TTL_SECONDS", 60),
+        seconds(env, "CACHE_SUGGEST_TTL_SECONDS", 60),
+        servers,
+        Duration.ofMillis(env.integer("MEMCACHED_CONNECT_TIMEOUT_MS", 200, 1, 60_000)),
+        Duration.ofMillis(env.integer("MEMCACHED_OP_TIMEOUT_MS", 50, 1, 10_000)),
+        env.integer("MEMCACHED_BREAKER_FAILURES", 5, 1, 1_000),
+        Duration.ofSeconds(env.integer("MEMCACHED_BREAKER_OPEN_SECONDS", 10, 1, 3_600)));
+    String mode = env.string("INVALIDATIONS", "on").strip();
+    if (!mode.equals("on") && !mode.equals("off")) {
+      throw new ConfigException("INVALIDATIONS='" + mode + "' must be on or off");
+    }
+    Optional<Invalidations> invalidations = mode.equals("off") ? Optional.empty() : Optional.of(new Invalidations(
+        env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create("amqp://guest:guest@127.0.0.1:5672/")),
+        env.string("INVALIDATION_EXCHANGE", Invalidations.DEFAULT_EXCHANGE),
+        seconds(env, "CACHE_UNCONFIRMED_TTL_SECONDS", 2)));
     return new QueryServiceConfig(
         env.integer("HTTP_PORT", 8080, 0, 65535),
         solr,
@@ -68,9 +181,26 @@ public record QueryServiceConfig(
             env.string("SOLR_MEMBERS_CORE", Cores.MEMBERS),
             env.string("SOLR_EVENTS_CORE", Cores.EVENTS),
             env.string("SOLR_CATALOG_CORE", Cores.CATALOG)),
-        Duration.ofSeconds(env.integer("CACHE_SEARCH_TTL_SECONDS", 30, 0, 3600)),
-        Duration.ofSeconds(env.integer("CACHE_MATCHES_TTL_SECONDS", 60, 0, 3600)),
+        seconds(env, "CACHE_SEARCH_TTL_SECONDS", 30),
+        seconds(env, "CACHE_MATCHES_TTL_SECONDS", 60),
         env.integer("CACHE_MAX_ENTRIES", 10_000, 0, 10_000_000),
-        Duration.ofSeconds(env.integer("CATALOG_CACHE_TTL_SECONDS", 600, 1, 86_400)));
+        Duration.ofSeconds(env.integer("CATALOG_CACHE_TTL_SECONDS", 600, 1, 86_400)),
+        caches,
+        invalidations);
+  }
+
+  private static Duration seconds(Env env, String name, int defaultValue) {
+    return Duration.ofSeconds(env.integer(name, defaultValue, 0, 3600));
+  }
+
+  /** The longest TTL of any endpoint: how long changes must be remembered. */
+  public Duration longestTtl() {
+    Duration longest = searchTtl;
+    for (Duration ttl : new Duration[] {matchesTtl, caches.eventsTtl(), caches.memberEventsTtl(), caches.suggestTtl()}) {
+      if (ttl.compareTo(longest) > 0) {
+        longest = ttl;
+      }
+    }
+    return longest;
   }
 }

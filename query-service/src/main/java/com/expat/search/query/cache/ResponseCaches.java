@@ -1,7 +1,10 @@
 package com.expat.search.query.cache;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Builds {@link ResponseCache}s. */
@@ -25,6 +28,38 @@ public final class ResponseCaches {
       return none();
     }
     return new CaffeineResponseCache<>(ttl, maxEntries, ticker);
+  }
+
+  /**
+   * The two tiers of an endpoint: in process ({@code maxEntries}) in front of {@code shared}
+   * ({@link SharedCache#NONE}: in process only), every entry living {@code ttl} from the start of
+   * its computation and served only while {@code freshness} says that nothing it {@code
+   * dependsOn} changed since. A zero {@code ttl} caches nothing.
+   *
+   * @param endpoint short name of the endpoint: shared-cache key prefix and metrics tag
+   * @param mapper writes and reads the answers in the shared tier (JSON)
+   */
+  public static <K, V> ResponseCache<K, V> tiered(
+      String endpoint,
+      Duration ttl,
+      long maxEntries,
+      SharedCache shared,
+      ObjectMapper mapper,
+      Class<V> type,
+      BiFunction<? super K, ? super V, Dependencies> dependsOn,
+      Freshness freshness,
+      MeterRegistry registry) {
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
+    }
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
+    }
+    if (ttl.isZero()) {
+      return none();
+    }
+    return new TieredResponseCache<>(endpoint, ttl, maxEntries, shared, new EntryCodec<>(mapper, type),
+        dependsOn, freshness, new CacheMetrics(registry, endpoint));
   }
 
   /** Caches nothing: every call computes (and reports a miss). */

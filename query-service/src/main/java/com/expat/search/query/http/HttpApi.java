@@ -20,8 +20,24 @@ public final class HttpApi {
 
   private HttpApi() {}
 
+  /** Told about every request once its response is written. */
+  @FunctionalInterface
+  public interface RequestObserver {
+    RequestObserver NONE = (method, route, status, cache, elapsed) -> {};
+
+    /**
+     * @param route the matched path template, or {@code unmatched}
+     */
+    void observe(String method, String route, int status, String cache, java.time.Duration elapsed);
+  }
+
   /** An app not yet started; {@code Javalin.start(host, port)} it and {@code stop()} it. */
   public static Javalin create(Json json, List<Routes> features) {
+    return create(json, features, RequestObserver.NONE);
+  }
+
+  /** As {@link #create(Json, List)}, telling {@code observer} about every request. */
+  public static Javalin create(Json json, List<Routes> features, RequestObserver observer) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -29,7 +45,7 @@ public final class HttpApi {
           config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
           // Long query strings reach validation and get a 400 that names the parameter.
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-          config.requestLogger.http(HttpApi::logAccess);
+          config.requestLogger.http((ctx, millis) -> logAccess(ctx, millis, observer));
           config.routes.before(
               ctx -> {
                 RequestIds.assign(ctx);
@@ -82,8 +98,14 @@ public final class HttpApi {
         Problem.of(status, title, detail, ctx.path(), params));
   }
 
-  private static void logAccess(Context ctx, Float millis) {
+  private static void logAccess(Context ctx, Float millis, RequestObserver observer) {
     String cache = ctx.res().getHeader(CacheHeader.NAME);
+    try {
+      observer.observe(ctx.method().name(), route(ctx), ctx.statusCode(), "hit".equals(cache) ? "hit" : "miss",
+          java.time.Duration.ofNanos((long) (millis * 1_000_000L)));
+    } catch (RuntimeException e) {
+      LOG.warn("recording metrics of a request failed", e);
+    }
     ACCESS.info(
         "{} {} {} {}ms cache={} request_id={}",
         ctx.method(),
@@ -92,5 +114,14 @@ public final class HttpApi {
         String.format(java.util.Locale.ROOT, "%.1f", millis),
         cache == null ? "miss" : cache,
         RequestIds.of(ctx));
+  }
+
+  private static String route(Context ctx) {
+    try {
+      io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
   }
 }

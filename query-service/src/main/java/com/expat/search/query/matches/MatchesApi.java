@@ -57,7 +57,7 @@ public final class MatchesApi implements Routes {
   private void handle(Context ctx) {
     MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx));
     Cached<MemberPage> answer = cache.get(request, matches::run);
-    CacheHeader.set(ctx, answer.hit());
+    CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value().without(hidden, request.memberId()));
   }
 }

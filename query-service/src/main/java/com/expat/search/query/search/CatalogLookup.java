@@ -24,14 +24,14 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * coordinates. Looked up in batches (one Solr request for all missing keys) and kept in process;
  * city names and interest names change rarely. Thread-safe.
  */
-final class CatalogLookup {
+public final class CatalogLookup {
   private final SolrIndex index;
   private final String catalogCore;
   private final String membersCore;
   private final Cache<String, Optional<String>> labels;
   private final Cache<Long, Optional<GeoPoint>> cityLocations;
 
-  CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
+  public CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
     this.index = index;
     this.catalogCore = catalogCore;
     this.membersCore = membersCore;
@@ -41,12 +41,12 @@ final class CatalogLookup {
   }
 
   /** Names of these cities by id; ids with no catalog entry are left out. */
-  Map<String, String> cityNames(Collection<String> cityIds) {
+  public Map<String, String> cityNames(Collection<String> cityIds) {
     return names("city:", cityIds);
   }
 
   /** Names of these interests by slug; slugs with no catalog entry are left out. */
-  Map<String, String> interestNames(Collection<String> slugs) {
+  public Map<String, String> interestNames(Collection<String> slugs) {
     return names("interest:", slugs);
   }
 
@@ -54,7 +54,7 @@ final class CatalogLookup {
    * The city's coordinates: from its catalog document, else from any member living there; empty
    * when neither knows.
    */
-  Optional<GeoPoint> cityLocation(long cityId) {
+  public Optional<GeoPoint> cityLocation(long cityId) {
     return cityLocations.get(cityId, this::loadCityLocation);
   }
 

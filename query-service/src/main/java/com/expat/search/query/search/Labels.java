@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** English names of language and country codes, from the JDK's locale data. */
-final class Labels {
+public final class Labels {
   private Labels() {}
 
-  static Map<String, String> languages(List<String> codes) {
+  public static Map<String, String> languages(List<String> codes) {
     Map<String, String> result = new HashMap<>();
     for (String code : codes) {
       String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
@@ -20,7 +20,7 @@ final class Labels {
     return result;
   }
 
-  static Map<String, String> countries(List<String> codes) {
+  public static Map<String, String> countries(List<String> codes) {
     Map<String, String> result = new HashMap<>();
     for (String code : codes) {
       String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);

@@ -1,7 +1,10 @@
 package com.expat.search.query.search;
 
+import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.members.GeoPoint;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Where a search looks: members of a city, or within a radius of a point. */
 public sealed interface Location {
@@ -12,4 +15,34 @@ public sealed interface Location {
   record InCity(long cityId, Optional<Double> radiusKm) implements Location {}
 
   record Near(GeoPoint point, double radiusKm) implements Location {}
+
+  /**
+   * Reads {@code city}, {@code near} and {@code radius_km}, rejecting bad or conflicting values
+   * on {@code params}; {@code near} without a radius uses {@code defaultRadiusKm}.
+   */
+  public static Optional<Location> parse(QueryParams params, double defaultRadiusKm) {
+    OptionalLong city = params.id("city");
+    Optional<String> near = params.string("near");
+    OptionalDouble radius = params.decimal("radius_km", 1, 1000);
+    if (params.has("city") && params.has("near")) {
+      params.reject("near", "give either city or near, not both");
+      return Optional.empty();
+    }
+    if (near.isPresent()) {
+      Optional<GeoPoint> point = GeoPoint.parse(near.get());
+      if (point.isEmpty()) {
+        params.reject("near", "must be lat,lon with latitude -90..90 and longitude -180..180");
+        return Optional.empty();
+      }
+      return Optional.of(new Location.Near(point.get(), radius.orElse(defaultRadiusKm)));
+    }
+    if (city.isPresent()) {
+      return Optional.of(new Location.InCity(
+          city.getAsLong(), radius.isPresent() ? Optional.of(radius.getAsDouble()) : Optional.empty()));
+    }
+    if (radius.isPresent() && !params.has("city")) {
+      params.reject("radius_km", "needs city or near");
+    }
+    return Optional.empty();
+  }
 }

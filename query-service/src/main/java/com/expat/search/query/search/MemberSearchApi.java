@@ -54,7 +54,7 @@ public final class MemberSearchApi implements Routes {
   private void handle(Context ctx) {
     MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx));
     Cached<MemberPage> answer = cache.get(request, search::run);
-    CacheHeader.set(ctx, answer.hit());
+    CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value().without(hidden, request.viewer().orElse(0L)));
   }
 }

@@ -56,7 +56,7 @@ public record MemberSearchRequest(
    */
   public static MemberSearchRequest parse(QueryParams params) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
-    Optional<Location> location = location(params);
+    Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
     List<String> languages =
         params.codes("lang", v -> v.toLowerCase(Locale.ROOT), LANGUAGE, "a two-letter ISO 639-1 code", 20);
     List<String> interests =
@@ -89,32 +89,6 @@ public record MemberSearchRequest(
         page,
         size,
         explain);
-  }
-
-  private static Optional<Location> location(QueryParams params) {
-    OptionalLong city = params.id("city");
-    Optional<String> near = params.string("near");
-    OptionalDouble radius = params.decimal("radius_km", 1, 1000);
-    if (params.has("city") && params.has("near")) {
-      params.reject("near", "give either city or near, not both");
-      return Optional.empty();
-    }
-    if (near.isPresent()) {
-      Optional<GeoPoint> point = GeoPoint.parse(near.get());
-      if (point.isEmpty()) {
-        params.reject("near", "must be lat,lon with latitude -90..90 and longitude -180..180");
-        return Optional.empty();
-      }
-      return Optional.of(new Location.Near(point.get(), radius.orElse(DEFAULT_RADIUS_KM)));
-    }
-    if (city.isPresent()) {
-      return Optional.of(new Location.InCity(
-          city.getAsLong(), radius.isPresent() ? Optional.of(radius.getAsDouble()) : Optional.empty()));
-    }
-    if (radius.isPresent() && !params.has("city")) {
-      params.reject("radius_km", "needs city or near");
-    }
-    return Optional.empty();
   }
 
   private static Set<FacetField> facets(QueryParams params) {

@@ -5,6 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -25,9 +29,16 @@ public final class SolrIndex {
   private static final String TOMBSTONE = "tombstone";
 
   private final SolrClient client;
+  private final MeterRegistry registry;
 
   public SolrIndex(SolrClient client) {
+    this(client, new SimpleMeterRegistry());
+  }
+
+  /** Times every call as {@code expat_solr_requests_seconds{core,outcome}} in {@code registry}. */
+  public SolrIndex(SolrClient client, MeterRegistry registry) {
     this.client = Objects.requireNonNull(client, "client");
+    this.registry = Objects.requireNonNull(registry, "registry");
   }
 
   /** Runs a search on {@code core}; parameters travel in the body, so long id lists fit. */
@@ -76,7 +87,21 @@ public final class SolrIndex {
     T run() throws SolrServerException, IOException;
   }
 
-  private static <T> T call(String core, SolrCall<T> call) {
+  private <T> T call(String core, SolrCall<T> call) {
+    long start = System.nanoTime();
+    String outcome = "error";
+    try {
+      T result = timed(core, call);
+      outcome = "ok";
+      return result;
+    } finally {
+      Timer.builder("expat.solr.requests").description("Solr calls by core and outcome")
+          .tag("core", core).tag("outcome", outcome).register(registry)
+          .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static <T> T timed(String core, SolrCall<T> call) {
     try {
       return call.run();
     } catch (SolrServerException | IOException e) {

@@ -33,6 +33,18 @@ final class Api implements AutoCloseable {
         0, SolrSettings.at(URI.create(solrUrl)), cores, ttl, ttl, 1_000, Duration.ofMinutes(10))));
   }
 
+  static Api start(QueryServiceConfig config) {
+    return new Api(QueryService.start(config));
+  }
+
+  static QueryServiceConfig config(String solrUrl, IndexNames cores, Duration ttl) {
+    return new QueryServiceConfig(0, SolrSettings.at(URI.create(solrUrl)), cores, ttl, ttl, 1_000, Duration.ofMinutes(10));
+  }
+
+  QueryService service() {
+    return service;
+  }
+
   Response get(String path, String... params) {
     List<String> pairs = new ArrayList<>();
     for (int i = 0; i < params.length; i += 2) {

@@ -1,0 +1,35 @@
+package com.expat.search.query.events;
+
+import com.expat.search.query.members.CityRef;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event in an answer (contract section 3). {@code capacity} is null for no limit and always
+ * written; {@code distanceKm} is null (left out) when no location is known for the request;
+ * {@code explain} is null unless asked for, and then its values sum to {@code score}.
+ */
+public record EventItem(
+    long id,
+    String title,
+    CityRef city,
+    String venueName,
+    Instant startsAt,
+    Instant endsAt,
+    String language,
+    List<String> interests,
+    int attendeeCount,
+    Integer capacity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double distanceKm,
+    double score,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> explain) {
+
+  public EventItem {
+    interests = List.copyOf(interests);
+    explain = explain == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(explain));
+  }
+}

@@ -1,0 +1,149 @@
+package com.expat.search.query.events;
+
+import static com.expat.search.common.solr.EventFields.*;
+
+import com.expat.search.query.members.FacetCount;
+import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.members.KnownMember;
+import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.ranking.RankingPlan;
+import com.expat.search.query.search.CatalogLookup;
+import com.expat.search.query.search.Labels;
+import com.expat.search.query.search.Location;
+import com.expat.search.query.solr.QueryText;
+import com.expat.search.query.solr.SolrIndex;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.FacetField.Count;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * Runs {@code GET /v1/events/search} against the events core. User text reaches Solr only as
+ * the escaped value of {@code qq}, read by edismax with no field access; every other input is
+ * validated before it is written into a filter. Thread-safe.
+ */
+final class EventSearch {
+  static final String QUERY_FIELDS = TITLE + "^3 " + VENUE_NAME + "^1.5 " + DESCRIPTION + " text_en^0.5";
+  private static final int FACET_LIMIT = 20;
+
+  private final SolrIndex index;
+  private final String core;
+  private final MemberDirectory directory;
+  private final CatalogLookup catalog;
+
+  EventSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog) {
+    this.index = index;
+    this.core = core;
+    this.directory = directory;
+    this.catalog = catalog;
+  }
+
+  /**
+   * @throws com.expat.search.query.http.ProblemException 404 when the viewer is not an active member
+   * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer
+   */
+  EventPage run(EventSearchRequest request) {
+    Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
+    Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
+    Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
+
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    EventDocs.itemFieldsOfUpcoming(params);
+    origin.ifPresent(point -> {
+      params.set("sfield", LOCATION);
+      params.set("pt", point.solr());
+    });
+    RankingPlan plan = EventRanking.search(viewer, origin.isPresent());
+    boolean text = !request.q().isEmpty();
+    if (text) {
+      params.set("q", "{!edismax v=$qq}");
+      params.set("qq", QueryText.escape(request.q()));
+      params.set("qf", QUERY_FIELDS);
+      params.set("uf", "-*");
+      params.set("mm", "100%");
+      params.set("sow", true);
+      plan.applyAsBoosts(params);
+    } else {
+      plan.applyAsScore(params);
+    }
+
+    request.location().ifPresent(location -> {
+      if (location instanceof Location.Near near) {
+        EventDocs.geofilt(params, near.point(), near.radiusKm());
+      } else if (location instanceof Location.InCity city) {
+        if (city.radiusKm().isPresent() && place.isPresent()) {
+          EventDocs.geofilt(params, place.get(), city.radiusKm().get());
+        } else {
+          params.add("fq", CITY_ID + ":" + city.cityId());
+        }
+      }
+    });
+    if (request.from().isPresent() || request.to().isPresent()) {
+      params.add("fq", STARTS_AT + ":[" + request.from().map(Instant::toString).orElse("*") + " TO "
+          + request.to().map(Instant::toString).orElse("*") + "]");
+    }
+    filterAny(params, "lang", LANGUAGE, request.languages());
+    filterAny(params, "interest", INTERESTS, request.interests());
+
+    params.set("sort", request.sort() == EventSort.DATE
+        ? STARTS_AT + " asc,score desc," + ID + " asc"
+        : "score desc," + STARTS_AT + " asc," + ID + " asc");
+    params.set("start", (request.page() - 1) * request.size());
+    params.set("rows", request.size());
+    if (!request.facets().isEmpty()) {
+      params.set("facet", true);
+      params.set("facet.limit", FACET_LIMIT);
+      params.set("facet.mincount", 1);
+      request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
+    }
+
+    QueryResponse response = index.query(core, params);
+    return new EventPage(
+        response.getResults().getNumFound(),
+        request.page(),
+        request.size(),
+        EventDocs.items(response, origin, plan, request.explain(), text),
+        request.facets().isEmpty() ? null : facets(request, response));
+  }
+
+  private Optional<GeoPoint> pointOf(Location location) {
+    if (location instanceof Location.Near near) {
+      return Optional.of(near.point());
+    }
+    return catalog.cityLocation(((Location.InCity) location).cityId());
+  }
+
+  private static void filterAny(ModifiableSolrParams params, String name, String field, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    params.add("fq", "{!terms f=" + field + " v=$filter_" + name + "}");
+    params.set("filter_" + name, String.join(",", values));
+  }
+
+  private Map<String, List<FacetCount>> facets(EventSearchRequest request, QueryResponse response) {
+    Map<String, List<FacetCount>> result = new LinkedHashMap<>();
+    for (EventFacet facet : EventFacet.values()) {
+      if (!request.facets().contains(facet)) {
+        continue;
+      }
+      FacetField counts = response.getFacetField(facet.solrField());
+      List<Count> values = counts == null || counts.getValues() == null ? List.of() : counts.getValues();
+      List<String> keys = values.stream().map(Count::getName).toList();
+      Map<String, String> labels = switch (facet) {
+        case CITY -> catalog.cityNames(keys);
+        case INTEREST -> catalog.interestNames(keys);
+        case LANGUAGE -> Labels.languages(keys);
+      };
+      result.put(facet.apiName(), values.stream()
+          .map(count -> new FacetCount(count.getName(), labels.get(count.getName()), count.getCount()))
+          .toList());
+    }
+    return result;
+  }
+}

@@ -1,0 +1,61 @@
+package com.expat.search.query.events;
+
+import com.expat.search.query.cache.Cached;
+import com.expat.search.query.cache.ResponseCache;
+import com.expat.search.query.http.CacheHeader;
+import com.expat.search.query.http.Json;
+import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.http.Routes;
+import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.search.CatalogLookup;
+import com.expat.search.query.solr.IndexNames;
+import com.expat.search.query.solr.SolrIndex;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** {@code GET /v1/events/search} and {@code GET /v1/members/{id}/events}. */
+public final class EventsApi implements Routes {
+  public static final String SEARCH_PATH = "/v1/events/search";
+  public static final String MEMBER_PATH = "/v1/members/{id}/events";
+
+  private final Json json;
+  private final EventSearch search;
+  private final MemberEvents memberEvents;
+  private final ResponseCache<EventSearchRequest, EventPage> searchCache;
+  private final ResponseCache<MemberEventsRequest, EventPage> memberCache;
+
+  public EventsApi(
+      Json json,
+      SolrIndex index,
+      IndexNames cores,
+      CatalogLookup catalog,
+      ResponseCache<EventSearchRequest, EventPage> searchCache,
+      ResponseCache<MemberEventsRequest, EventPage> memberCache) {
+    this.json = json;
+    MemberDirectory directory = new MemberDirectory(index, cores.members());
+    this.search = new EventSearch(index, cores.events(), directory, catalog);
+    this.memberEvents = new MemberEvents(index, cores.events(), directory);
+    this.searchCache = searchCache;
+    this.memberCache = memberCache;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get(SEARCH_PATH, this::search);
+    routes.get(MEMBER_PATH, this::forMember);
+  }
+
+  private void search(Context ctx) {
+    EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx));
+    Cached<EventPage> answer = searchCache.get(request, search::run);
+    CacheHeader.set(ctx, answer);
+    json.write(ctx, 200, answer.value());
+  }
+
+  private void forMember(Context ctx) {
+    MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx));
+    Cached<EventPage> answer = memberCache.get(request, memberEvents::run);
+    CacheHeader.set(ctx, answer);
+    json.write(ctx, 200, answer.value());
+  }
+}

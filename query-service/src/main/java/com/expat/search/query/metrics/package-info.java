@@ -1,0 +1,2 @@
+/** {@code GET /metrics}: Prometheus text from one Micrometer registry, and per-request timing. */
+package com.expat.search.query.metrics;

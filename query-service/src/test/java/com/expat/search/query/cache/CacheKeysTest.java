@@ -1,0 +1,56 @@
+package com.expat.search.query.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.expat.search.query.events.EventSearchRequest;
+import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.search.MemberSearchRequest;
+import com.expat.search.query.suggest.SuggestRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CacheKeysTest {
+
+  private static QueryParams params(String... pairs) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+    }
+    return new QueryParams(map);
+  }
+
+  @Test
+  void orderDefaultsCaseAndRepeatsDoNotSplitKeys() {
+    String a = CacheKeys.of("members-search", MemberSearchRequest.parse(
+        params("q", " anna  müller ", "lang", "DE", "lang", "en", "facets", "language,city")));
+    String b = CacheKeys.of("members-search", MemberSearchRequest.parse(
+        params("facets", "city,language", "lang", "en,de,de", "q", "anna müller", "page", "1", "size", "20",
+            "sort", "RELEVANCE")));
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void differentRequestsGetDifferentKeys() {
+    String anna = CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna")));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "page", "2"))));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "viewer", "1"))));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "city", "1"))));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("other", EventSearchRequest.parse(params("q", "anna"))));
+  }
+
+  @Test
+  void keysAreShortVersionedAndSafeForMemcachedWhateverTheText() {
+    String key = CacheKeys.of("suggest", SuggestRequest.parse(params("q", "ü ".repeat(40) + "\u0000\t")));
+    assertThat(key).startsWith(CacheKeys.NAMESPACE + ":suggest:").matches("[\\x21-\\x7e]+");
+    assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(250);
+  }
+
+  @Test
+  void setsAreCanonicalWhateverTheirIterationOrder() {
+    assertThat(CacheKeys.canonical(java.util.Set.of("b", "a", "c")))
+        .isEqualTo(CacheKeys.canonical(new java.util.TreeSet<>(List.of("c", "b", "a"))));
+    assertThat(CacheKeys.canonical(java.util.Optional.empty())).isNotEqualTo(CacheKeys.canonical(java.util.Optional.of("")));
+  }
+}
