@@ -89,7 +89,7 @@ public final class Reindexer {
       }
       index.commit(build);
       built = index.count(build);
-      boolean exists = admin.cores().contains(live);
+      boolean exists = admin.exists(live);
       long current = exists ? index.count(live) : 0;
       if (current > 0 && built < settings.minRatio() * current) {
         throw new ReindexException(String.format(java.util.Locale.ROOT,

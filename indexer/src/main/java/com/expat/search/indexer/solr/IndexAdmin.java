@@ -19,6 +19,12 @@ public interface IndexAdmin {
   List<String> cores();
 
   /**
+   * True when a core answers to {@code name}. Asks the core itself: after a SWAP, Solr 9's core
+   * listing can go on showing the pre-swap names until the node restarts.
+   */
+  boolean exists(String name);
+
+  /**
    * Swaps the names of two cores in one step (CoreAdmin SWAP): a search addressed to either name
    * sees one index or the other, never none and never a half-built one.
    */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.CoreAdminRequest;
@@ -46,6 +47,21 @@ public final class SolrIndexAdmin implements IndexAdmin {
       }
     });
     return names;
+  }
+
+  @Override
+  public boolean exists(String name) {
+    try {
+      client.query(name, new SolrQuery("*:*").setRows(0));
+      return true;
+    } catch (SolrException e) {
+      if (e.code() == SolrException.ErrorCode.NOT_FOUND.code) {
+        return false;
+      }
+      throw new IndexAdminException("Solr could not tell whether core " + name + " exists: " + e.getMessage(), e);
+    } catch (SolrServerException | IOException e) {
+      throw new IndexAdminException("Solr could not tell whether core " + name + " exists: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.expat.search.common.solr.MemberFields;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.generate.WorldSpec;
 import com.expat.search.indexer.mapping.MemberDocuments;
+import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
@@ -27,8 +28,7 @@ class DemoWorldLoaderIT {
   static final long SEED = 11;
 
   static DemoWorldLoader loader(SolrCores solr) {
-    return new DemoWorldLoader(
-        new SolrSearchIndex(solr.client()), solr.members(), solr.events(), solr.catalog());
+    return new DemoWorldLoader(new SolrSearchIndex(solr.client()), new SolrIndexAdmin(solr.client()), solr.members(), solr.events(), solr.catalog());
   }
 
   @Test
@@ -62,6 +62,21 @@ class DemoWorldLoaderIT {
     assertThat(outcome.reused()).isTrue();
     assertThat(outcome.members()).isPositive();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("reusing");
+  }
+
+  @Test
+  @Order(3)
+  void secondRebuildInOneSolrProcessSwapsWithTheLiveCoreNotOverIt(SolrCores solr) throws Exception {
+    // Regression: after a SWAP, Solr's core listing showed pre-swap names, so a second rebuild
+    // took the live core for absent, renamed over it and skipped the document-count check.
+    long live = count(solr, solr.members(), "*:*");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    loader(solr).load(MEMBERS, EVENTS, SEED, true, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains(String.format(java.util.Locale.ROOT, "documents (was %,d)", live));
+    assertThat(count(solr, solr.members(), "*:*")).isEqualTo(live);
   }
 
   static long count(SolrCores solr, String core, String query) throws Exception {

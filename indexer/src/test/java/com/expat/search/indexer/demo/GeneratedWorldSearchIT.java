@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.generate.WorldSpec;
 import com.expat.search.indexer.mapping.MemberDocuments;
+import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.MemberProfile;
@@ -46,7 +47,7 @@ class GeneratedWorldSearchIT {
   static void indexTheWorld(SolrCores solr) {
     world = InMemoryWorld.generate(SPEC);
     indexed = world.memberProfiles().stream().filter(p -> MemberDocuments.isIndexed(p.member())).toList();
-    new DemoWorldLoader(new SolrSearchIndex(solr.client()), solr.members(), solr.events(), solr.catalog())
+    new DemoWorldLoader(new SolrSearchIndex(solr.client()), new SolrIndexAdmin(solr.client()), solr.members(), solr.events(), solr.catalog())
         .load(SPEC, false, new PrintStream(new ByteArrayOutputStream(), true));
   }
 
