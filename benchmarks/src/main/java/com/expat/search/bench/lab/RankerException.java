@@ -1,0 +1,14 @@
+package com.expat.search.bench.lab;
+
+import com.expat.search.common.ExpatSearchException;
+
+/** A ranker could not rank a query. */
+public final class RankerException extends ExpatSearchException {
+  public RankerException(String message) {
+    super(message);
+  }
+
+  public RankerException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
