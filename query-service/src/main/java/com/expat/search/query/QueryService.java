@@ -26,8 +26,8 @@ import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
 import com.expat.search.query.metrics.MetricsApi;
-import com.expat.search.query.ranking.MemberRanking;
-import com.expat.search.query.ranking.MemberRankings;
+import com.expat.search.query.ranking.InterestRarity;
+import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.MemberSearchApi;
 import com.expat.search.query.search.MemberSearchRequest;
@@ -94,8 +94,9 @@ public final class QueryService implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Json json = new Json();
       SolrIndex index = new SolrIndex(client, registry);
-      MemberRanking ranking = MemberRankings.simple();
       Ticker ticker = Ticker.systemTicker();
+      Ranking ranking = new Ranking(config.rankingProfiles(),
+          new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock);
       HiddenMembers hidden = HiddenMembers.NONE;
 
       SharedCache shared = config.caches().memcachedServers()
@@ -167,8 +168,8 @@ public final class QueryService implements AutoCloseable {
           new HealthApi(json, index, List.of(config.cores().members(), config.cores().events()),
               Duration.ofMillis(1_000), healthChecks),
           new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
-          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden, config.catalogTtl(), ticker),
-          new EventsApi(json, index, config.cores(), catalog, eventsCache, memberEventsCache),
+          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden),
+          new EventsApi(json, index, config.cores(), catalog, ranking, eventsCache, memberEventsCache),
           new SuggestApi(json, index, config.cores(), suggestCache),
           new MetricsApi(registry),
           new ApiDocs(json.mapper())),

@@ -5,7 +5,11 @@ import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.solr.IndexNames;
+import com.expat.search.ranking.RankingException;
+import com.expat.search.ranking.RankingProfiles;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +27,8 @@ import java.util.regex.Pattern;
  * @param caches the other endpoints' TTLs and the shared tier
  * @param invalidations the invalidation feed; its absence means cached answers are trusted for
  *     their whole TTL (only right where nothing changes the index, e.g. a frozen demo)
+ * @param rankingProfiles the ranking profiles: the ranking module's, or the file {@code
+ *     RANKING_PROFILES} names
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -33,7 +39,8 @@ public record QueryServiceConfig(
     long cacheMaxEntries,
     Duration catalogTtl,
     Caches caches,
-    Optional<Invalidations> invalidations) {
+    Optional<Invalidations> invalidations,
+    RankingProfiles rankingProfiles) {
 
   /**
    * @param memcachedServers {@code host:port host:port}; empty: in-process cache only
@@ -109,6 +116,7 @@ public record QueryServiceConfig(
         INVALIDATION_EXCHANGE             fan-out exchange of the indexer's notices (default expat.search.invalidations)
         INVALIDATIONS                     on, or off to trust cached answers for their TTL (default on)
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
+        RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
       """;
 
   private static final Pattern SERVER = Pattern.compile("[^\\s:]+:\\d{1,5}");
@@ -118,6 +126,7 @@ public record QueryServiceConfig(
     Objects.requireNonNull(cores, "cores");
     Objects.requireNonNull(caches, "caches");
     Objects.requireNonNull(invalidations, "invalidations");
+    Objects.requireNonNull(rankingProfiles, "rankingProfiles");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
@@ -127,17 +136,22 @@ public record QueryServiceConfig(
   public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
-        Optional.empty());
+        Optional.empty(), RankingProfiles.load());
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations);
+        caches, invalidations, rankingProfiles);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations));
+        caches, Optional.of(invalidations), rankingProfiles);
+  }
+
+  public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, profiles);
   }
 
   /**
@@ -186,7 +200,21 @@ public record QueryServiceConfig(
         env.integer("CACHE_MAX_ENTRIES", 10_000, 0, 10_000_000),
         Duration.ofSeconds(env.integer("CATALOG_CACHE_TTL_SECONDS", 600, 1, 86_400)),
         caches,
-        invalidations);
+        invalidations,
+        rankingProfiles(env));
+  }
+
+  /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */
+  private static RankingProfiles rankingProfiles(Env env) {
+    Optional<String> file = env.optional("RANKING_PROFILES").map(String::strip).filter(s -> !s.isEmpty());
+    if (file.isEmpty()) {
+      return RankingProfiles.load();
+    }
+    try {
+      return RankingProfiles.load(Path.of(file.get()));
+    } catch (RankingException | InvalidPathException e) {
+      throw new ConfigException("RANKING_PROFILES='" + file.get() + "': " + e.getMessage());
+    }
   }
 
   private static Duration seconds(Env env, String name, int defaultValue) {

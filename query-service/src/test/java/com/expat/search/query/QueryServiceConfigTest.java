@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
 import com.expat.search.query.solr.IndexNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QueryServiceConfigTest {
 
@@ -36,5 +39,15 @@ class QueryServiceConfigTest {
     assertThatThrownBy(() -> QueryServiceConfig.from(
         Env.of(Map.of("SOLR_URL", "http://h:1/solr", "CACHE_SEARCH_TTL_SECONDS", "-1"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("CACHE_SEARCH_TTL_SECONDS");
+  }
+
+  @Test
+  void rankingProfilesFileIsCheckedAtStart(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("profiles.json"), "{\"profiles\": {}}");
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANKING_PROFILES", bad.toString()))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("RANKING_PROFILES");
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).rankingProfiles().names())
+        .contains("default", "local-first", "interests-first");
   }
 }

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class CacheKeys {
   /** Bump when a cached answer's JSON shape changes. */
-  public static final String NAMESPACE = "expat-search:v1";
+  public static final String NAMESPACE = "expat-search:v2";
 
   private CacheKeys() {}
 

@@ -5,13 +5,21 @@ import static com.expat.search.common.solr.EventFields.*;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
-import com.expat.search.query.ranking.RankingPlan;
+import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.Explanation;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.EventSignals;
+import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -31,7 +39,6 @@ final class EventDocs {
    */
   static void itemFieldsOfUpcoming(ModifiableSolrParams params) {
     ITEM_FIELDS.forEach(field -> params.add("fl", field));
-    params.add("fl", "score");
     params.add("fq", ENDS_AT + ":[NOW/MINUTE TO *]");
   }
 
@@ -40,17 +47,33 @@ final class EventDocs {
         + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
   }
 
-  static List<EventItem> items(
-      QueryResponse response, Optional<GeoPoint> origin, RankingPlan plan, boolean explain, boolean text) {
-    List<EventItem> items = new ArrayList<>();
-    for (SolrDocument doc : response.getResults()) {
-      double score = ((Number) doc.getFirstValue("score")).doubleValue();
-      items.add(item(doc, score, origin, explain ? plan.explain(doc, score, text) : null));
+  /** The answer of a ranked event query: Solr's response and the page's items. */
+  record Ranked(QueryResponse response, List<EventItem> items) {}
+
+  /**
+   * Runs both ranking stages over {@code params} (filters and sort set): fetches the window,
+   * ranks it for {@code viewer} with the named profile, and builds the page's items.
+   *
+   * @param text whether {@code params} hold an edismax text query (its score is the text relevance)
+   */
+  static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, TwoStage stages, boolean text,
+      Ranking ranking, String profileName, Viewer viewer, Optional<GeoPoint> origin, boolean explain) {
+    RankingProfile profile = ranking.profile(profileName);
+    Corpus corpus = ranking.corpus();
+    Instant now = ranking.now();
+    stages.prepare(params, SolrRanking.events(viewer, profile, corpus, now), text);
+    QueryResponse response = index.query(core, params);
+    List<TwoStage.Hit<EventSignals>> hits = stages.page(response.getResults(), text, IndexDocs::event,
+        EventSignals::id, candidates -> ranking.events().rank(viewer, candidates, profile, corpus, now));
+    List<EventItem> items = new ArrayList<>(hits.size());
+    for (TwoStage.Hit<EventSignals> hit : hits) {
+      Explanation explanation = explain ? hit.ranked().explanation() : null;
+      items.add(item(hit.doc(), hit.ranked().score(), origin, explanation));
     }
-    return items;
+    return new Ranked(response, items);
   }
 
-  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Map<String, Double> explain) {
+  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Explanation explanation) {
     Object cityId = doc.getFirstValue(CITY_ID);
     CityRef city = new CityRef(
         cityId instanceof Number n ? n.longValue() : null, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));
@@ -73,7 +96,8 @@ final class EventDocs {
         capacity instanceof Number n ? n.intValue() : null,
         distance,
         score,
-        explain);
+        explanation == null ? null : explanation.byFeature(),
+        explanation == null ? null : explanation.reasons());
   }
 
   private static Instant instant(Object value) {

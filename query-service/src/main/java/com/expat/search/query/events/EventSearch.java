@@ -6,19 +6,21 @@ import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
-import com.expat.search.query.ranking.RankingPlan;
+import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.Labels;
 import com.expat.search.query.search.Location;
 import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.signals.Viewer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.FacetField.Count;
+import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -35,9 +37,11 @@ final class EventSearch {
   private final String core;
   private final MemberDirectory directory;
   private final CatalogLookup catalog;
+  private final Ranking ranking;
 
-  EventSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog) {
+  EventSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
     this.index = index;
+    this.ranking = ranking;
     this.core = core;
     this.directory = directory;
     this.catalog = catalog;
@@ -51,6 +55,7 @@ final class EventSearch {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
+    Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
     EventDocs.itemFieldsOfUpcoming(params);
@@ -58,7 +63,6 @@ final class EventSearch {
       params.set("sfield", LOCATION);
       params.set("pt", point.solr());
     });
-    RankingPlan plan = EventRanking.search(viewer, origin.isPresent());
     boolean text = !request.q().isEmpty();
     if (text) {
       params.set("q", "{!edismax v=$qq}");
@@ -67,9 +71,6 @@ final class EventSearch {
       params.set("uf", "-*");
       params.set("mm", "100%");
       params.set("sow", true);
-      plan.applyAsBoosts(params);
-    } else {
-      plan.applyAsScore(params);
     }
 
     request.location().ifPresent(location -> {
@@ -93,22 +94,21 @@ final class EventSearch {
     params.set("sort", request.sort() == EventSort.DATE
         ? STARTS_AT + " asc,score desc," + ID + " asc"
         : "score desc," + STARTS_AT + " asc," + ID + " asc");
-    params.set("start", (request.page() - 1) * request.size());
-    params.set("rows", request.size());
     if (!request.facets().isEmpty()) {
       params.set("facet", true);
       params.set("facet.limit", FACET_LIMIT);
       params.set("facet.mincount", 1);
       request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
     }
-
-    QueryResponse response = index.query(core, params);
+    TwoStage stages = TwoStage.of(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
+    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
+        request.profile(), rankedFor, origin, request.explain());
     return new EventPage(
-        response.getResults().getNumFound(),
+        answer.response().getResults().getNumFound(),
         request.page(),
         request.size(),
-        EventDocs.items(response, origin, plan, request.explain(), text),
-        request.facets().isEmpty() ? null : facets(request, response));
+        answer.items(),
+        request.facets().isEmpty() ? null : facets(request, answer.response()));
   }
 
   private Optional<GeoPoint> pointOf(Location location) {

@@ -1,6 +1,8 @@
 package com.expat.search.query.events;
 
 import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.ranking.ProfileParam;
+import java.util.Collection;
 import com.expat.search.query.search.Location;
 import com.expat.search.query.solr.QueryText;
 import java.time.DateTimeException;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * @param to events starting at or before this instant (a date alone means its whole day, UTC)
  * @param languages lower-case ISO 639-1 codes, sorted, distinct: the event is in any of them
  * @param interests interest slugs, sorted, distinct: the event has any
+ * @param profile the ranking profile's name
  */
 public record EventSearchRequest(
     String q,
@@ -40,7 +43,8 @@ public record EventSearchRequest(
     Set<EventFacet> facets,
     int page,
     int size,
-    boolean explain) {
+    boolean explain,
+    String profile) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -57,9 +61,10 @@ public record EventSearchRequest(
   /**
    * Reads and checks every parameter.
    *
+   * @param profiles the known ranking profiles
    * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
    */
-  public static EventSearchRequest parse(QueryParams params) {
+  public static EventSearchRequest parse(QueryParams params, Collection<String> profiles) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
     Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
     Optional<Instant> from = params.string("from").flatMap(raw -> time(params, "from", raw, false));
@@ -80,10 +85,11 @@ public record EventSearchRequest(
     int size = params.integer("size", 20, 1, 100);
     int page = params.integer("page", 1, 1, 50);
     boolean explain = params.flag("explain");
+    String profile = ProfileParam.read(params, profiles);
     params.throwIfInvalid();
     return new EventSearchRequest(q, location, from, to, languages, interests,
         viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(),
-        sort, facets, page, size, explain);
+        sort, facets, page, size, explain, profile);
   }
 
   /**
@@ -139,6 +145,6 @@ public record EventSearchRequest(
     return "EventSearchRequest[q=" + q.length() + " chars, location=" + location + ", from=" + from
         + ", to=" + to + ", lang=" + languages + ", interest=" + interests + ", viewer=" + viewer
         + ", sort=" + sort + ", facets=" + facets + ", page=" + page + ", size=" + size
-        + ", explain=" + explain + "]";
+        + ", explain=" + explain + ", profile=" + profile + "]";
   }
 }

@@ -7,11 +7,13 @@ import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Set;
 
 /** {@code GET /v1/events/search} and {@code GET /v1/members/{id}/events}. */
 public final class EventsApi implements Routes {
@@ -23,18 +25,21 @@ public final class EventsApi implements Routes {
   private final MemberEvents memberEvents;
   private final ResponseCache<EventSearchRequest, EventPage> searchCache;
   private final ResponseCache<MemberEventsRequest, EventPage> memberCache;
+  private final Set<String> profiles;
 
   public EventsApi(
       Json json,
       SolrIndex index,
       IndexNames cores,
       CatalogLookup catalog,
+      Ranking ranking,
       ResponseCache<EventSearchRequest, EventPage> searchCache,
       ResponseCache<MemberEventsRequest, EventPage> memberCache) {
     this.json = json;
     MemberDirectory directory = new MemberDirectory(index, cores.members());
-    this.search = new EventSearch(index, cores.events(), directory, catalog);
-    this.memberEvents = new MemberEvents(index, cores.events(), directory);
+    this.search = new EventSearch(index, cores.events(), directory, catalog, ranking);
+    this.memberEvents = new MemberEvents(index, cores.events(), directory, ranking);
+    this.profiles = ranking.profileNames();
     this.searchCache = searchCache;
     this.memberCache = memberCache;
   }
@@ -46,14 +51,14 @@ public final class EventsApi implements Routes {
   }
 
   private void search(Context ctx) {
-    EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx));
+    EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx), profiles);
     Cached<EventPage> answer = searchCache.get(request, search::run);
     CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value());
   }
 
   private void forMember(Context ctx) {
-    MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx));
+    MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), profiles);
     Cached<EventPage> answer = memberCache.get(request, memberEvents::run);
     CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value());

@@ -4,27 +4,29 @@ import static com.expat.search.common.solr.EventFields.*;
 
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
-import com.expat.search.query.ranking.RankingPlan;
+import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * A member's upcoming events: starting within {@code days}, not ended, near their city, in a
- * language they speak, never one they go to or host; ranked by {@link EventRanking#forMember}.
+ * language they speak, never one they go to or host; ranked by the model ({@link TwoStage}).
  * Thread-safe.
  */
 final class MemberEvents {
   private final SolrIndex index;
   private final String core;
   private final MemberDirectory directory;
+  private final Ranking ranking;
 
-  MemberEvents(SolrIndex index, String core, MemberDirectory directory) {
+  MemberEvents(SolrIndex index, String core, MemberDirectory directory, Ranking ranking) {
     this.index = index;
     this.core = core;
     this.directory = directory;
+    this.ranking = ranking;
   }
 
   /**
@@ -35,7 +37,6 @@ final class MemberEvents {
     if (me.languages().isEmpty()) {
       return new EventPage(0, request.page(), request.size(), List.of(), null);
     }
-    RankingPlan plan = EventRanking.forMember(me);
     ModifiableSolrParams params = new ModifiableSolrParams();
     EventDocs.itemFieldsOfUpcoming(params);
     params.add("fq", STARTS_AT + ":[NOW/MINUTE TO NOW/MINUTE+" + request.days() + "DAYS]");
@@ -51,17 +52,12 @@ final class MemberEvents {
     params.set("member_languages", String.join(",", new TreeSet<>(me.languages())));
     params.add("fq", "-" + GOING_IDS + ":" + me.id());
     params.add("fq", "-" + HOST_MEMBER_ID + ":" + me.id());
-    plan.applyAsScore(params);
-
     params.set("sort", "score desc," + STARTS_AT + " asc," + ID + " asc");
-    params.set("start", (request.page() - 1) * request.size());
-    params.set("rows", request.size());
-    QueryResponse response = index.query(core, params);
-    return new EventPage(
-        response.getResults().getNumFound(),
-        request.page(),
-        request.size(),
-        EventDocs.items(response, me.location(), plan, request.explain(), false),
-        null);
+
+    TwoStage stages = TwoStage.of(request.page(), request.size(), true);
+    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
+        Ranking.viewer(me), me.location(), request.explain());
+    return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
+        answer.items(), null);
   }
 }

@@ -9,13 +9,11 @@ import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberPage;
-import com.expat.search.query.ranking.MemberRanking;
+import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Duration;
 
 /** {@code GET /v1/members/{id}/matches}. */
 public final class MatchesApi implements Routes {
@@ -25,19 +23,15 @@ public final class MatchesApi implements Routes {
   private final Matches matches;
   private final ResponseCache<MatchesRequest, MemberPage> cache;
   private final HiddenMembers hidden;
+  private final Ranking ranking;
 
-  /**
-   * @param rarityTtl how long the interest counts behind "rare ones count more" are reused
-   */
   public MatchesApi(
       Json json,
       SolrIndex index,
       IndexNames cores,
-      MemberRanking ranking,
+      Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
-      HiddenMembers hidden,
-      Duration rarityTtl,
-      Ticker ticker) {
+      HiddenMembers hidden) {
     this.json = json;
     this.cache = cache;
     this.hidden = hidden;
@@ -45,8 +39,8 @@ public final class MatchesApi implements Routes {
         index,
         cores.members(),
         new MemberDirectory(index, cores.members()),
-        new InterestRarity(index, cores.members(), rarityTtl, ticker),
         ranking);
+    this.ranking = ranking;
   }
 
   @Override
@@ -55,7 +49,7 @@ public final class MatchesApi implements Routes {
   }
 
   private void handle(Context ctx) {
-    MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx));
+    MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), ranking.profileNames());
     Cached<MemberPage> answer = cache.get(request, matches::run);
     CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value().without(hidden, request.memberId()));

@@ -1,5 +1,6 @@
 package com.expat.search.query.members;
 
+import com.expat.search.ranking.signals.MemberSignals;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * A member in the index as a viewer or seeker: what filters and personal ranking need. Contacts
- * and blocks are ids; {@code blockedIds} holds blocks in both directions.
+ * and blocks are ids; {@code blockedIds} holds blocks in both directions; {@code signals} is what
+ * the ranking model reads of them as a viewer.
  */
 public record KnownMember(
     long id,
@@ -16,7 +18,8 @@ public record KnownMember(
     Set<String> languages,
     List<String> interests,
     List<Long> contactIds,
-    List<Long> blockedIds) {
+    List<Long> blockedIds,
+    MemberSignals signals) {
 
   public KnownMember {
     languages = Set.copyOf(languages);

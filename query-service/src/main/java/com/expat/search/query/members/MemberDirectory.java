@@ -4,7 +4,10 @@ import static com.expat.search.common.solr.MemberFields.*;
 
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.solr.IndexDocs;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.solr.common.SolrDocument;
@@ -14,6 +17,9 @@ import org.apache.solr.common.SolrDocument;
  * once. The members core holds exactly the active members: absent means unknown or inactive.
  */
 public final class MemberDirectory {
+  /** What filters need, and what the ranking model reads of a viewer. */
+  private static final String[] FIELDS = fields();
+
   private final SolrIndex index;
   private final String core;
 
@@ -34,9 +40,7 @@ public final class MemberDirectory {
   }
 
   public Optional<KnownMember> find(long id) {
-    return index
-        .get(core, Long.toString(id), ID, CITY_ID, LOCATION, LANGUAGES, INTERESTS, CONTACT_IDS, BLOCKED_IDS)
-        .map(doc -> known(id, doc));
+    return index.get(core, Long.toString(id), FIELDS).map(doc -> known(id, doc));
   }
 
   private static KnownMember known(long id, SolrDocument doc) {
@@ -48,6 +52,13 @@ public final class MemberDirectory {
         new HashSet<>(MemberDocs.strings(doc.getFieldValues(LANGUAGES))),
         MemberDocs.strings(doc.getFieldValues(INTERESTS)),
         MemberDocs.longs(doc.getFieldValues(CONTACT_IDS)),
-        MemberDocs.longs(doc.getFieldValues(BLOCKED_IDS)));
+        MemberDocs.longs(doc.getFieldValues(BLOCKED_IDS)),
+        IndexDocs.member(doc));
+  }
+
+  private static String[] fields() {
+    List<String> fields = new ArrayList<>(IndexDocs.MEMBER_FIELDS);
+    fields.addAll(List.of(LANGUAGES, CONTACT_IDS, BLOCKED_IDS));
+    return fields.toArray(String[]::new);
   }
 }

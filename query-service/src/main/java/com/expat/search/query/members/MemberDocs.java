@@ -2,6 +2,8 @@ package com.expat.search.query.members;
 
 import static com.expat.search.common.solr.MemberFields.*;
 
+import com.expat.search.ranking.Explanation;
+import com.expat.search.ranking.Ranked;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +23,13 @@ public final class MemberDocs {
 
   private MemberDocs() {}
 
+  /** The item for {@code doc} with the model's score and, when asked for, its explanation. */
+  public static MemberItem item(SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain) {
+    Explanation explanation = explain ? ranked.explanation() : null;
+    return item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
+        explanation == null ? null : explanation.reasons());
+  }
+
   /**
    * The item for {@code doc}.
    *
@@ -29,6 +38,11 @@ public final class MemberDocs {
    */
   public static MemberItem item(
       SolrDocument doc, double score, Optional<GeoPoint> from, Map<String, Double> explain) {
+    return item(doc, score, from, explain, null);
+  }
+
+  private static MemberItem item(SolrDocument doc, double score, Optional<GeoPoint> from,
+      Map<String, Double> explain, List<String> reasons) {
     Long cityId = longValue(doc.getFirstValue(CITY_ID));
     CityRef city = new CityRef(cityId, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));
     Double distance =
@@ -46,7 +60,8 @@ public final class MemberDocs {
         strings(doc.getFieldValues(INTERESTS)),
         distance,
         score,
-        explain);
+        explain,
+        reasons);
   }
 
   /** {@code "de:native"} values to languages, strongest level first, then by code. */

@@ -1,51 +1,42 @@
-package com.expat.search.query.matches;
+package com.expat.search.query.ranking;
 
 import com.expat.search.common.solr.MemberFields;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.signals.Corpus;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
- * How rare each interest is among findable members: weight {@code ln(1 + N / members with it)},
- * from one facet query, recomputed at most once per {@code ttl}. Thread-safe.
+ * How rare each interest is among findable members, as the ranking model's {@link Corpus}: one
+ * facet query, recomputed at most once per {@code ttl}. Thread-safe.
  */
-final class InterestRarity {
+public final class InterestRarity {
   private static final String KEY = "all";
 
-  private final LoadingCache<String, Counts> counts;
+  private final LoadingCache<String, Corpus> corpus;
 
-  InterestRarity(SolrIndex index, String core, Duration ttl, Ticker ticker) {
-    this.counts =
+  public InterestRarity(SolrIndex index, String membersCore, Duration ttl, Ticker ticker) {
+    this.corpus =
         Caffeine.newBuilder()
             .expireAfterWrite(ttl)
             .ticker(ticker)
-            .build(key -> load(index, core));
+            .build(key -> load(index, membersCore));
   }
 
-  /** Each slug with its weight; a slug nobody findable has counts as the rarest. */
-  Map<String, Double> weights(Collection<String> slugs) {
-    Counts current = counts.get(KEY);
-    Map<String, Double> result = new LinkedHashMap<>();
-    for (String slug : slugs) {
-      long having = Math.max(1, current.bySlug().getOrDefault(slug, 0L));
-      result.put(slug, Math.log1p((double) Math.max(current.members(), 1) / having));
-    }
-    return result;
+  /** The current statistics; the first call (and the first after {@code ttl}) asks Solr. */
+  public Corpus corpus() {
+    return corpus.get(KEY);
   }
 
-  private record Counts(long members, Map<String, Long> bySlug) {}
-
-  private static Counts load(SolrIndex index, String core) {
+  private static Corpus load(SolrIndex index, String core) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     Visibility.onlySearchable(params);
@@ -60,6 +51,6 @@ final class InterestRarity {
     if (field != null && field.getValues() != null) {
       field.getValues().forEach(count -> bySlug.put(count.getName(), count.getCount()));
     }
-    return new Counts(response.getResults().getNumFound(), Map.copyOf(bySlug));
+    return Corpus.of(response.getResults().getNumFound(), bySlug);
   }
 }

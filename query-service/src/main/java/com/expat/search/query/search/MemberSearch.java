@@ -7,25 +7,26 @@ import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberDocs;
-import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
-import com.expat.search.query.ranking.MemberRanking;
-import com.expat.search.query.ranking.RankingContext;
-import com.expat.search.query.ranking.RankingPlan;
+import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
-import java.util.ArrayList;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrRanking;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.response.FacetField.Count;
 import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -43,10 +44,10 @@ public final class MemberSearch {
   private final String core;
   private final MemberDirectory directory;
   private final CatalogLookup catalog;
-  private final MemberRanking ranking;
+  private final Ranking ranking;
 
   MemberSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog,
-      MemberRanking ranking) {
+      Ranking ranking) {
     this.index = index;
     this.core = core;
     this.directory = directory;
@@ -63,16 +64,17 @@ public final class MemberSearch {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
+    RankingProfile profile = ranking.profile(request.profile());
+    Corpus corpus = ranking.corpus();
+    Instant now = ranking.now();
+    Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
     MemberDocs.ITEM_FIELDS.forEach(field -> params.add("fl", field));
-    params.add("fl", "score");
     origin.ifPresent(point -> {
       params.set("sfield", LOCATION);
       params.set("pt", point.solr());
     });
-
-    RankingPlan plan = ranking.search(context(viewer, origin));
     boolean text = !request.q().isEmpty();
     if (text) {
       params.set("q", "{!edismax v=$qq}");
@@ -81,9 +83,6 @@ public final class MemberSearch {
       params.set("uf", "-*");
       params.set("mm", "100%");
       params.set("sow", true);
-      plan.applyAsBoosts(params);
-    } else {
-      plan.applyAsScore(params);
     }
 
     Visibility.onlySearchable(params);
@@ -93,9 +92,10 @@ public final class MemberSearch {
     filterAny(params, "interest", INTERESTS, request.interests());
     filterAny(params, "origin", ORIGIN_COUNTRY, request.origins());
 
+    boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
+    TwoStage stages = TwoStage.of(request.page(), request.size(), byScore);
+    stages.prepare(params, SolrRanking.members(rankedFor, profile, corpus, now), text);
     params.set("sort", sort(request.sort(), origin.isPresent()));
-    params.set("start", (request.page() - 1) * request.size());
-    params.set("rows", request.size());
     if (!request.facets().isEmpty()) {
       params.set("facet", true);
       params.set("facet.limit", FACET_LIMIT);
@@ -104,17 +104,13 @@ public final class MemberSearch {
     }
 
     QueryResponse response = index.query(core, params);
-    List<MemberItem> items = new ArrayList<>();
-    for (SolrDocument doc : response.getResults()) {
-      double score = ((Number) doc.getFirstValue("score")).doubleValue();
-      Map<String, Double> explain = request.explain() ? plan.explain(doc, score, text) : null;
-      items.add(MemberDocs.item(doc, score, origin, explain));
-    }
+    List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
+        MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now));
     return new MemberPage(
         response.getResults().getNumFound(),
         request.page(),
         request.size(),
-        items,
+        hits.stream().map(hit -> MemberDocs.item(hit.doc(), origin, hit.ranked(), request.explain())).toList(),
         request.facets().isEmpty() ? null : facets(request, response));
   }
 
@@ -123,18 +119,6 @@ public final class MemberSearch {
       return Optional.of(near.point());
     }
     return catalog.cityLocation(((Location.InCity) location).cityId());
-  }
-
-  private static RankingContext context(Optional<KnownMember> viewer, Optional<GeoPoint> origin) {
-    if (viewer.isEmpty()) {
-      return RankingContext.anonymous(origin);
-    }
-    KnownMember v = viewer.get();
-    return new RankingContext(
-        origin,
-        v.cityId(),
-        v.languages(),
-        v.interests().stream().distinct().collect(Collectors.toMap(Function.identity(), slug -> 1.0)));
   }
 
   private static void filterLocation(
@@ -166,9 +150,9 @@ public final class MemberSearch {
 
   private static String sort(SortOrder order, boolean hasOrigin) {
     return switch (order) {
-      case DISTANCE -> hasOrigin ? "geodist() asc,score desc" : "score desc," + LAST_ACTIVE_AT + " desc";
-      case RECENT -> LAST_ACTIVE_AT + " desc,score desc";
-      case RELEVANCE -> "score desc," + LAST_ACTIVE_AT + " desc";
+      case DISTANCE -> hasOrigin ? "geodist() asc,score desc," + ID + " asc" : sort(SortOrder.RELEVANCE, false);
+      case RECENT -> LAST_ACTIVE_AT + " desc,score desc," + ID + " asc";
+      case RELEVANCE -> "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc";
     };
   }
 

@@ -9,7 +9,7 @@ import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberPage;
-import com.expat.search.query.ranking.MemberRanking;
+import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -25,6 +25,7 @@ public final class MemberSearchApi implements Routes {
   private final MemberSearch search;
   private final ResponseCache<MemberSearchRequest, MemberPage> cache;
   private final HiddenMembers hidden;
+  private final Ranking ranking;
 
   /**
    * @param labelTtl how long facet labels and city coordinates are kept in process
@@ -33,7 +34,7 @@ public final class MemberSearchApi implements Routes {
       Json json,
       SolrIndex index,
       IndexNames cores,
-      MemberRanking ranking,
+      Ranking ranking,
       ResponseCache<MemberSearchRequest, MemberPage> cache,
       HiddenMembers hidden,
       Duration labelTtl,
@@ -43,6 +44,7 @@ public final class MemberSearchApi implements Routes {
     this.hidden = hidden;
     MemberDirectory directory = new MemberDirectory(index, cores.members());
     CatalogLookup catalog = new CatalogLookup(index, cores.catalog(), cores.members(), labelTtl, ticker);
+    this.ranking = ranking;
     this.search = new MemberSearch(index, cores.members(), directory, catalog, ranking);
   }
 
@@ -52,7 +54,7 @@ public final class MemberSearchApi implements Routes {
   }
 
   private void handle(Context ctx) {
-    MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx));
+    MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx), ranking.profileNames());
     Cached<MemberPage> answer = cache.get(request, search::run);
     CacheHeader.set(ctx, answer);
     json.write(ctx, 200, answer.value().without(hidden, request.viewer().orElse(0L)));

@@ -2,7 +2,9 @@ package com.expat.search.query.search;
 
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.ranking.ProfileParam;
 import com.expat.search.query.solr.QueryText;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * @param languages lower-case ISO 639-1 codes, sorted, distinct: speaks any
  * @param interests interest slugs, sorted, distinct: has any
  * @param origins upper-case country codes, sorted, distinct
+ * @param profile the ranking profile's name
  */
 public record MemberSearchRequest(
     String q,
@@ -33,7 +36,8 @@ public record MemberSearchRequest(
     Set<FacetField> facets,
     int page,
     int size,
-    boolean explain) {
+    boolean explain,
+    String profile) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -50,11 +54,21 @@ public record MemberSearchRequest(
   }
 
   /**
-   * Reads and checks every parameter.
+   * Reads and checks every parameter, with the ranking profiles shipped in the ranking module.
    *
    * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
    */
   public static MemberSearchRequest parse(QueryParams params) {
+    return parse(params, ProfileParam.shipped());
+  }
+
+  /**
+   * Reads and checks every parameter.
+   *
+   * @param profiles the known ranking profiles
+   * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
+   */
+  public static MemberSearchRequest parse(QueryParams params, Collection<String> profiles) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
     Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
     List<String> languages =
@@ -76,6 +90,7 @@ public record MemberSearchRequest(
     int size = params.integer("size", 20, 1, 100);
     int page = params.integer("page", 1, 1, 50);
     boolean explain = params.flag("explain");
+    String profile = ProfileParam.read(params, profiles);
     params.throwIfInvalid();
     return new MemberSearchRequest(
         q,
@@ -88,7 +103,8 @@ public record MemberSearchRequest(
         facets,
         page,
         size,
-        explain);
+        explain,
+        profile);
   }
 
   private static Set<FacetField> facets(QueryParams params) {
@@ -119,6 +135,6 @@ public record MemberSearchRequest(
   public String toString() {
     return "MemberSearchRequest[q=" + q.length() + " chars, location=" + location + ", lang=" + languages
         + ", interest=" + interests + ", origin=" + origins + ", viewer=" + viewer + ", sort=" + sort
-        + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + "]";
+        + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + ", profile=" + profile + "]";
   }
 }

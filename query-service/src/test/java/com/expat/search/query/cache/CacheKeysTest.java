@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.query.events.EventSearchRequest;
 import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.ranking.ProfileParam;
 import com.expat.search.query.search.MemberSearchRequest;
 import com.expat.search.query.suggest.SuggestRequest;
 import java.util.LinkedHashMap;
@@ -33,11 +34,18 @@ class CacheKeysTest {
 
   @Test
   void differentRequestsGetDifferentKeys() {
-    String anna = CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna")));
-    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "page", "2"))));
-    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "viewer", "1"))));
-    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "city", "1"))));
-    assertThat(anna).isNotEqualTo(CacheKeys.of("other", EventSearchRequest.parse(params("q", "anna"))));
+    String anna = CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna"), ProfileParam.shipped()));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "page", "2"), ProfileParam.shipped())));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "viewer", "1"), ProfileParam.shipped())));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("events-search", EventSearchRequest.parse(params("q", "anna", "city", "1"), ProfileParam.shipped())));
+    assertThat(anna).isNotEqualTo(CacheKeys.of("other", EventSearchRequest.parse(params("q", "anna"), ProfileParam.shipped())));
+  }
+
+  @Test
+  void theRankingProfileSplitsKeysAndDefaultsToDefault() {
+    String plain = CacheKeys.of("members-search", MemberSearchRequest.parse(params("q", "anna")));
+    assertThat(plain).isEqualTo(CacheKeys.of("members-search", MemberSearchRequest.parse(params("q", "anna", "profile", "default"))));
+    assertThat(plain).isNotEqualTo(CacheKeys.of("members-search", MemberSearchRequest.parse(params("q", "anna", "profile", "local-first"))));
   }
 
   @Test

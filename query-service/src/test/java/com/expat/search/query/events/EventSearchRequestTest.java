@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.ranking.ProfileParam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ class EventSearchRequestTest {
 
   @Test
   void defaults() {
-    EventSearchRequest request = EventSearchRequest.parse(params());
+    EventSearchRequest request = EventSearchRequest.parse(params(), ProfileParam.shipped());
     assertThat(request.q()).isEmpty();
     assertThat(request.sort()).isEqualTo(EventSort.RELEVANCE);
     assertThat(request.page()).isEqualTo(1);
@@ -44,33 +45,33 @@ class EventSearchRequestTest {
   @Test
   void orderCaseAndRepeatsGiveEqualRequests() {
     assertThat(EventSearchRequest.parse(params("lang", "DE", "lang", "en", "interest", "Hiking", "sort", "DATE",
-        "from", "2026-11-27", "facets", "language,city")))
+        "from", "2026-11-27", "facets", "language,city"), ProfileParam.shipped()))
         .isEqualTo(EventSearchRequest.parse(params("facets", "city,language", "from", "2026-11-27T00:00:00Z",
-            "sort", "date", "interest", "hiking", "lang", "en,de")));
+            "sort", "date", "interest", "hiking", "lang", "en,de"), ProfileParam.shipped()));
   }
 
   @Test
   void timesAreIsoInstantsOffsetsOrWholeDays() {
-    assertThat(EventSearchRequest.parse(params("from", "2026-11-27T10:00:00+01:00")).from())
+    assertThat(EventSearchRequest.parse(params("from", "2026-11-27T10:00:00+01:00"), ProfileParam.shipped()).from())
         .contains(Instant.parse("2026-11-27T09:00:00Z"));
-    assertThat(EventSearchRequest.parse(params("to", "2026-11-27")).to())
+    assertThat(EventSearchRequest.parse(params("to", "2026-11-27"), ProfileParam.shipped()).to())
         .contains(Instant.parse("2026-11-27T23:59:59.999Z"));
   }
 
   @Test
   void everyBadParameterIsNamed() {
     assertThat(rejected(() -> EventSearchRequest.parse(params("from", "soon", "sort", "price", "size", "0",
-        "near", "1,2", "city", "3", "facets", "origin"))))
+        "near", "1,2", "city", "3", "facets", "origin"), ProfileParam.shipped())))
         .containsExactlyInAnyOrder("from", "sort", "size", "near", "facets");
-    assertThat(rejected(() -> EventSearchRequest.parse(params("from", "2026-12-02", "to", "2026-12-01"))))
+    assertThat(rejected(() -> EventSearchRequest.parse(params("from", "2026-12-02", "to", "2026-12-01"), ProfileParam.shipped())))
         .containsExactly("to");
   }
 
   @Test
   void memberEventsValidatesDaysAndTheId() {
-    assertThat(MemberEventsRequest.parse("7", params())).isEqualTo(new MemberEventsRequest(7, 30, 100, 1, 20, false));
-    assertThat(rejected(() -> MemberEventsRequest.parse("7", params("days", "366")))).containsExactly("days");
-    assertThat(rejected(() -> MemberEventsRequest.parse("-1", params("days", "0")))).containsExactly("id", "days");
-    assertThatThrownBy(() -> MemberEventsRequest.parse("7", params("days", "x"))).isInstanceOf(ProblemException.class);
+    assertThat(MemberEventsRequest.parse("7", params(), ProfileParam.shipped())).isEqualTo(new MemberEventsRequest(7, 30, 100, 1, 20, false, "default"));
+    assertThat(rejected(() -> MemberEventsRequest.parse("7", params("days", "366"), ProfileParam.shipped()))).containsExactly("days");
+    assertThat(rejected(() -> MemberEventsRequest.parse("-1", params("days", "0"), ProfileParam.shipped()))).containsExactly("id", "days");
+    assertThatThrownBy(() -> MemberEventsRequest.parse("7", params("days", "x"), ProfileParam.shipped())).isInstanceOf(ProblemException.class);
   }
 }

@@ -145,7 +145,7 @@ class EventsIT {
         sum += value.asDouble();
       }
       assertThat(sum).isCloseTo(item.path("score").asDouble(), within(1e-4));
-      assertThat(item.path("explain").has("contacts_going")).isTrue();
+      assertThat(item.path("explain").has("contacts_attending")).isTrue();
     });
   }
 

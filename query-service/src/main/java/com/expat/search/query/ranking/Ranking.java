@@ -1,0 +1,84 @@
+package com.expat.search.query.ranking;
+
+import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.members.KnownMember;
+import com.expat.search.ranking.EventRanker;
+import com.expat.search.ranking.MatchRanker;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.RankingProfiles;
+import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.LatLon;
+import com.expat.search.ranking.signals.Viewer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
+ * rankers, the interest statistics and the request's time. Thread-safe; one per service.
+ */
+public final class Ranking {
+  private final RankingProfiles profiles;
+  private final InterestRarity rarity;
+  private final Clock clock;
+  private final MatchRanker matches = Rankers.matches();
+  private final EventRanker events = Rankers.events();
+
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock) {
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
+    this.rarity = Objects.requireNonNull(rarity, "rarity");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The known profile names, for {@link ProfileParam#read}. */
+  public Set<String> profileNames() {
+    return profiles.names();
+  }
+
+  /**
+   * @throws com.expat.search.ranking.RankingException for a name not validated by {@link
+   *     ProfileParam#read}
+   */
+  public RankingProfile profile(String name) {
+    return profiles.profile(name);
+  }
+
+  public Corpus corpus() {
+    return rarity.corpus();
+  }
+
+  /**
+   * The request's time, to the minute: the same {@code NOW} for Solr and the ranker, and one
+   * that keeps Solr's query result cache useful (the decays lose at most a minute).
+   */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  public MatchRanker matches() {
+    return matches;
+  }
+
+  public EventRanker events() {
+    return events;
+  }
+
+  /** {@code member} as the ranking's viewer, distances from where they live. */
+  public static Viewer viewer(KnownMember member) {
+    return Viewer.of(member.signals(), new HashSet<>(member.contactIds()));
+  }
+
+  /**
+   * Whom a search ranks for: the viewer (or an anonymous one), measuring distances from the place
+   * searched when there is one, else from where the viewer lives.
+   */
+  public static Viewer viewer(Optional<KnownMember> viewer, Optional<GeoPoint> place) {
+    Viewer result = viewer.map(Ranking::viewer).orElseGet(() -> Viewer.anonymous(null));
+    return place.map(point -> result.withOrigin(new LatLon(point.latitude(), point.longitude()))).orElse(result);
+  }
+}
