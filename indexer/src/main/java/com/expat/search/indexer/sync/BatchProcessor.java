@@ -101,9 +101,22 @@ final class BatchProcessor {
         rejected);
   }
 
+  /**
+   * Writes the batch to every build core of a running rebuild first, then to the live core. The
+   * order matters: a rebuild's SWAP can fall between two writes, after which the build core's
+   * name points at the old live core. Build first, live second, the core that ends up live gets
+   * the batch whichever side of the swap each write falls on; live first, both writes could land
+   * in the old core and the change would be lost from the new one.
+   */
   private void write(Entity entity, Map<Long, IndexChange> changes, Map<ParsedMessage.Key, String> rejected) {
     if (changes.isEmpty()) {
       return;
+    }
+    List<String> refusedByBuild = new ArrayList<>();
+    for (String build : targets.builds(entity)) {
+      if (writeToBuild(build, changes)) {
+        refusedByBuild.add(build);
+      }
     }
     String live = targets.live(entity);
     try {
@@ -126,18 +139,31 @@ final class BatchProcessor {
         }
       }
     }
-    for (String build : targets.builds(entity)) {
-      try {
-        index.apply(build, List.copyOf(changes.values()));
-      } catch (IndexWriteException e) {
-        if (status(e) == 404 || isRefused(e)) {
-          // The rebuild switched or dropped it meanwhile; its own catch-up covers the rest.
-          LOG.info("build core {} is gone or refuses writes; no longer writing to it", build);
-          targets.forget(build);
-        } else {
-          throw e;
-        }
+    // A build core that refused the whole batch gets what the live core accepted.
+    for (String build : refusedByBuild) {
+      writeToBuild(build, changes);
+    }
+  }
+
+  /** True when the build core refused the batch (400); a build core that is gone is forgotten. */
+  private boolean writeToBuild(String build, Map<Long, IndexChange> changes) {
+    if (changes.isEmpty()) {
+      return false;
+    }
+    try {
+      index.apply(build, List.copyOf(changes.values()));
+      return false;
+    } catch (IndexWriteException e) {
+      if (status(e) == 404) {
+        // The rebuild switched or dropped it meanwhile; its own catch-up covers the rest.
+        LOG.info("build core {} is gone; no longer writing to it", build);
+        targets.forget(build);
+        return false;
       }
+      if (isRefused(e)) {
+        return true;
+      }
+      throw e;
     }
   }
 
