@@ -56,8 +56,12 @@
  * <h2>During a nightly rebuild</h2>
  * {@code IndexTargets} lists the node's cores every {@code INDEXER_DISCOVERY_MS} and writes each
  * batch to the rebuild's {@code <live>__build_<stamp>} cores as well as the live one; versions
- * keep the bulk load from overwriting a newer live change and vice versa. A build core that
- * disappears (switched, renamed, dropped) is forgotten. See the reindex package.
+ * keep the bulk load from overwriting a newer live change and vice versa. Build cores are written
+ * before the live core: a SWAP between the two writes then still leaves the batch in the core that
+ * went live (live first, both writes could land in the old core). A build core that disappears
+ * (switched, renamed, dropped) is forgotten. Solr 9's core listing can show pre-swap names until
+ * the node restarts, so listings only find candidate build cores; whether a core exists is asked
+ * of the core itself. See the reindex package.
  *
  * <h2>Invalidation notices</h2>
  * After each batch is visible to searches, a JSON notice on the fan-out exchange
