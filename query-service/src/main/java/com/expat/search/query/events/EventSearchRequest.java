@@ -118,26 +118,7 @@ public record EventSearchRequest(
   }
 
   private static Set<EventFacet> facets(QueryParams params) {
-    Optional<String> raw = params.string("facets");
-    if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
-      return Set.of();
-    }
-    if (raw.get().equalsIgnoreCase("true")) {
-      return EnumSet.allOf(EventFacet.class);
-    }
-    EnumSet<EventFacet> result = EnumSet.noneOf(EventFacet.class);
-    for (String name : raw.get().split(",", -1)) {
-      if (name.isBlank()) {
-        continue;
-      }
-      Optional<EventFacet> facet = EventFacet.parse(name);
-      if (facet.isEmpty()) {
-        params.reject("facets", "must be true, false or a comma list of city, language, interest");
-        return Set.of();
-      }
-      result.add(facet.get());
-    }
-    return result;
+    return params.options("facets", EventFacet.class, EventFacet::parse, "city, language, interest");
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.expat.search.query.http;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -160,6 +162,35 @@ public final class QueryParams {
   }
 
   /** Records a problem found by the caller, e.g. two parameters that exclude each other. */
+  /**
+   * A set of named options: {@code true} for all of them, {@code false} or absent for none, or a
+   * comma list of names that {@code parse} knows; anything else is rejected naming the parameter
+   * and the names allowed.
+   */
+  public <E extends Enum<E>> Set<E> options(
+      String name, Class<E> type, Function<String, Optional<E>> parse, String allowed) {
+    Optional<String> raw = string(name);
+    if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
+      return Set.of();
+    }
+    if (raw.get().equalsIgnoreCase("true")) {
+      return EnumSet.allOf(type);
+    }
+    EnumSet<E> result = EnumSet.noneOf(type);
+    for (String part : raw.get().split(",", -1)) {
+      if (part.isBlank()) {
+        continue;
+      }
+      Optional<E> option = parse.apply(part);
+      if (option.isEmpty()) {
+        reject(name, "must be true, false or a comma list of " + allowed);
+        return Set.of();
+      }
+      result.add(option.get());
+    }
+    return result;
+  }
+
   public void reject(String name, String reason) {
     invalid.add(new InvalidParam(name, reason));
   }

@@ -108,26 +108,7 @@ public record MemberSearchRequest(
   }
 
   private static Set<FacetField> facets(QueryParams params) {
-    Optional<String> raw = params.string("facets");
-    if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
-      return Set.of();
-    }
-    if (raw.get().equalsIgnoreCase("true")) {
-      return EnumSet.allOf(FacetField.class);
-    }
-    EnumSet<FacetField> result = EnumSet.noneOf(FacetField.class);
-    for (String name : raw.get().split(",", -1)) {
-      if (name.isBlank()) {
-        continue;
-      }
-      Optional<FacetField> facet = FacetField.parse(name);
-      if (facet.isEmpty()) {
-        params.reject("facets", "must be true, false or a comma list of city, language, interest, origin");
-        return Set.of();
-      }
-      result.add(facet.get());
-    }
-    return result;
+    return params.options("facets", FacetField.class, FacetField::parse, "city, language, interest, origin");
   }
 
   /** The normalized request as one line, for logs. */
