@@ -67,8 +67,16 @@ public final class EvalCommand implements Runnable {
     Path judgments;
 
     @Option(names = "--ranker", defaultValue = "random",
-        description = "random | popularity (needs the world options) | service (the query service) | text (service, sort=relevance); default ${DEFAULT-VALUE}")
+        description = "random | popularity (needs the world options) | service (the query service) | profile:<name> (service, profile=<name>) "
+            + "| text (service, sort=relevance; member search only); default ${DEFAULT-VALUE}")
     String ranker;
+
+    @Option(names = "--page-size", defaultValue = "20",
+        description = "service rankers on pooled queries: page size while reading the answer restricted to the pool (default ${DEFAULT-VALUE}, the API's)")
+    int pageSize;
+
+    @Option(names = "--max-pages", defaultValue = "50", description = "service rankers on pooled queries: pages read at most per query (default ${DEFAULT-VALUE})")
+    int maxPages;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the query service, for service and text (loopback)")
     String url;
@@ -93,24 +101,39 @@ public final class EvalCommand implements Runnable {
     @Override
     public Integer call() {
       JudgmentSet set = LabJson.readJudgments(judgments);
-      Ranker chosen = switch (ranker.toLowerCase(Locale.ROOT)) {
+      String kind = ranker.toLowerCase(Locale.ROOT);
+      Ranker chosen = kind.startsWith("profile:") ? profileRanker(ranker.substring("profile:".length())) : switch (kind) {
         case "random" -> new RandomRanker(seed);
         case "popularity" -> {
           LabWorld lab = world.load();
           yield new PopularityRanker(lab.memberPopularity(), lab.eventPopularity());
         }
-        case "service" -> new ServiceRanker("service", url, params);
+        case "service" -> new ServiceRanker("service", url, params, pageSize, maxPages);
         case "text" -> {
           Map<String, String> text = new TreeMap<>(params);
           text.put("sort", "relevance");
-          yield new ServiceRanker("text", url, text);
+          yield new ServiceRanker("text", url, text, pageSize, maxPages);
         }
-        default -> throw new IllegalArgumentException("--ranker " + ranker + " is not random, popularity, service or text");
+        default -> throw new IllegalArgumentException("--ranker " + ranker + " is not random, popularity, service, profile:<name> or text");
       };
+      long start = System.nanoTime();
       RunResult run = Evaluation.run(set, chosen, k, relevant);
       LabJson.writeRun(out, run);
+      if (chosen instanceof ServiceRanker service) {
+        System.err.printf(Locale.ROOT, "%s: %d requests in %.1f s; %d of %d queries got fewer than min(k, pool) pool members back%n",
+            service.name(), service.requests(), (System.nanoTime() - start) / 1e9, service.shortQueries(), set.queries().size());
+      }
       System.out.println(summary(run));
       return 0;
+    }
+
+    private ServiceRanker profileRanker(String profile) {
+      if (profile.isBlank()) {
+        throw new IllegalArgumentException("--ranker profile:<name> needs a profile name, e.g. profile:default");
+      }
+      Map<String, String> withProfile = new TreeMap<>(params);
+      withProfile.put("profile", profile);
+      return new ServiceRanker("profile:" + profile, url, withProfile, pageSize, maxPages);
     }
   }
 
@@ -292,7 +315,7 @@ public final class EvalCommand implements Runnable {
       LabWorld lab = world.load();
       OutcomeSimulator simulator = new OutcomeSimulator(new PreferenceModel(seed, declaredShare), seed, noise);
       JudgmentSet set = new SimulatedJudgments(lab, simulator, seed)
-          .build("simulated-w" + world.seed + "-s" + seed, matches, events, pool, 100, 30);
+          .build("simulated-w" + world.seed + "-m" + world.members + "-e" + world.events + "-s" + seed, matches, events, pool, 100, 30);
       LabJson.writeJudgments(out, set);
       System.out.printf("%s: %d queries written to %s%n", set.name(), set.queries().size(), out);
       return 0;

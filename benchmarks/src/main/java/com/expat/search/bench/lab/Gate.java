@@ -10,7 +10,7 @@ import java.util.Map;
  * per query type, per segment), is lower than the baseline's by more than {@code margin}
  * (absolute, e.g. 0.02 = two points of nDCG). Groups with fewer than {@code minQueries} queries
  * in the baseline are not gated (their means are too noisy). A group or metric missing from the run
- * fails too. Stateless.
+ * fails too, and so does a run on another judgment set (by name) or at another k. Stateless.
  */
 public final class Gate {
   private Gate() {}
@@ -19,6 +19,9 @@ public final class Gate {
   public static List<String> check(RunResult baseline, RunResult run, double margin, List<String> metrics, int minQueries) {
     if (!(margin >= 0)) {
       throw new IllegalArgumentException("margin = " + margin + ", expected >= 0");
+    }
+    if (!baseline.set().equals(run.set())) {
+      return List.of("judgment sets differ: baseline on " + baseline.set() + ", run on " + run.set() + "; compare like with like");
     }
     if (baseline.k() != run.k()) {
       return List.of("k differs: baseline @" + baseline.k() + ", run @" + run.k() + "; compare like with like");

@@ -12,17 +12,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The query service as a ranker: each query becomes its API request ({@code member_search}:
  * {@code /v1/members/search} with the query's params and {@code viewer=member_id};
  * {@code matches}, {@code member_events}: {@code /v1/members/{id}/...}) with {@code size=k}, and
  * the answer's {@code items[].id} are the ranking. {@code extraParams} go on every request: e.g.
- * {@code sort=relevance} for the plain text-relevance baseline, or a ranking profile parameter
- * once the service takes one. Loopback only. Thread-safe.
+ * {@code sort=relevance} for the plain text-relevance baseline, or {@code profile=local-first}.
+ * Loopback only. Thread-safe.
+ *
+ * <p><b>Same pool as the baselines.</b> When the query has a candidate pool (simulated matches and
+ * member events), the service is asked page by page ({@code pageSize} per page, the size a client
+ * uses, so the first page is diversified as in production) and its answer is restricted to the
+ * pool, in the service's order, until {@code k} pool members are found, a page comes back short
+ * (the service has no more), or {@code maxPages} pages were read. Documents outside the pool are
+ * skipped rather than counted as unjudged misses, so the service is scored on the order it gives
+ * the same documents random and popularity rank. Pool members the service never returns (its own
+ * filters dropped them, or they lie beyond {@code maxPages}) are simply missing from its list;
+ * {@link #shortQueries()} counts the queries where that cost the service places in the top k.
+ * Without a pool (member search) one page of {@code k} is taken as is.
  */
 public final class ServiceRanker implements Ranker {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,11 +45,31 @@ public final class ServiceRanker implements Ranker {
   private final URI base;
   private final Map<String, String> extraParams;
   private final HttpClient client;
+  private final int pageSize;
+  private final int maxPages;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger shortQueries = new AtomicInteger();
 
   public ServiceRanker(String name, String baseUrl, Map<String, String> extraParams) {
+    this(name, baseUrl, extraParams, 20, 50);
+  }
+
+  /**
+   * @param pageSize page size when restricting to a pool, 1..100 (the API's default is 20)
+   * @param maxPages pages read at most per pooled query, 1..50 (the API's limit)
+   */
+  public ServiceRanker(String name, String baseUrl, Map<String, String> extraParams, int pageSize, int maxPages) {
+    if (pageSize < 1 || pageSize > 100) {
+      throw new IllegalArgumentException("pageSize = " + pageSize + ", expected 1..100");
+    }
+    if (maxPages < 1 || maxPages > 50) {
+      throw new IllegalArgumentException("maxPages = " + maxPages + ", expected 1..50");
+    }
     this.name = name;
     this.base = Loopback.require(baseUrl);
     this.extraParams = new TreeMap<>(extraParams);
+    this.pageSize = pageSize;
+    this.maxPages = maxPages;
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   }
 
@@ -44,11 +78,29 @@ public final class ServiceRanker implements Ranker {
     return name;
   }
 
-  /** The API path and query for {@code query}. */
+  /** HTTP requests sent so far. */
+  public int requests() {
+    return requests.get();
+  }
+
+  /** Pooled queries so far where the service returned fewer than {@code min(k, pool)} pool members. */
+  public int shortQueries() {
+    return shortQueries.get();
+  }
+
+  /** The API path and query for {@code query}: one page of {@code k}. */
   public String path(LabQuery query, int k) {
+    return path(query, Math.min(100, k), 1);
+  }
+
+  /** The API path and query for page {@code page} (from 1) of {@code size}. */
+  public String path(LabQuery query, int size, int page) {
     Map<String, String> params = new TreeMap<>(query.params());
     params.putAll(extraParams);
-    params.put("size", String.valueOf(Math.min(100, k)));
+    params.put("size", String.valueOf(size));
+    if (page > 1) {
+      params.put("page", String.valueOf(page));
+    }
     String path = switch (query.type()) {
       case MEMBER_SEARCH -> {
         if (query.memberId() != null) {
@@ -73,7 +125,31 @@ public final class ServiceRanker implements Ranker {
 
   @Override
   public List<String> rank(LabQuery query, int k) {
-    String path = path(query, k);
+    if (query.candidates().isEmpty()) {
+      return fetch(path(query, k));
+    }
+    Set<String> pool = new HashSet<>(query.candidates());
+    Set<String> seen = new HashSet<>();
+    List<String> ranking = new ArrayList<>();
+    for (int page = 1; page <= maxPages && ranking.size() < k; page++) {
+      List<String> ids = fetch(path(query, pageSize, page));
+      for (String id : ids) {
+        if (pool.contains(id) && seen.add(id) && ranking.size() < k) {
+          ranking.add(id);
+        }
+      }
+      if (ids.size() < pageSize) {
+        break;
+      }
+    }
+    if (ranking.size() < Math.min(k, pool.size())) {
+      shortQueries.incrementAndGet();
+    }
+    return List.copyOf(ranking);
+  }
+
+  private List<String> fetch(String path) {
+    requests.incrementAndGet();
     try {
       HttpResponse<String> response = client.send(
           HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),

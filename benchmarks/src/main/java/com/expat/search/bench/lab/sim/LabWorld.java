@@ -76,7 +76,8 @@ public final class LabWorld {
       events.add(new LabEvent(event.id(),
           event.latitude() == null ? city.latitude() : event.latitude(),
           event.longitude() == null ? city.longitude() : event.longitude(),
-          event.language(), shares(details.interestIds(), clusterOf, categories.size()), event.startsAt(), attendees));
+          event.language(), shares(details.interestIds(), clusterOf, categories.size()), event.startsAt(), attendees,
+          event.hostMemberId()));
       eventPopularity.put(String.valueOf(event.id()), (double) details.goingIds().size());
     }
     return new LabWorld(members, events, now, memberPopularity, eventPopularity);

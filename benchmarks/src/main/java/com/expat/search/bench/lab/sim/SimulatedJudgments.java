@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * not a contact, not blocked either way), so the metrics measure ordering, not filtering; every
  * pool member is graded by {@link OutcomeSimulator#matchGrade}. For "events for X" the pool is
  * upcoming published events within the radius and {@code days}, in a language X speaks, that X
- * does not attend yet; graded by {@link OutcomeSimulator#eventGrade}. Pools larger than
+ * does not attend yet and does not host (the service never proposes one's own events); graded by {@link OutcomeSimulator#eventGrade}. Pools larger than
  * {@code poolSize} are sampled (seeded). Queries whose pool holds nothing relevant are skipped.
  *
  * <p>Segments: {@code new_member} (joined within 30 days), {@code big_city} (population of a
@@ -87,6 +87,7 @@ public final class SimulatedJudgments {
     for (LabEvent event : world.events()) {
       if (event.startsAt().isAfter(world.now()) && event.startsAt().isBefore(until)
           && member.languages().contains(event.language()) && !event.attendees().contains(member.id())
+          && event.hostId() != member.id()
           && Geo.km(member, event) <= radiusKm) {
         pool.add(event);
       }
