@@ -13,11 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A validated, normalized {@code GET /v1/events/search}: equal requests are equal records
@@ -49,8 +47,6 @@ public record EventSearchRequest(
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
 
-  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-  static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   public EventSearchRequest {
     languages = List.copyOf(languages);
@@ -72,10 +68,8 @@ public record EventSearchRequest(
     if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
       params.reject("to", "must not be before from");
     }
-    List<String> languages =
-        params.codes("lang", v -> v.toLowerCase(Locale.ROOT), LANGUAGE, "a two-letter ISO 639-1 code", 20);
-    List<String> interests =
-        params.codes("interest", v -> v.toLowerCase(Locale.ROOT), SLUG, "an interest slug", 50);
+    List<String> languages = params.languages("lang");
+    List<String> interests = params.interests("interest");
     OptionalLong viewer = params.id("viewer");
     EventSort sort = params.string("sort").map(value -> EventSort.parse(value).orElseGet(() -> {
       params.reject("sort", "must be relevance or date");

@@ -135,6 +135,25 @@ public final class QueryParams {
     };
   }
 
+  private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
+  private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+  private static final Pattern INTEREST_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  /** ISO 639-1 language codes (repeatable, any case), lower-cased: {@code lang}. */
+  public List<String> languages(String name) {
+    return codes(name, v -> v.toLowerCase(Locale.ROOT), LANGUAGE_CODE, "a two-letter ISO 639-1 code", 20);
+  }
+
+  /** Interest slugs (repeatable, any case), lower-cased: {@code interest}. */
+  public List<String> interests(String name) {
+    return codes(name, v -> v.toLowerCase(Locale.ROOT), INTEREST_SLUG, "an interest slug", 50);
+  }
+
+  /** ISO 3166-1 alpha-2 country codes (repeatable, any case), upper-cased: {@code origin}. */
+  public List<String> countries(String name) {
+    return codes(name, v -> v.toUpperCase(Locale.ROOT), COUNTRY_CODE, "a two-letter country code", 50);
+  }
+
   /**
    * Every value of a repeatable parameter (comma lists count too), normalized by {@code
    * normalize}, checked against {@code pattern}, sorted and deduplicated.

@@ -7,12 +7,10 @@ import com.expat.search.query.solr.QueryText;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A validated, normalized {@code GET /v1/members/search}: equal requests are equal records
@@ -42,9 +40,6 @@ public record MemberSearchRequest(
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
 
-  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   public MemberSearchRequest {
     languages = List.copyOf(languages);
@@ -71,12 +66,9 @@ public record MemberSearchRequest(
   public static MemberSearchRequest parse(QueryParams params, Collection<String> profiles) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
     Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
-    List<String> languages =
-        params.codes("lang", v -> v.toLowerCase(Locale.ROOT), LANGUAGE, "a two-letter ISO 639-1 code", 20);
-    List<String> interests =
-        params.codes("interest", v -> v.toLowerCase(Locale.ROOT), SLUG, "an interest slug", 50);
-    List<String> origins =
-        params.codes("origin", v -> v.toUpperCase(Locale.ROOT), COUNTRY, "a two-letter country code", 50);
+    List<String> languages = params.languages("lang");
+    List<String> interests = params.interests("interest");
+    List<String> origins = params.countries("origin");
     OptionalLong viewer = params.id("viewer");
     SortOrder sort = params.string("sort").map(value -> SortOrder.parse(value).orElseGet(() -> {
       params.reject("sort", "must be relevance, distance or recent");
