@@ -1,6 +1,9 @@
 package com.expat.search.common.solr;
 
 import com.expat.search.common.config.ConfigException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
@@ -8,6 +11,12 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 /**
  * Builds the one {@link SolrClient} a process uses. It speaks HTTP through the JDK's client, so
  * that no Jetty of SolrJ's meets Javalin's; every call has a connect and a request time limit.
+ *
+ * <p>{@code HttpJdkSolrClient} streams each request body (updates, long POSTed queries) through a
+ * pipe written by a thread of its executor; when the connection breaks mid-body that thread can
+ * stay blocked for good, and with the default small pool every later request then waits for a
+ * writer forever (the indexer's FailureIT found it with Solr cut off mid-update). The executor
+ * here grows instead, idle threads ending after a minute, so the next request always gets one.
  */
 public final class SolrClients {
   private SolrClients() {}
@@ -26,8 +35,16 @@ public final class SolrClients {
     }
     String url =
         settings.url().orElseThrow(() -> new ConfigException("SOLR_URL is not set")).toString();
+    ExecutorService bodyWriters =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "solr-body-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
     return new HttpJdkSolrClient.Builder(url)
         .useHttp1_1(true)
+        .withExecutor(bodyWriters)
         .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -1,11 +1,11 @@
 package com.expat.search.indexer.demo;
 
+import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
-import com.expat.search.indexer.solr.WriteClients;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.solr.client.solrj.SolrClient;
@@ -42,7 +42,7 @@ public final class DemoLoadCommand implements Callable<Integer> {
   public Integer call() {
     SolrSettings settings =
         SolrSettings.from(Env.system()).withRequestTimeout(Duration.ofSeconds(60));
-    try (SolrClient client = WriteClients.create(settings)) {
+    try (SolrClient client = SolrClients.create(settings)) {
       DemoWorldLoader loader =
           new DemoWorldLoader(
               new SolrSearchIndex(client), new SolrIndexAdmin(client), Cores.MEMBERS, Cores.EVENTS, Cores.CATALOG);

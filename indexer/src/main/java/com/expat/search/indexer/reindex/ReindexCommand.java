@@ -1,7 +1,7 @@
 package com.expat.search.indexer.reindex;
 
+import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
-import com.expat.search.indexer.solr.WriteClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
@@ -76,7 +76,7 @@ public final class ReindexCommand implements Callable<Integer> {
     SolrSettings solr = SolrSettings.from(env).withRequestTimeout(Duration.ofSeconds(120));
     List<String> failures = new ArrayList<>();
     try (HikariDataSource pool = RowSources.pool(DbSettings.from(env), "reindex");
-        SolrClient client = WriteClients.create(solr)) {
+        SolrClient client = SolrClients.create(solr)) {
       Reindexer reindexer = new Reindexer(RowSources.mariaDb(pool), new SolrSearchIndex(client),
           new SolrIndexAdmin(client), settings, Clock.systemUTC(), System.out);
       for (Target target : targets) {

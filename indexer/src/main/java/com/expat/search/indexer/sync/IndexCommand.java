@@ -1,7 +1,7 @@
 package com.expat.search.indexer.sync;
 
+import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
-import com.expat.search.indexer.solr.WriteClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.ops.OpsServer;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
@@ -86,7 +86,7 @@ public final class IndexCommand implements Callable<Integer> {
       }
     }, "indexer-shutdown"));
     try (HikariDataSource pool = RowSources.pool(db, "indexer");
-        SolrClient client = WriteClients.create(solr);
+        SolrClient client = SolrClients.create(solr);
         OpsServer ops = OpsServer.start(settings.httpPort(), () -> sync.get() != null && sync.get().ready(), registry);
         Connection connection = AmqpConnector.connect(
             AmqpConnector.factory(settings.amqpUri()), "expat-search-indexer", settings.backoff(), random)) {

@@ -1,5 +1,6 @@
 package com.expat.search.indexer.sync;
 
+import com.expat.search.common.solr.SolrClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.common.solr.SolrSettings;
@@ -62,7 +63,7 @@ class FailureIT {
       TestDatabase db, SolrCores solr, RabbitMq rabbit) throws Exception {
     URI base = URI.create(solr.baseUrl());
     try (TcpProxy proxy = new TcpProxy(base.getHost(), base.getPort());
-        SolrClient viaProxy = com.expat.search.indexer.solr.WriteClients.create(SolrSettings.at(
+        SolrClient viaProxy = SolrClients.create(SolrSettings.at(
             URI.create("http://127.0.0.1:" + proxy.port() + base.getPath())));
         var indexer = SyncFixture.start(rabbit, db.dataSource(), viaProxy, solr.members(), solr.events())) {
       publishChanges(rabbit, 40);
