@@ -28,17 +28,18 @@ class NearRealTimeIT {
   }
 
   /**
-   * The configset soft-commits every 500 ms (the contract allows 1 s); the bound here leaves room
-   * for a loaded 2-core test machine while still failing if only the 15 s hard commit applied.
+   * No commit is ever sent, and the hard autoCommit does not open a searcher, so only the soft
+   * commits can make the document searchable. How fast (500 ms configured; the contract allows a
+   * second) is a speed figure for the benchmarks, not for a test; the deadline only stops a hang.
    */
   @Test
   void addedDocumentBecomesSearchableWithoutCommit() throws Exception {
     client.add(cores.members(), member("nrt1"));
-    long start = System.nanoTime();
-    while (count(cores.members(), "nrt1") == 0) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (count(cores.members(), "nrt1") == 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    assertThat(count(cores.members(), "nrt1")).as("searchable without any commit request").isEqualTo(1);
   }
 
   @Test

