@@ -6,9 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress lines of one load: rows done, rows per second, and an ETA from the row count taken at
- * the start. Thread-safe: loaders add, a timer prints.
+ * the start ({@link #UNKNOWN} when there is none, as for the catch-up). Thread-safe: loaders add,
+ * a timer prints.
  */
 final class Progress {
+  static final long UNKNOWN = -1;
+
   private final String what;
   private final long total;
   private final PrintStream out;
@@ -36,6 +39,9 @@ final class Progress {
   String line(long rows, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
     double rate = rows / seconds;
+    if (total == UNKNOWN) {
+      return String.format(java.util.Locale.ROOT, "%s: %,d rows, %,.0f rows/s", what, rows, rate);
+    }
     String eta = rate <= 0 || rows >= total ? "-" : format(Duration.ofSeconds((long) ((total - rows) / rate)));
     return String.format(java.util.Locale.ROOT, "%s: %,d / %,d rows, %,.0f rows/s, ETA %s", what, rows, total, rate, eta);
   }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
       "  DB_URL, DB_USER, DB_PASSWORD   MariaDB (jdbc:mariadb://127.0.0.1:3306/expat, root, empty)",
       "  DB_POOL_SIZE              connections to MariaDB (4)",
       "  REINDEX_PAGE_SIZE         ids per keyset page and per Solr update (1000)",
-      "  REINDEX_THREADS           pages loaded in parallel (2)",
+      "  REINDEX_THREADS           pages loaded in parallel (4)",
       "  REINDEX_MIN_RATIO         least new/live document ratio to switch (0.9)",
       "  REINDEX_DISCOVERY_WAIT_MS wait for live indexers to find the new core (2 x INDEXER_DISCOVERY_MS + 1000)",
       "  REINDEX_CATCHUP_MARGIN_S  clock skew allowed for the catch-up of updated_at (60)",

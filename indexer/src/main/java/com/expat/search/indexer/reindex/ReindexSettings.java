@@ -10,7 +10,9 @@ import java.util.Objects;
  * The rebuild's configuration, read once from the environment and checked at start.
  *
  * @param pageSize {@code REINDEX_PAGE_SIZE}: ids per keyset page and per Solr update (1000)
- * @param threads {@code REINDEX_THREADS}: pages loaded in parallel (2)
+ * @param threads {@code REINDEX_THREADS}: pages loaded in parallel (4: Solr's analysis is the
+ *     bottleneck and needs more requests in flight than there are cores to stay busy; on 2 cores 2
+ *     threads gave 13k rows/s, 4 threads 17k, docs/benchmarks.md)
  * @param minRatio {@code REINDEX_MIN_RATIO}: least new/live document ratio to switch (0.9)
  * @param discoveryWait {@code REINDEX_DISCOVERY_WAIT_MS}: wait after creating a build core, so
  *     every live indexer writes to it before the rebuild reads (default 2 x 5 s discovery + 1 s)
@@ -48,7 +50,7 @@ public record ReindexSettings(
     }
     return new ReindexSettings(
         env.integer("REINDEX_PAGE_SIZE", 1_000, 1, 10_000),
-        env.integer("REINDEX_THREADS", 2, 1, 32),
+        env.integer("REINDEX_THREADS", 4, 1, 32),
         ratio,
         Duration.ofMillis(env.integer("REINDEX_DISCOVERY_WAIT_MS",
             2 * env.integer("INDEXER_DISCOVERY_MS", 5_000, 100, 600_000) + 1_000, 0, 3_600_000)),

@@ -133,7 +133,8 @@ public final class Reindexer {
 
   private void load(Target target, String core, Instant since, String phase) throws InterruptedException {
     Table table = target == Target.MEMBERS ? Table.MEMBERS : Table.EVENTS;
-    Progress progress = new Progress(settings.core(target) + " " + phase, rows.count(table), out);
+    Progress progress = new Progress(settings.core(target) + " " + phase,
+        since == null ? rows.count(table) : Progress.UNKNOWN, out);
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemon("reindex-load"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("reindex-progress"));
     long every = settings.progressEvery().toMillis();
