@@ -3,7 +3,7 @@ package com.expat.search.indexer.reindex;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.SolrSettings;
-import com.expat.search.indexer.solr.SolrIndexAdmin;
+import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.DbSettings;
 import com.expat.search.indexer.source.RowSources;
@@ -22,19 +22,22 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code reindex [members|events|all]}: the nightly rebuild into new cores, then the atomic switch.
- * The composition root of the rebuild: reads its configuration, builds the pool and the Solr
- * client, and runs a {@link Reindexer} per core. Exits non-zero when any rebuild failed or was
- * refused; the live index of that core is then untouched.
+ * The composition root of the rebuild: reads its configuration, builds the pool, the Solr client
+ * and the {@link IndexAdmin} of the mode in use (CoreAdmin, or the Collections API when
+ * {@code SOLR_ZK_HOSTS} is set), and runs a {@link Reindexer} per core. Exits non-zero when any
+ * rebuild failed or was refused; the live index of that core is then untouched.
  */
 @Command(
     name = "reindex",
     mixinStandardHelpOptions = true,
     usageHelpWidth = 120,
     description = {
-      "Rebuild members, events (and the catalog) from MariaDB into new cores, then switch atomically.",
+      "Rebuild members, events (and the catalog) from MariaDB into new cores, then switch atomically",
+      "(SolrCloud: into new collections, then move the aliases).",
       "",
       "Environment:",
-      "  SOLR_URL                  Solr node (standalone; the launcher sets it to the bundled Solr)",
+      "  SOLR_URL                  Solr node (the launcher sets it to the bundled Solr); on SolrCloud any node",
+      "  SOLR_ZK_HOSTS             set for SolrCloud: collections behind aliases, switched by CREATEALIAS",
       "  DB_URL, DB_USER, DB_PASSWORD   MariaDB (jdbc:mariadb://127.0.0.1:3306/expat, root, empty)",
       "  DB_POOL_SIZE              connections to MariaDB (4)",
       "  REINDEX_PAGE_SIZE         ids per keyset page and per Solr update (1000)",
@@ -43,7 +46,7 @@ import picocli.CommandLine.Parameters;
       "  REINDEX_DISCOVERY_WAIT_MS wait for live indexers to find the new core (2 x INDEXER_DISCOVERY_MS + 1000)",
       "  REINDEX_CATCHUP_MARGIN_S  clock skew allowed for the catch-up of updated_at (60)",
       "  REINDEX_PROGRESS_S        interval of progress lines (5)",
-      "  EXPAT_MEMBERS_CORE, EXPAT_EVENTS_CORE, EXPAT_CATALOG_CORE   core names (members, events, catalog)"
+      "  EXPAT_MEMBERS_CORE, EXPAT_EVENTS_CORE, EXPAT_CATALOG_CORE   core or alias names (members, events, catalog)"
     })
 public final class ReindexCommand implements Callable<Integer> {
 
@@ -78,7 +81,7 @@ public final class ReindexCommand implements Callable<Integer> {
     try (HikariDataSource pool = RowSources.pool(DbSettings.from(env), "reindex");
         SolrClient client = SolrClients.create(solr)) {
       Reindexer reindexer = new Reindexer(RowSources.mariaDb(pool), new SolrSearchIndex(client),
-          new SolrIndexAdmin(client), settings, Clock.systemUTC(), System.out);
+          IndexAdmin.forSolr(solr, client), settings, Clock.systemUTC(), System.out);
       for (Target target : targets) {
         try {
           reindexer.rebuild(target);

@@ -41,8 +41,10 @@ import org.apache.solr.common.SolrInputDocument;
  *       with the same set-based queries as the live sync and written as one Solr update carrying
  *       the rows' versions (so a newer live write is never overwritten);
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
- *   <li>commit, compare the count with the live core's (at least {@code minRatio}), and SWAP;
- *   <li>rename the replaced core {@code <live>__prev_<stamp>} and drop older previous cores.
+ *   <li>commit, compare the count with the live core's (at least {@code minRatio}), and switch
+ *       ({@link IndexAdmin#switchTo}: CoreAdmin SWAP, or on SolrCloud CREATEALIAS);
+ *   <li>rename the replaced core {@code <live>__prev_<stamp>} (on SolrCloud: an alias of the
+ *       replaced collection) and drop older previous cores.
  * </ol>
  * Any failure before the swap drops the build core and throws {@link ReindexException}; the live
  * core is untouched. Memory is constant: at most {@code 2 x threads} pages are in flight.
@@ -76,6 +78,7 @@ public final class Reindexer {
     String stamp = STAMP.format(started);
     String build = CoreNames.buildPrefix(live) + stamp;
     long built;
+    String replaced = null;
     try {
       Instant since = target == Target.CATALOG ? null : rows.now().minus(settings.catchUpMargin());
       admin.createBulkCore(build);
@@ -98,7 +101,7 @@ public final class Reindexer {
             settings.minRatio() * 100));
       }
       if (exists) {
-        admin.swap(live, build);
+        replaced = admin.switchTo(live, build);
       } else {
         admin.rename(build, live);
       }
@@ -117,7 +120,7 @@ public final class Reindexer {
     }
     String previous = CoreNames.previousPrefix(live) + stamp;
     try {
-      admin.rename(build, previous);
+      admin.rename(replaced, previous);
       for (String core : admin.cores()) {
         if (core.startsWith(CoreNames.previousPrefix(live)) && !core.equals(previous)) {
           admin.drop(core);

@@ -10,8 +10,35 @@
  * rollback (swap it back); older previous cores are dropped. A rebuild that fails, or whose new
  * core holds fewer than {@code REINDEX_MIN_RATIO} (0.9) of the live core's documents, drops its
  * build core, leaves the live core as it was, and the command exits non-zero ({@code --force} or
- * {@code --min-ratio} override the check). Standalone and bundled Solr only: on SolrCloud the same
- * steps would create a collection and move the alias (CREATEALIAS); not implemented yet.
+ * {@code --min-ratio} override the check).
+ *
+ * <h2>On SolrCloud</h2>
+ * With {@code SOLR_ZK_HOSTS} set (and {@code SOLR_URL} naming any node), the same steps run on
+ * collections and aliases ({@code IndexAdmin.forSolr} picks the Collections API implementation):
+ * <ul>
+ *   <li>the live names {@code members}, {@code events}, {@code catalog} must be aliases of one
+ *       collection each (the local launcher's {@code --cloud} makes {@code <name>_v1});
+ *   <li>the build is a collection {@code <alias>__build_<stamp>} from configset {@code expat},
+ *       with the shards and the replicas per shard (by type) of the collection the alias points at,
+ *       and the same bulk-load property {@code expat.softCommitMs=-1}; CREATE waits until every
+ *       replica is active;
+ *   <li>the switch is CREATEALIAS moving the alias to the build collection, one ZooKeeper write:
+ *       a search of the alias gets the old collection or the new one. The build collection keeps
+ *       its {@code __build_} name; once behind the alias it is no longer listed as a build, so
+ *       live indexers stop writing to it twice;
+ *   <li>a collection cannot be renamed, so the replaced collection is kept as it is and the alias
+ *       {@code <alias>__prev_<stamp>} is pointed at it. Rollback: {@code CREATEALIAS
+ *       name=<alias> collections=<the collection behind <alias>__prev_<stamp>>}. The next rebuild
+ *       deletes the older {@code __prev_} alias and the collection behind it (unless another alias
+ *       still points there). Keeping the replaced collection also covers the moment in which
+ *       nodes that have not yet seen the moved alias still route to it;
+ *   <li>a refused or failed rebuild deletes its build collection, which no alias points at; the
+ *       alias is untouched.
+ * </ul>
+ * Live indexers discover build collections exactly as they discover build cores
+ * ({@code sync.IndexTargets} lists the index names every {@code INDEXER_DISCOVERY_MS}): on
+ * SolrCloud the list holds every alias and every collection no alias points at (LISTALIASES and
+ * LIST), so a build collection is in it from its creation until its switch.
  *
  * <h2>Changes during the rebuild</h2>
  * Three mechanisms, each covering the others' gaps:

@@ -15,7 +15,7 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 
-/** {@link IndexAdmin} over SolrJ's CoreAdmin API (standalone nodes only). */
+/** {@link IndexAdmin} over SolrJ's CoreAdmin API, for a standalone (or bundled local) node. */
 public final class SolrIndexAdmin implements IndexAdmin {
   private final SolrClient client;
 
@@ -64,9 +64,11 @@ public final class SolrIndexAdmin implements IndexAdmin {
     }
   }
 
+  /** CoreAdmin SWAP: the two names are exchanged, so {@code build} names the replaced core. */
   @Override
-  public void swap(String core, String other) {
-    run("swap " + core + " and " + other, () -> CoreAdminRequest.swapCore(core, other, client));
+  public String switchTo(String live, String build) {
+    run("swap " + live + " and " + build, () -> CoreAdminRequest.swapCore(live, build, client));
+    return build;
   }
 
   @Override
