@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "The relevance lab: judged queries, rankers under test, metrics, comparison and a regression gate.",
     subcommands = {EvalCommand.Run.class, EvalCommand.Compare.class, EvalCommand.GateCommand.class,
-        EvalCommand.Import.class, EvalCommand.Export.class, EvalCommand.Simulate.class})
+        EvalCommand.Import.class, EvalCommand.Export.class, EvalCommand.Simulate.class,
+        HandWrittenCommand.class})
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {

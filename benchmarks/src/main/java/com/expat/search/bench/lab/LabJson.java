@@ -29,6 +29,15 @@ public final class LabJson {
     return read(file, JudgmentSet.class);
   }
 
+  /** A judgment set from JSON text, e.g. a classpath resource; {@code source} names it in errors. */
+  public static JudgmentSet parseJudgments(String json, String source) {
+    try {
+      return MAPPER.readValue(json, JudgmentSet.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + source + " as JudgmentSet: " + e.getMessage(), e);
+    }
+  }
+
   public static void writeJudgments(Path file, JudgmentSet set) {
     write(file, set);
   }
