@@ -1,5 +1,7 @@
 package com.expat.search.bench;
 
+import com.expat.search.bench.indexing.BulkCommand;
+import com.expat.search.bench.indexing.LiveCommand;
 import com.expat.search.bench.jmh.JmhCommand;
 import com.expat.search.bench.lab.EvalCommand;
 import com.expat.search.bench.load.LoadCommand;
@@ -56,7 +58,7 @@ public final class BenchMain implements Runnable {
   /** {@code bench}: speed. */
   @Command(name = "bench", mixinStandardHelpOptions = true,
       description = "Speed benchmarks: open-loop load against the query service (load) or Solr (solr), query mixes (mix), JMH (jmh).",
-      subcommands = {LoadCommand.class, MixCommand.class, SolrCommand.class, JmhCommand.class})
+      subcommands = {LoadCommand.class, MixCommand.class, SolrCommand.class, JmhCommand.class, BulkCommand.class, LiveCommand.class})
   static final class Bench implements Runnable {
     @Override
     public void run() {

@@ -87,7 +87,8 @@ public final class Charts {
     save(chart, stamp, file);
   }
 
-  private static void save(Chart<?, ?> chart, RunStamp stamp, Path file) {
+  /** Writes {@code chart} as a PNG with the run's stamp (machine, JVM, commit, command) under it. */
+  public static void save(Chart<?, ?> chart, RunStamp stamp, Path file) {
     System.setProperty("java.awt.headless", "true");
     BufferedImage plot = BitmapEncoder.getBufferedImage(chart);
     int footer = 44;

@@ -1,0 +1,230 @@
+package com.expat.search.bench.indexing;
+
+import com.expat.search.bench.BenchMain;
+import com.expat.search.bench.load.Loopback;
+import com.expat.search.bench.report.RunStamp;
+import com.expat.search.common.config.Env;
+import com.expat.search.common.solr.Cores;
+import com.expat.search.common.solr.SolrClients;
+import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.indexer.reindex.ReindexSettings;
+import com.expat.search.indexer.reindex.Reindexer;
+import com.expat.search.indexer.reindex.Target;
+import com.expat.search.indexer.solr.IndexAdmin;
+import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.indexer.solr.SolrIndexAdmin;
+import com.expat.search.indexer.solr.SolrSearchIndex;
+import com.expat.search.indexer.source.DbSettings;
+import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.RowSources;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.solr.client.solrj.SolrClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench bulk}: the full rebuild from MariaDB (docs/s, wall time) beside a plain bulk load of
+ * the very same documents into Solr, in the same run, so that their ratio is the cost of our
+ * pipeline. Steps: (a) read and map the table as the rebuild does, into a javabin file (timed on
+ * its own); (b) post the file into a fresh bulk core with the same threads and page size, commit,
+ * drop the core; (c) rebuild into another fresh core with the indexer's {@link Reindexer} itself
+ * (pages of ids, RowSource, mapping, {@code SolrSearchIndex.apply}), drop it. The Reindexer gets a
+ * live name of the benchmark's own ({@code bench_rebuild_<table>_<stamp>}), so it builds
+ * {@code bench_rebuild_..__build_<stamp>} and renames it, never touching {@code members},
+ * {@code events} or {@code catalog}; live indexers do not write to it (they only look for
+ * {@code members__build_*} and {@code events__build_*}).
+ *
+ * <p>Run it on the 1M world with the live Solr's cores untouched, e.g.
+ * {@code DB_URL=jdbc:mariadb://127.0.0.1:3306/expat_bench bin/expat-search bench bulk --table members}.
+ */
+@Command(name = "bulk", mixinStandardHelpOptions = true, usageHelpWidth = 120,
+    description = {
+      "Full rebuild from MariaDB (Reindexer, into a fresh core of its own) beside a plain bulk load of the",
+      "same documents into another fresh core, same threads and page size: docs/s, wall time, ratio.",
+      "Never writes to the live cores; drops both cores at the end. Loopback Solr only.",
+      "Environment: DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE (as the indexer), REINDEX_THREADS,",
+      "REINDEX_PAGE_SIZE (the defaults of --threads and --page-size)."
+    })
+public final class BulkCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  private static final Set<String> LIVE = Set.of(Cores.MEMBERS, Cores.EVENTS, Cores.CATALOG);
+
+  @Option(names = "--solr", defaultValue = "http://127.0.0.1:8983/solr",
+      description = "the Solr node (loopback only; default ${DEFAULT-VALUE})")
+  String solr;
+
+  @Option(names = "--table", defaultValue = "members", description = "members or events (default ${DEFAULT-VALUE})")
+  String table;
+
+  @Option(names = "--threads", description = "pages loaded in parallel (default: REINDEX_THREADS, else the rebuild's 4)")
+  Integer threads;
+
+  @Option(names = "--page-size", description = "ids per page and documents per update (default: REINDEX_PAGE_SIZE, else 1000)")
+  Integer pageSize;
+
+  @Option(names = "--limit", defaultValue = "0",
+      description = "only the first N ids of the table (0: all; default ${DEFAULT-VALUE})")
+  long limit;
+
+  @Option(names = "--keep-cores", description = "keep both cores for inspection instead of dropping them")
+  boolean keepCores;
+
+  @Option(names = "--keep-documents", description = "keep the javabin document file in the output directory")
+  boolean keepDocuments;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "where report.md, result.json and the chart go (default benchmarks/results/<timestamp>-bulk-<table>)")
+  Path out;
+
+  @Mixin DbOptions db;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    run(System.err);
+    return 0;
+  }
+
+  /** Runs the three steps and writes the report; returns its figures. */
+  BulkResult run(PrintStream log) throws IOException, InterruptedException {
+    Table source = switch (table) {
+      case "members" -> Table.MEMBERS;
+      case "events" -> Table.EVENTS;
+      default -> throw new IllegalArgumentException("--table " + table + ": members or events");
+    };
+    ReindexSettings defaults = ReindexSettings.from(Env.system());
+    int threadCount = threads != null ? threads : defaults.threads();
+    int pages = pageSize != null ? pageSize : defaults.pageSize();
+    if (threadCount < 1 || threadCount > 32) {
+      throw new IllegalArgumentException("--threads " + threadCount + " must be 1..32");
+    }
+    if (pages < 1 || pages > 10_000) {
+      throw new IllegalArgumentException("--page-size " + pages + " must be 1..10000");
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit " + limit + " must be 0 (all) or more");
+    }
+    URI solrUri = Loopback.require(solr);
+    RunStamp stamp = RunStamp.capture(BenchMain.commandLineText());
+    Path dir = Outputs.directory(out, "bulk-" + table);
+    String runStamp = STAMP.format(stamp.at()).toLowerCase(Locale.ROOT);
+    String plainCore = "bench_plain_" + table + "_" + runStamp;
+    String rebuildCore = "bench_rebuild_" + table + "_" + runStamp;
+    if (LIVE.contains(plainCore) || LIVE.contains(rebuildCore)) {
+      throw new IllegalStateException("refusing to load into a live core");
+    }
+    DbSettings dbSettings = db.settings();
+    dbSettings = db.settings(Math.max(dbSettings.poolSize(), threadCount));
+    Path documents = dir.resolve("documents-" + table + ".javabin");
+    // As ReindexCommand: its request timeout for bulk updates, its SolrSearchIndex.
+    SolrSettings solrSettings = SolrSettings.at(solrUri).withRequestTimeout(Duration.ofSeconds(120));
+    BulkResult result;
+    try (HikariDataSource pool = RowSources.pool(dbSettings, "bench-bulk");
+        SolrClient client = SolrClients.create(solrSettings)) {
+      IndexAdmin admin = new SolrIndexAdmin(client);
+      SearchIndex index = new SolrSearchIndex(client);
+      for (String core : List.of(plainCore, rebuildCore)) {
+        if (admin.exists(core)) {
+          throw new IllegalStateException("core " + core + " exists already; drop it or wait a second");
+        }
+      }
+      RowSource rows = LimitedRows.firstIds(RowSources.mariaDb(pool), source, limit);
+      log.printf(Locale.ROOT, "bulk %s: %,d rows, %d threads, pages of %d, MariaDB %s%n", table,
+          rows.count(source), threadCount, pages, dbSettings.url());
+
+      BulkExport.Result exported;
+      try (DocumentFile.Writer file = new DocumentFile.Writer(documents)) {
+        exported = BulkExport.run(rows, source, pages, threadCount, file);
+      }
+      log.printf(Locale.ROOT, "(a) read + map: %,d rows, %,d documents in %s s%n", exported.rows(),
+          exported.documents(), Outputs.seconds(exported.nanos()));
+
+      long plainStart = System.nanoTime();
+      WriteLog plainLog = new WriteLog(plainStart);
+      long plainNanos;
+      long plainFound;
+      try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
+        plainNanos = PlainLoad.run(file, admin, new MeteredIndex(index, plainLog), plainCore, threadCount, plainStart);
+        plainFound = index.count(plainCore);
+      } finally {
+        dropUnlessKept(admin, plainCore, log);
+      }
+      log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
+          Outputs.seconds(plainNanos));
+
+      ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
+          Duration.ofSeconds(5), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
+          source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
+      long rebuildStart = System.nanoTime();
+      WriteLog rebuildLog = new WriteLog(rebuildStart);
+      long rebuildNanos;
+      long rebuildFound;
+      try {
+        new Reindexer(rows, new MeteredIndex(index, rebuildLog), admin, settings, Clock.systemUTC(), log)
+            .rebuild(source == Table.MEMBERS ? Target.MEMBERS : Target.EVENTS);
+        rebuildNanos = System.nanoTime() - rebuildStart;
+        rebuildFound = index.count(rebuildCore);
+      } finally {
+        dropUnlessKept(admin, rebuildCore, log);
+      }
+      log.printf(Locale.ROOT, "(c) rebuild: %,d documents in %s s%n", rebuildLog.documents(),
+          Outputs.seconds(rebuildNanos));
+
+      result = new BulkResult(table, threadCount, pages, dbSettings.poolSize(), limit, exported.rows(),
+          new BulkResult.Phase(exported.documents(), exported.upserts(), exported.tombstones(), exported.pages(),
+              exported.nanos(), -1),
+          new BulkResult.Phase(plainLog.documents(), plainLog.upserts(), plainLog.tombstones(), plainLog.requests(),
+              plainNanos, plainFound),
+          new BulkResult.Phase(rebuildLog.documents(), rebuildLog.upserts(), rebuildLog.tombstones(),
+              rebuildLog.requests(), rebuildNanos, rebuildFound));
+      Outputs.text(dir.resolve("report.md"), result.markdown(stamp, plainCore, rebuildCore));
+      Outputs.json(dir.resolve("result.json"), result);
+      long longest = Math.max(plainNanos, rebuildNanos);
+      long window = Math.max(100_000_000L, longest >= 30_000_000_000L ? 1_000_000_000L : longest / 30);
+      Map<String, List<double[]>> series = new LinkedHashMap<>();
+      series.put("plain bulk load", plainLog.rate(window, plainNanos));
+      series.put("rebuild (Reindexer)", rebuildLog.rate(window, rebuildNanos));
+      IndexingCharts.lines(dir.resolve("docs-per-second.png"), stamp,
+          "Loading " + table + ": documents accepted by Solr per second (" + threadCount + " threads, pages of "
+              + pages + ")", "seconds since the load started", "documents/s", series);
+    } finally {
+      if (!keepDocuments) {
+        Files.deleteIfExists(documents);
+      }
+    }
+    log.println(result.markdown(stamp, plainCore, rebuildCore));
+    log.println("report: " + dir.resolve("report.md"));
+    return result;
+  }
+
+  private void dropUnlessKept(IndexAdmin admin, String core, PrintStream log) {
+    if (keepCores) {
+      log.println("kept core " + core);
+      return;
+    }
+    try {
+      if (admin.exists(core)) {
+        admin.drop(core);
+      }
+    } catch (RuntimeException e) {
+      log.println("could not drop core " + core + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.expat.search.bench.indexing;
+
+import static com.expat.search.bench.indexing.Outputs.fixed;
+import static com.expat.search.bench.indexing.Outputs.number;
+import static com.expat.search.bench.indexing.Outputs.seconds;
+
+import com.expat.search.bench.report.RunStamp;
+
+/**
+ * The figures of one {@code bench bulk} run, as written to {@code report.md} and
+ * {@code result.json}.
+ *
+ * @param table {@code members} or {@code events}
+ * @param rows rows read and mapped (each becomes one document or one tombstone)
+ * @param readMap reading and mapping into the document file (step a)
+ * @param plain the plain bulk load of that file (step b)
+ * @param rebuild the rebuild through the indexer's Reindexer (step c)
+ */
+record BulkResult(String table, int threads, int pageSize, int dbPoolSize, long limit, long rows,
+    Phase readMap, Phase plain, Phase rebuild) {
+
+  /**
+   * One timed phase.
+   *
+   * @param documents documents sent (upserts + tombstones)
+   * @param upserts documents of indexed rows
+   * @param tombstones tombstones of rows that are not indexed
+   * @param requests update requests (pages)
+   * @param nanos wall time
+   * @param searchable documents a search of the core finds after the final commit (-1: not a load)
+   */
+  record Phase(long documents, long upserts, long tombstones, long requests, long nanos, long searchable) {
+    double perSecond() {
+      return documents / Math.max(nanos / 1e9, 1e-9);
+    }
+  }
+
+  /** How much longer the rebuild took than the plain load of the same documents. */
+  double rebuildOverPlain() {
+    return rebuild.nanos / (double) Math.max(1, plain.nanos);
+  }
+
+  String markdown(RunStamp stamp, String plainCore, String rebuildCore) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Full rebuild of ").append(table).append(" against a plain bulk load\n\n");
+    out.append("- machine: ").append(stamp.cores()).append(" cores, ").append(stamp.cpu()).append('\n');
+    out.append("- JVM: ").append(stamp.jvm()).append('\n');
+    out.append("- commit: ").append(stamp.commit()).append('\n');
+    out.append("- when: ").append(stamp.at()).append('\n');
+    out.append("- command: `").append(stamp.commandLine()).append("`\n");
+    out.append("- threads: ").append(threads).append(", page size: ").append(pageSize)
+        .append(", MariaDB pool: ").append(dbPoolSize)
+        .append(limit > 0 ? ", limit: first " + limit + " ids" : "").append('\n');
+    out.append("- rows read and mapped: ").append(rows).append("\n\n");
+    out.append("| phase | documents | upserts | tombstones | requests | seconds | docs/s | found after commit |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
+    row(out, "read + map to file (a)", readMap);
+    row(out, "plain bulk load (b), core " + plainCore, plain);
+    row(out, "rebuild, Reindexer (c), core " + rebuildCore, rebuild);
+    out.append('\n');
+    out.append("**Rebuild / plain: ").append(fixed(rebuildOverPlain(), 2)).append("× the wall time** (")
+        .append(number(rebuild.perSecond())).append(" against ").append(number(plain.perSecond()))
+        .append(" docs/s). The difference is the cost of our pipeline: reading MariaDB in keyset pages with")
+        .append(" the live sync's set-based queries and mapping rows to documents, with the same threads,")
+        .append(" pages and Solr client as the plain load.\n\n");
+    out.append("Both loads are timed from creating their core (configset `expat`, soft commits off) to the")
+        .append(" end of the final hard commit; the rebuild also includes its catch-up pass, its count and")
+        .append(" the core rename of a first build (it never touches the live cores). The plain load")
+        .append(" decodes each page from javabin in its loader threads. Docs/s over time:")
+        .append(" `docs-per-second.png`.\n");
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, Phase phase) {
+    out.append("| ").append(name).append(" | ").append(phase.documents()).append(" | ").append(phase.upserts())
+        .append(" | ").append(phase.tombstones()).append(" | ").append(phase.requests()).append(" | ")
+        .append(seconds(phase.nanos())).append(" | ").append(number(phase.perSecond())).append(" | ")
+        .append(phase.searchable() < 0 ? "-" : Long.toString(phase.searchable())).append(" |\n");
+  }
+}
