@@ -2,7 +2,9 @@ package com.expat.search.ranking;
 
 import com.expat.search.ranking.signals.MemberSignals;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +30,7 @@ final class Diversifier {
     for (int i = 0; i < pool; i++) {
       top = Math.max(top, ranked.get(i).score());
     }
+    Profiles profiles = Profiles.of(ranked.subList(0, pool));
     boolean[] taken = new boolean[pool];
     double[] closest = new double[pool];
     List<Ranked<MemberSignals>> result = new ArrayList<>(ranked.size());
@@ -46,11 +49,10 @@ final class Diversifier {
         }
       }
       taken[best] = true;
-      MemberSignals chosen = ranked.get(best).item();
       result.add(ranked.get(best));
       for (int i = 0; i < pool; i++) {
         if (!taken[i]) {
-          closest[i] = Math.max(closest[i], similarity(chosen, ranked.get(i).item(), parameters));
+          closest[i] = Math.max(closest[i], profiles.similarity(best, i, parameters));
         }
       }
     }
@@ -67,6 +69,60 @@ final class Diversifier {
   static double similarity(MemberSignals a, MemberSignals b, DiversityParameters parameters) {
     double sameOrigin = a.originCountry() != null && a.originCountry().equals(b.originCountry()) ? 1 : 0;
     return parameters.sameOrigin() * sameOrigin + parameters.sharedInterests() * jaccard(a.interests(), b.interests());
+  }
+
+  /**
+   * The pool's origins and interest sets, interned once: interests as bit sets over the slugs the
+   * pool uses, so each of the pool × page similarities is a few popcounts, not string hashing.
+   * Gives exactly {@link #similarity}'s values.
+   */
+  private record Profiles(int[] origins, long[][] interests, int[] interestCounts) {
+    static Profiles of(List<Ranked<MemberSignals>> pool) {
+      Map<String, Integer> originIds = new HashMap<>();
+      Map<String, Integer> slugIds = new HashMap<>();
+      int[] origins = new int[pool.size()];
+      List<int[]> slugsPerMember = new ArrayList<>(pool.size());
+      for (int i = 0; i < pool.size(); i++) {
+        MemberSignals member = pool.get(i).item();
+        // -1 - i: a member without an origin shares it with nobody, itself included.
+        origins[i] = member.originCountry() == null ? -1 - i
+            : originIds.computeIfAbsent(member.originCountry(), k -> originIds.size());
+        int[] slugs = new int[member.interests().size()];
+        int k = 0;
+        for (String slug : member.interests()) {
+          slugs[k++] = slugIds.computeIfAbsent(slug, key -> slugIds.size());
+        }
+        slugsPerMember.add(slugs);
+      }
+      int words = (slugIds.size() + 63) / 64;
+      long[][] interests = new long[pool.size()][words];
+      int[] counts = new int[pool.size()];
+      for (int i = 0; i < pool.size(); i++) {
+        for (int slug : slugsPerMember.get(i)) {
+          interests[i][slug >>> 6] |= 1L << slug;
+        }
+        counts[i] = slugsPerMember.get(i).length;
+      }
+      return new Profiles(origins, interests, counts);
+    }
+
+    double similarity(int a, int b, DiversityParameters parameters) {
+      double sameOrigin = origins[a] == origins[b] ? 1 : 0;
+      return parameters.sameOrigin() * sameOrigin + parameters.sharedInterests() * jaccard(a, b);
+    }
+
+    private double jaccard(int a, int b) {
+      if (interestCounts[a] == 0 && interestCounts[b] == 0) {
+        return 0;
+      }
+      int shared = 0;
+      long[] x = interests[a];
+      long[] y = interests[b];
+      for (int w = 0; w < x.length; w++) {
+        shared += Long.bitCount(x[w] & y[w]);
+      }
+      return (double) shared / (interestCounts[a] + interestCounts[b] - shared);
+    }
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

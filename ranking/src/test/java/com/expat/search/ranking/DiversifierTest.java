@@ -78,6 +78,25 @@ class DiversifierTest {
   }
 
   @Test
+  void diversifyingPicksWhatTheSetDefinitionOfSimilarityPicks() {
+    RandomGenerator random = new SplittableRandom(7);
+    for (int round = 0; round < 100; round++) {
+      List<Candidate<MemberSignals>> candidates = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        MemberSignals member = World.randomMember(10 + i, random).build();
+        candidates.add(Candidate.of(random.nextInt(5) == 0 ? withoutOrigin(member) : member));
+      }
+      List<Ranked<MemberSignals>> ranked = ranker.rank(World.randomViewer(random), candidates, World.defaultProfile(), CORPUS, NOW);
+      RankingProfile profile = profile(random.nextDouble());
+
+      List<Ranked<MemberSignals>> diversified = ranker.diversify(ranked, PAGE, profile);
+
+      assertThat(diversified.subList(0, PAGE))
+          .containsExactlyElementsOf(referencePicks(ranked, PAGE, profile.diversity()));
+    }
+  }
+
+  @Test
   void pageSizeMustBePositive() {
     assertThatThrownBy(() -> ranker.diversify(germansFirst(), 0, profile(0.5))).hasMessageContaining("was 0");
   }
@@ -92,6 +111,40 @@ class DiversifierTest {
           .activeAgo(Duration.ofDays(4)).build()));
     }
     return ranker.rank(viewer, candidates, World.defaultProfile(), CORPUS, NOW);
+  }
+
+  /** MMR written straight from DiversityParameters' definition, with the set-based similarity. */
+  private static List<Ranked<MemberSignals>> referencePicks(
+      List<Ranked<MemberSignals>> ranked, int page, DiversityParameters parameters) {
+    int pool = Math.min(ranked.size(), page * parameters.poolFactor());
+    double top = ranked.subList(0, pool).stream().mapToDouble(Ranked::score).max().orElse(0);
+    List<Ranked<MemberSignals>> picks = new ArrayList<>();
+    while (picks.size() < Math.min(page, pool)) {
+      Ranked<MemberSignals> best = null;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (Ranked<MemberSignals> candidate : ranked.subList(0, pool)) {
+        if (picks.contains(candidate)) {
+          continue;
+        }
+        double closest = 0;
+        for (Ranked<MemberSignals> picked : picks) {
+          closest = Math.max(closest, Diversifier.similarity(picked.item(), candidate.item(), parameters));
+        }
+        double value = (1 - parameters.strength()) * (top > 0 ? candidate.score() / top : 0)
+            - parameters.strength() * closest;
+        if (value > bestValue) {
+          best = candidate;
+          bestValue = value;
+        }
+      }
+      picks.add(best);
+    }
+    return picks;
+  }
+
+  private static MemberSignals withoutOrigin(MemberSignals m) {
+    return new MemberSignals(m.id(), m.location(), m.cityId(), m.cityName(), null, m.languages(), m.interests(),
+        m.lastActiveAt(), m.createdAt(), m.profileQuality());
   }
 
   private static RankingProfile profile(double strength) {
