@@ -69,15 +69,17 @@ public final class QueryService implements AutoCloseable {
   private final Optional<InvalidationSource> invalidations;
   private final Freshness freshness;
   private final Javalin app;
+  private final Duration drain;
 
   private QueryService(SolrClient solr, ExecutorService healthChecks, SharedCache shared,
-      Optional<InvalidationSource> invalidations, Freshness freshness, Javalin app) {
+      Optional<InvalidationSource> invalidations, Freshness freshness, Javalin app, Duration drain) {
     this.solr = solr;
     this.healthChecks = healthChecks;
     this.shared = shared;
     this.invalidations = invalidations;
     this.freshness = freshness;
     this.app = app;
+    this.drain = drain;
   }
 
   /** Builds the service and starts listening on {@code config.httpPort()} (0: a free port). */
@@ -173,13 +175,13 @@ public final class QueryService implements AutoCloseable {
           new SuggestApi(json, index, config.cores(), suggestCache),
           new MetricsApi(registry),
           new ApiDocs(json.mapper())),
-          httpMetrics::record);
+          httpMetrics::record, config.shutdownDrain());
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr at {}, shared cache {}, invalidation feed {}",
           app.port(), config.solr().url().orElseThrow(),
           config.caches().memcachedServers().orElse("none"),
           config.invalidations().map(feed -> feed.exchange()).orElse("off (TTLs trusted)"));
-      return new QueryService(client, healthChecks, shared, source, freshness, app);
+      return new QueryService(client, healthChecks, shared, source, freshness, app, config.shutdownDrain());
     } catch (RuntimeException e) {
       healthChecks.shutdownNow();
       opened.forEach(QueryService::closeQuietly);
@@ -210,16 +212,19 @@ public final class QueryService implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets those in flight finish (up to 5 s), then closes the invalidation
-   * feed, the shared cache and Solr.
+   * Stops taking requests (new ones are refused or answered 503), lets those in flight finish (up
+   * to {@link QueryServiceConfig#shutdownDrain()}), then closes the invalidation feed, the shared
+   * cache and Solr.
    */
   @Override
   public void close() {
+    LOG.info("query service stopping: refusing new requests, draining those in flight for up to {}", drain);
     app.stop();
     healthChecks.shutdownNow();
     invalidations.ifPresent(QueryService::closeQuietly);
     closeQuietly(shared);
     closeQuietly(solr);
+    LOG.info("query service stopped: requests drained; invalidation feed, shared cache and Solr client closed");
   }
 
   private static void closeQuietly(AutoCloseable resource) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *     their whole TTL (only right where nothing changes the index, e.g. a frozen demo)
  * @param rankingProfiles the ranking profiles: the ranking module's, or the file {@code
  *     RANKING_PROFILES} names
+ * @param shutdownDrain on stop, how long requests in flight may take to finish (new ones are
+ *     refused meanwhile) before the server closes their connections
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -40,7 +42,11 @@ public record QueryServiceConfig(
     Duration catalogTtl,
     Caches caches,
     Optional<Invalidations> invalidations,
-    RankingProfiles rankingProfiles) {
+    RankingProfiles rankingProfiles,
+    Duration shutdownDrain) {
+
+  /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
+  public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
 
   /**
    * @param memcachedServers {@code host:port host:port}; empty: in-process cache only
@@ -117,6 +123,7 @@ public record QueryServiceConfig(
         INVALIDATIONS                     on, or off to trust cached answers for their TTL (default on)
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
+        SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
       """;
 
   private static final Pattern SERVER = Pattern.compile("[^\\s:]+:\\d{1,5}");
@@ -127,6 +134,7 @@ public record QueryServiceConfig(
     Objects.requireNonNull(caches, "caches");
     Objects.requireNonNull(invalidations, "invalidations");
     Objects.requireNonNull(rankingProfiles, "rankingProfiles");
+    Objects.requireNonNull(shutdownDrain, "shutdownDrain");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
@@ -136,22 +144,22 @@ public record QueryServiceConfig(
   public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
-        Optional.empty(), RankingProfiles.load());
+        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles);
+        caches, invalidations, rankingProfiles, shutdownDrain);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles);
+        caches, invalidations, profiles, shutdownDrain);
   }
 
   /**
@@ -201,7 +209,8 @@ public record QueryServiceConfig(
         Duration.ofSeconds(env.integer("CATALOG_CACHE_TTL_SECONDS", 600, 1, 86_400)),
         caches,
         invalidations,
-        rankingProfiles(env));
+        rankingProfiles(env),
+        Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

@@ -2,6 +2,7 @@ package com.expat.search.query;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -31,6 +32,9 @@ public final class QueryServiceMain implements Runnable {
       usageHelpWidth = 120,
       footer = QueryServiceConfig.VARIABLES)
   static final class Serve implements Callable<Integer> {
+    /** Beyond the drain, for closing the feed, Memcached and Solr clients. */
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
+
     @Override
     public Integer call() throws InterruptedException {
       QueryServiceConfig config;
@@ -42,12 +46,32 @@ public final class QueryServiceMain implements Runnable {
       }
       QueryService service = QueryService.start(config);
       CountDownLatch stopped = new CountDownLatch(1);
+      Duration limit = config.shutdownDrain().plus(CLOSE_LIMIT);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        service.close();
-        stopped.countDown();
+        haltAfter(limit);
+        try {
+          service.close();
+        } finally {
+          stopped.countDown();
+        }
       }, "shutdown"));
       stopped.await();
       return 0;
+    }
+
+    /** A stop must end: a client that hangs while closing must not keep the process alive. */
+    private static void haltAfter(Duration limit) {
+      Thread watchdog = new Thread(() -> {
+        try {
+          Thread.sleep(limit.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+        System.err.println("query-service: not stopped within " + limit + ", halting");
+        Runtime.getRuntime().halt(1);
+      }, "shutdown-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
     }
   }
 }

@@ -3,8 +3,11 @@ package com.expat.search.query.http;
 import com.expat.search.query.solr.IndexUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,11 +15,17 @@ import org.slf4j.LoggerFactory;
  * The Javalin app: the features' routes plus what every response shares: {@code X-Request-Id},
  * {@code X-Cache}, one access-log line, and the one exception handler that maps failures to
  * RFC 9457 problems (never a stack trace).
+ *
+ * <p>{@code stop()} drains: from its first moment every new request, even on a connection opened
+ * before, is a 503 problem with {@code Retry-After}, and every response closes its connection;
+ * Jetty stops accepting connections and waits up to the drain limit for those still open, that is
+ * for the requests in flight, before it closes them.
  */
 public final class HttpApi {
   private static final Logger ACCESS = LoggerFactory.getLogger("com.expat.search.query.access");
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+  private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(5);
 
   private HttpApi() {}
 
@@ -28,21 +37,26 @@ public final class HttpApi {
     /**
      * @param route the matched path template, or {@code unmatched}
      */
-    void observe(String method, String route, int status, String cache, java.time.Duration elapsed);
+    void observe(String method, String route, int status, String cache, Duration elapsed);
   }
 
   /** An app not yet started; {@code Javalin.start(host, port)} it and {@code stop()} it. */
   public static Javalin create(Json json, List<Routes> features) {
-    return create(json, features, RequestObserver.NONE);
+    return create(json, features, RequestObserver.NONE, DEFAULT_DRAIN);
   }
 
-  /** As {@link #create(Json, List)}, telling {@code observer} about every request. */
-  public static Javalin create(Json json, List<Routes> features, RequestObserver observer) {
+  /**
+   * As {@link #create(Json, List)}, telling {@code observer} about every request, and with {@code
+   * stop()} waiting up to {@code drain} for the requests in flight.
+   */
+  public static Javalin create(Json json, List<Routes> features, RequestObserver observer, Duration drain) {
+    AtomicBoolean stopping = new AtomicBoolean();
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
-          config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+          config.jetty.modifyServer(server -> server.setStopTimeout(drain.toMillis()));
+          config.events.serverStopping(() -> stopping.set(true));
           // Long query strings reach validation and get a 400 that names the parameter.
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
           config.requestLogger.http((ctx, millis) -> logAccess(ctx, millis, observer));
@@ -50,7 +64,17 @@ public final class HttpApi {
               ctx -> {
                 RequestIds.assign(ctx);
                 CacheHeader.set(ctx, false);
+                if (stopping.get()) {
+                  throw new ProblemException(503, "Shutting down",
+                      "This instance is shutting down; try again shortly.", List.of());
+                }
               });
+          // Lets Jetty's drain end with the last request in flight rather than idle connections.
+          config.routes.after(ctx -> {
+            if (stopping.get()) {
+              ctx.header(Header.CONNECTION, "close");
+            }
+          });
           features.forEach(feature -> feature.addTo(config.routes));
           config.routes.exception(Exception.class, (e, ctx) -> handle(json, e, ctx));
           // Javalin answers unmatched paths and methods itself; make those problems too.
@@ -67,6 +91,9 @@ public final class HttpApi {
       CacheHeader.set(ctx, false);
     }
     if (e instanceof ProblemException problem) {
+      if (problem.status() == 503) {
+        ctx.header("Retry-After", "1");
+      }
       writeProblem(json, ctx, problem.status(), problem.title(), problem.getMessage(), problem.invalidParams());
     } else if (e instanceof IndexUnavailableException) {
       LOG.warn("request {}: {}", RequestIds.of(ctx), e.getMessage());
@@ -102,7 +129,7 @@ public final class HttpApi {
     String cache = ctx.res().getHeader(CacheHeader.NAME);
     try {
       observer.observe(ctx.method().name(), route(ctx), ctx.statusCode(), "hit".equals(cache) ? "hit" : "miss",
-          java.time.Duration.ofNanos((long) (millis * 1_000_000L)));
+          Duration.ofNanos((long) (millis * 1_000_000L)));
     } catch (RuntimeException e) {
       LOG.warn("recording metrics of a request failed", e);
     }

@@ -55,6 +55,31 @@ class CacheKeysTest {
     assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(250);
   }
 
+  /**
+   * Instances sharing Memcached must agree on keys: a different canonical text for the same
+   * request is a new key space, so it goes with a new {@link CacheKeys#NAMESPACE}.
+   */
+  @Test
+  void theCanonicalTextAndKeyOfARequestAreStableAcrossReleasesOfTheSameNamespace() {
+    MemberSearchRequest request = MemberSearchRequest.parse(params("q", "Anna \"Mü\\ller\"", "near", "52.5,13.4",
+        "lang", "en,de", "interest", "hiking", "origin", "fr", "viewer", "7", "sort", "distance",
+        "facets", "origin,city,language", "page", "2", "size", "50", "explain", "true"));
+    assertThat(CacheKeys.canonical(request)).isEqualTo(
+        "MemberSearchRequest(q=\"Anna \\\"Mü\\\\ller\\\"\",location=Near(point=GeoPoint(latitude=52.5,longitude=13.4),"
+            + "radiusKm=50.0),languages=[\"de\",\"en\"],interests=[\"hiking\"],origins=[\"FR\"],viewer=7,"
+            + "sort=DISTANCE,facets={CITY,LANGUAGE,ORIGIN},page=2,size=50,explain=true,profile=\"default\")");
+    assertThat(CacheKeys.of("e", request)).isEqualTo("expat-search:v2:e:TLXtxjowhlRl7vDmsFAnk31gBxF8zeOyBGrCBX6EZHo");
+    assertThat(CacheKeys.of("e", SuggestRequest.parse(params("q", "mün", "types", "member,city", "viewer", "9"))))
+        .isEqualTo("expat-search:v2:e:TG7haXE5ZKUfp77tPnowS6-b7NrMYYyWtQonrF3YD1M");
+  }
+
+  private record Hidden(String name, java.util.Optional<Long> viewer) {}
+
+  @Test
+  void recordsOfNonPublicTypesAreWrittenLikeAnyOther() {
+    assertThat(CacheKeys.canonical(new Hidden("a", java.util.Optional.of(3L)))).isEqualTo("Hidden(name=\"a\",viewer=3)");
+  }
+
   @Test
   void setsAreCanonicalWhateverTheirIterationOrder() {
     assertThat(CacheKeys.canonical(java.util.Set.of("b", "a", "c")))
