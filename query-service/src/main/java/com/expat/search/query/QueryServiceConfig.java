@@ -111,7 +111,7 @@ public record QueryServiceConfig(
         CACHE_EVENTS_TTL_SECONDS          life of a cached /v1/events/search answer, 0 = off (default 30)
         CACHE_MEMBER_EVENTS_TTL_SECONDS   life of a cached /v1/members/{id}/events answer, 0 = off (default 60)
         CACHE_SUGGEST_TTL_SECONDS         life of a cached /v1/suggest answer, 0 = off (default 60)
-        CACHE_MAX_ENTRIES                 entries per endpoint in the in-process cache (default 10000)
+        CACHE_MAX_ENTRIES                 entries per endpoint in the in-process cache (default 5000)
         CATALOG_CACHE_TTL_SECONDS         life of facet labels, city coordinates, interest rarity (default 600)
         MEMCACHED_SERVERS                 shared cache, space-separated host:port list (default unset: in-process only)
         MEMCACHED_CONNECT_TIMEOUT_MS      Memcached connect timeout (default 200)
@@ -205,7 +205,7 @@ public record QueryServiceConfig(
             env.string("SOLR_CATALOG_CORE", Cores.CATALOG)),
         seconds(env, "CACHE_SEARCH_TTL_SECONDS", 30),
         seconds(env, "CACHE_MATCHES_TTL_SECONDS", 60),
-        env.integer("CACHE_MAX_ENTRIES", 10_000, 0, 10_000_000),
+        env.integer("CACHE_MAX_ENTRIES", 5_000, 0, 10_000_000),
         Duration.ofSeconds(env.integer("CATALOG_CACHE_TTL_SECONDS", 600, 1, 86_400)),
         caches,
         invalidations,
