@@ -35,6 +35,7 @@ final class AmqpChangeSource implements ChangeSource {
   private final int prefetch;
   private final Runnable onDeadLetter;
   private final BlockingQueue<Received> buffer = new LinkedBlockingQueue<>();
+  private Channel declarations;
   private Channel consumer;
   private Channel deadLetters;
   private Channel depth;
@@ -50,7 +51,7 @@ final class AmqpChangeSource implements ChangeSource {
   /** Declares the topology and starts consuming. */
   void start() {
     try {
-      topology.declare(connection);
+      declarations = topology.declare(connection);
       deadLetters = connection.createChannel();
       deadLetters.confirmSelect();
       depth = connection.createChannel();
@@ -58,7 +59,7 @@ final class AmqpChangeSource implements ChangeSource {
       consumer.basicQos(prefetch);
       consumerTag = consumer.basicConsume(topology.queue(), false, "search-indexer-" + System.nanoTime(),
           (tag, delivery) -> receive(delivery), tag -> LOG.warn("consumer {} was cancelled by the broker", tag));
-    } catch (IOException | TimeoutException e) {
+    } catch (IOException e) {
       throw new SyncException("cannot consume from " + topology.queue() + ": " + e.getMessage(), e);
     }
   }
@@ -179,7 +180,7 @@ final class AmqpChangeSource implements ChangeSource {
   @Override
   public void close() {
     stopConsuming();
-    for (Channel channel : new Channel[] {consumer, deadLetters, depth}) {
+    for (Channel channel : new Channel[] {consumer, deadLetters, depth, declarations}) {
       if (channel != null && channel.isOpen()) {
         try {
           channel.close();

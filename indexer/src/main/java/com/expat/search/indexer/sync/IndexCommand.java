@@ -4,7 +4,7 @@ import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.ops.OpsServer;
-import com.expat.search.indexer.solr.SolrIndexAdmin;
+import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.DbSettings;
 import com.expat.search.indexer.source.RowSources;
@@ -28,16 +28,22 @@ import picocli.CommandLine.Command;
  * {@code index}: the live sync, until SIGTERM. The composition root of the indexer process: reads
  * and checks its configuration, builds the Hikari pool, the Solr client and the AMQP connection,
  * and hands them to {@link LiveSync} and the health/metrics server.
+ *
+ * <p>SIGTERM stops consuming, lets the batch in hand finish (at most {@code INDEXER_DRAIN_S}),
+ * closes every client, and the process exits with status 143 (128 + SIGTERM), as every
+ * expat-search process does; whatever was not acknowledged is redelivered to the next indexer.
  */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     usageHelpWidth = 120,
     description = {
-      "Consume expat.changes and keep Solr in sync with MariaDB, until SIGTERM.",
+      "Consume expat.changes and keep Solr in sync with MariaDB, until SIGTERM: then it stops consuming,",
+      "finishes the batch in hand (INDEXER_DRAIN_S), closes its connections and exits with status 143.",
       "",
       "Environment:",
       "  SOLR_URL                  Solr node (the launcher sets it to the bundled Solr when unset)",
+      "  SOLR_ZK_HOSTS             set for SolrCloud: rebuild collections are then listed through the Collections API",
       "  SOLR_CONNECT_TIMEOUT_MS, SOLR_REQUEST_TIMEOUT_MS   Solr time limits (500, 2000)",
       "  DB_URL, DB_USER, DB_PASSWORD   MariaDB (jdbc:mariadb://127.0.0.1:3306/expat, root, empty)",
       "  DB_POOL_SIZE              connections to MariaDB (4)",
@@ -92,11 +98,13 @@ public final class IndexCommand implements Callable<Integer> {
             AmqpConnector.factory(settings.amqpUri()), "expat-search-indexer", settings.backoff(), random)) {
       LOG.info("health and metrics on port {}", ops.port());
       LiveSync live = new LiveSync(connection, RowSources.mariaDb(pool), new SolrSearchIndex(client),
-          new SolrIndexAdmin(client), settings, topology, registry, clock, random);
+          IndexAdmin.forSolr(solr, client), settings, topology, registry, clock, random);
       sync.set(live);
       live.start();
       LOG.info("consuming {} (batches of up to {})", topology.queue(), settings.batchSize());
-      stopRequested.await();
+      // Uninterruptibly: the hook interrupts this thread while it connects, and a SIGTERM that
+      // lands just after the connection was made must still drain and close, not abandon the sync.
+      awaitUninterruptibly(stopRequested);
       LOG.info("stopping: finishing the batch in hand (at most {} s)", settings.drain().toSeconds());
       live.stop(settings.drain());
       return 0;
@@ -106,6 +114,17 @@ public final class IndexCommand implements Callable<Integer> {
       registry.close();
       LOG.info("indexer stopped");
       finished.countDown();
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        // only ever the shutdown hook, which counts the latch down right after
+      }
     }
   }
 }

@@ -58,28 +58,47 @@ public record Topology(
   }
 
   /**
-   * Declares everything (idempotent). A queue that already exists with other arguments is used
-   * as it is, with a warning, rather than refused.
+   * Declares everything (idempotent) and returns the channel it was declared on, which the caller
+   * must keep open for as long as it uses the connection: amqp-client's automatic recovery
+   * redeclares each exchange, queue and binding on the channel that first declared it, and one
+   * declared on a channel closed since fails to recover (a broker that lost its definitions would
+   * then leave the indexer consuming nothing). A queue that already exists with other arguments
+   * is used as it is, with a warning, rather than refused.
    */
-  void declare(Connection connection) throws IOException, TimeoutException {
-    try (Channel channel = connection.createChannel()) {
-      channel.exchangeDeclare(exchange, "topic", true);
-      channel.exchangeDeclare(deadLetterExchange, "fanout", true);
-      channel.queueDeclare(deadLetterQueue, true, false, false, null);
-      channel.queueBind(deadLetterQueue, deadLetterExchange, "");
-      channel.exchangeDeclare(invalidationExchange, "fanout", true);
-    }
-    try (Channel channel = connection.createChannel()) {
+  Channel declare(Connection connection) throws IOException {
+    Channel channel = connection.createChannel();
+    declareExchanges(channel);
+    try {
       channel.queueDeclare(queue, true, false, false, Map.of("x-dead-letter-exchange", deadLetterExchange));
     } catch (IOException e) {
       LOG.warn("queue {} exists with other arguments; using it as it is ({})", queue, e.getMessage());
-      try (Channel channel = connection.createChannel()) {
-        channel.queueDeclarePassive(queue);
-      }
+      // The refused declaration closed the channel: start again on a new one, so that what is
+      // recovered is recorded on a channel that stays open.
+      closeQuietly(channel);
+      channel = connection.createChannel();
+      declareExchanges(channel);
+      channel.queueDeclarePassive(queue);
     }
-    try (Channel channel = connection.createChannel()) {
-      channel.queueBind(queue, exchange, "member.*");
-      channel.queueBind(queue, exchange, "event.*");
+    channel.queueBind(queue, exchange, "member.*");
+    channel.queueBind(queue, exchange, "event.*");
+    return channel;
+  }
+
+  private void declareExchanges(Channel channel) throws IOException {
+    channel.exchangeDeclare(exchange, "topic", true);
+    channel.exchangeDeclare(deadLetterExchange, "fanout", true);
+    channel.queueDeclare(deadLetterQueue, true, false, false, null);
+    channel.queueBind(deadLetterQueue, deadLetterExchange, "");
+    channel.exchangeDeclare(invalidationExchange, "fanout", true);
+  }
+
+  private static void closeQuietly(Channel channel) {
+    if (channel.isOpen()) {
+      try {
+        channel.close();
+      } catch (IOException | TimeoutException | RuntimeException e) {
+        // already closing
+      }
     }
   }
 }
