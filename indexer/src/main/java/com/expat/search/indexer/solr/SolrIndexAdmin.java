@@ -37,13 +37,24 @@ public final class SolrIndexAdmin implements IndexAdmin {
     run("create core " + name, () -> client.request(request));
   }
 
+  /**
+   * The loaded cores only. After a SWAP and a RENAME, Solr 9's listing keeps a descriptor under the
+   * pre-swap name ({@code "isLoaded":"false"}, the instance directory of the renamed core): a live
+   * indexer that took it for a build core wrote to it, Solr tried to load it over the other core's
+   * index, failed, and the batch retried for seconds (found by {@code bench live} right after a
+   * rebuild). A loaded core reports its {@code startTime}; such a phantom does not. The same
+   * listing can omit the swapped-in live core altogether, which is why {@link #exists} asks the
+   * core itself; callers look for build and previous cores here, never for the live one.
+   */
   @Override
   public List<String> cores() {
     List<String> names = new ArrayList<>();
     run("list cores", () -> {
       NamedList<NamedList<Object>> status = CoreAdminRequest.getStatus(null, client).getCoreStatus();
       for (Map.Entry<String, NamedList<Object>> entry : status) {
-        names.add(entry.getKey());
+        if (entry.getValue() != null && entry.getValue().get("startTime") != null) {
+          names.add(entry.getKey());
+        }
       }
     });
     return names;
