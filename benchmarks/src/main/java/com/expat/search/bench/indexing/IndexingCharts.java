@@ -25,6 +25,7 @@ final class IndexingCharts {
         .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setMarkerSize(3);
+    chart.getStyler().setXAxisDecimalPattern("#,##0.#");
     series.forEach((name, points) -> {
       if (points.isEmpty()) {
         return;
