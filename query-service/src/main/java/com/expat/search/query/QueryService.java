@@ -25,6 +25,10 @@ import com.expat.search.query.matches.MatchesRequest;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import com.expat.search.query.metrics.MetricsApi;
 import com.expat.search.query.ranking.InterestRarity;
 import com.expat.search.query.ranking.Ranking;
@@ -94,6 +98,13 @@ public final class QueryService implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      // heap, GC pauses, threads, CPU: "heap sized for the job" has to be visible to be checked
+      new JvmMemoryMetrics().bindTo(registry);
+      JvmGcMetrics gcMetrics = new JvmGcMetrics();
+      gcMetrics.bindTo(registry);
+      opened.add(gcMetrics);
+      new JvmThreadMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
       Json json = new Json();
       SolrIndex index = new SolrIndex(client, registry);
       Ticker ticker = Ticker.systemTicker();

@@ -42,8 +42,10 @@ public final class MemcachedSharedCache implements SharedCache {
     this.client = client;
     this.opTimeoutMillis = opTimeout.toMillis();
     this.breaker = breaker;
-    this.getTimer = Timer.builder("expat.memcached").tag("op", "get").register(registry);
-    this.setTimer = Timer.builder("expat.memcached").tag("op", "set").register(registry);
+    this.getTimer = Timer.builder("expat.memcached").tag("op", "get").publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+    this.setTimer = Timer.builder("expat.memcached").tag("op", "set").publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
     this.getErrors = Counter.builder("expat.memcached.errors").tag("op", "get").register(registry);
     this.setErrors = Counter.builder("expat.memcached.errors").tag("op", "set").register(registry);
     this.skipped = Counter.builder("expat.memcached.skipped")

@@ -127,8 +127,11 @@ public final class HttpApi {
 
   private static void logAccess(Context ctx, Float millis, RequestObserver observer) {
     String cache = ctx.res().getHeader(CacheHeader.NAME);
+    String tier = ctx.res().getHeader(CacheHeader.TIER);
     try {
-      observer.observe(ctx.method().name(), route(ctx), ctx.statusCode(), "hit".equals(cache) ? "hit" : "miss",
+      // hit by tier (l1, l2) so that the histogram separates in-process and shared hits
+      String served = !"hit".equals(cache) ? "miss" : "l1".equals(tier) || "l2".equals(tier) ? tier : "hit";
+      observer.observe(ctx.method().name(), route(ctx), ctx.statusCode(), served,
           Duration.ofNanos((long) (millis * 1_000_000L)));
     } catch (RuntimeException e) {
       LOG.warn("recording metrics of a request failed", e);

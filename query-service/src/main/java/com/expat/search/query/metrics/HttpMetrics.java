@@ -20,7 +20,8 @@ public final class HttpMetrics {
   /**
    * @param route the matched path template, e.g. {@code /v1/members/{id}/events}; {@code
    *     unmatched} for none, so that unknown paths cannot blow up the label set
-   * @param cache {@code hit} or {@code miss}
+   * @param cache {@code l1} or {@code l2} (a hit from that tier), {@code hit} (a hit of no known
+   *     tier) or {@code miss}
    */
   public void record(String method, String route, int status, String cache, Duration elapsed) {
     Timer.builder("http.server.requests")
@@ -30,7 +31,7 @@ public final class HttpMetrics {
         .tag("status", Integer.toString(status))
         .tag("cache", cache)
         .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
+        .minimumExpectedValue(Duration.ofNanos(100_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry)
         .record(elapsed);

@@ -1,6 +1,7 @@
 package com.expat.search.query.solr;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,11 @@ public final class SolrIndex {
       return result;
     } finally {
       Timer.builder("expat.solr.requests").description("Solr calls by core and outcome")
-          .tag("core", core).tag("outcome", outcome).register(registry)
+          .tag("core", core).tag("outcome", outcome)
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofSeconds(10))
+          .register(registry)
           .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }

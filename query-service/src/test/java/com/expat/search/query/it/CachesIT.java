@@ -141,13 +141,18 @@ class CachesIT {
   @Test
   void metricsShowPerEndpointLatencyHistogramsAndCacheTiers() {
     first.get("/v1/events/search", "q", "photo");
+    first.get("/v1/events/search", "q", "photo");
     first.get("/v1/members/1/events");
     first.get("/v1/events/search", "from", "never");
     String metrics = first.get("/metrics").text();
     assertThat(metrics).contains("http_server_requests_seconds_bucket{", "route=\"/v1/events/search\"",
         "route=\"/v1/members/{id}/events\"", "expat_cache_requests_total{", "tier=\"l2\"", "tier=\"l1\"",
-        "expat_solr_requests_seconds", "expat_http_errors_total{", "status=\"400\"",
-        "expat_invalidations_feed_up 1.0");
+        "expat_solr_requests_seconds_bucket{", "expat_memcached_seconds_bucket{", "expat_http_errors_total{",
+        "status=\"400\"", "expat_invalidations_feed_up 1.0", "jvm_memory_used_bytes{", "jvm_threads_live_threads",
+        "process_cpu_usage");
+    // the latency histogram tells an in-process hit from a miss (the repeated search is an L1 hit)
+    assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*cache=\"l1\"[^}]*route=\"/v1/events/search\"");
+    assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*cache=\"miss\"[^}]*route=\"/v1/events/search\"");
   }
 
   private static void hideGina() throws Exception {
