@@ -54,13 +54,13 @@ public final class EventsApi implements Routes {
     EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx), profiles);
     Cached<EventPage> answer = searchCache.get(request, search::run);
     CacheHeader.set(ctx, answer);
-    json.write(ctx, 200, answer.value());
+    json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 
   private void forMember(Context ctx) {
     MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), profiles);
     Cached<EventPage> answer = memberCache.get(request, memberEvents::run);
     CacheHeader.set(ctx, answer);
-    json.write(ctx, 200, answer.value());
+    json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 }

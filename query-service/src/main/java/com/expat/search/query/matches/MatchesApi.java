@@ -52,6 +52,6 @@ public final class MatchesApi implements Routes {
     MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), ranking.profileNames());
     Cached<MemberPage> answer = cache.get(request, matches::run);
     CacheHeader.set(ctx, answer);
-    json.write(ctx, 200, answer.value().without(hidden, request.memberId()));
+    json.writeAnswer(ctx, answer.value().without(hidden, request.memberId()), answer.hit());
   }
 }

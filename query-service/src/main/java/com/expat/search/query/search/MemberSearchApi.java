@@ -57,6 +57,6 @@ public final class MemberSearchApi implements Routes {
     MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx), ranking.profileNames());
     Cached<MemberPage> answer = cache.get(request, search::run);
     CacheHeader.set(ctx, answer);
-    json.write(ctx, 200, answer.value().without(hidden, request.viewer().orElse(0L)));
+    json.writeAnswer(ctx, answer.value().without(hidden, request.viewer().orElse(0L)), answer.hit());
   }
 }

@@ -35,6 +35,6 @@ public final class SuggestApi implements Routes {
     SuggestRequest request = SuggestRequest.parse(QueryParams.of(ctx));
     Cached<Suggestions> answer = cache.get(request, suggest::run);
     CacheHeader.set(ctx, answer);
-    json.write(ctx, 200, answer.value());
+    json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 }
