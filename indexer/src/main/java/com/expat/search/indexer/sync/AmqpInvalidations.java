@@ -1,61 +1,51 @@
 package com.expat.search.indexer.sync;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes {@link Invalidation} notices on the fan-out exchange with publisher confirms, so a
- * batch is acknowledged only once its notice is with the broker. Used by one thread.
+ * batch is acknowledged only once its notice is with the broker. A notice that is not confirmed
+ * fails the batch, which is retried; the channel is reopened for the retry
+ * ({@link ConfirmingPublisher}). Thread-safe.
  */
 final class AmqpInvalidations implements InvalidationSink, AutoCloseable {
-  private final Connection connection;
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
   private final String exchange;
-  private Channel channel;
+  private final ConfirmingPublisher publisher;
 
-  AmqpInvalidations(Connection connection, String exchange) {
-    this.connection = connection;
+  /** @param onFailure called for each notice the broker did not confirm */
+  AmqpInvalidations(Connection connection, String exchange, Runnable onFailure) {
     this.exchange = exchange;
+    this.publisher = new ConfirmingPublisher(connection, "invalidation notices on " + exchange, CONFIRM_TIMEOUT,
+        onFailure);
   }
 
   @Override
-  public synchronized void publish(Invalidation invalidation) {
-    try {
-      if (channel == null) {
-        channel = connection.createChannel();
-        channel.confirmSelect();
-      }
-      AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-          .contentType("application/json")
-          .contentEncoding("utf-8")
-          .type("search.invalidation")
-          .messageId(UUID.randomUUID().toString())
-          .timestamp(Date.from(invalidation.indexedAt()))
-          .deliveryMode(1)
-          .build();
-      channel.basicPublish(exchange, "", properties, invalidation.toJson().getBytes(StandardCharsets.UTF_8));
-      channel.waitForConfirmsOrDie(10_000);
-    } catch (IOException | TimeoutException | RuntimeException e) {
-      throw new SyncException("cannot publish an invalidation notice on " + exchange + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException("interrupted while publishing an invalidation notice", e);
-    }
+  public void publish(Invalidation invalidation) {
+    AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+        .contentType("application/json")
+        .contentEncoding("utf-8")
+        .type("search.invalidation")
+        .messageId(UUID.randomUUID().toString())
+        .timestamp(Date.from(invalidation.indexedAt()))
+        .deliveryMode(1)
+        .build();
+    publisher.publish(exchange, "", properties, invalidation.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** False from a notice the broker did not confirm until the next one it does. */
+  boolean healthy() {
+    return publisher.healthy();
   }
 
   @Override
-  public synchronized void close() {
-    if (channel != null && channel.isOpen()) {
-      try {
-        channel.close();
-      } catch (IOException | TimeoutException | RuntimeException e) {
-        // closing anyway
-      }
-    }
+  public void close() {
+    publisher.close();
   }
 }

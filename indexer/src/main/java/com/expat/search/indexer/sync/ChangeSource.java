@@ -18,11 +18,23 @@ interface ChangeSource extends AutoCloseable {
    */
   List<Received> poll(int max, Duration linger) throws InterruptedException;
 
-  /** The changes are in the index: they will not be delivered again. Best effort. */
+  /**
+   * The changes are in the index: they will not be delivered again. Best effort, never throws;
+   * call it at most once per change.
+   */
   void acknowledge(List<Received> done);
 
-  /** Sends a change that can never be indexed to the dead-letter queue with {@code reason}. */
-  void deadLetter(Received change, String reason);
+  /**
+   * Sends a change that can never be indexed to the dead-letter queue with {@code reason}, and
+   * settles it. Call it at most once per change, and never for one already acknowledged: settling
+   * a delivery twice is a protocol error that costs the consumer its channel.
+   *
+   * @return true when it was dead-lettered; false when it could no longer be settled (its channel
+   *     closed since it was received) and will be redelivered instead
+   * @throws SyncException when the dead letter was not confirmed (a passing failure: the change is
+   *     not settled, and may be dead-lettered again later)
+   */
+  boolean deadLetter(Received change, String reason);
 
   /** Messages waiting in the queue (consumer lag), or -1 when unknown. */
   long backlog();

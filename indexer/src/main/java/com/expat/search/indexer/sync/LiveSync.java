@@ -28,16 +28,19 @@ final class LiveSync implements AutoCloseable {
       Topology topology, MeterRegistry registry, Clock clock, RandomGenerator random) {
     this.connection = connection;
     this.clock = clock;
-    SyncMetrics[] metrics = new SyncMetrics[1];
-    this.source = new AmqpChangeSource(connection, topology, settings.prefetch(), () -> metrics[0].deadLettered());
-    metrics[0] = new SyncMetrics(registry, clock, source::backlog);
-    this.invalidations = new AmqpInvalidations(connection, topology.invalidationExchange());
+    AmqpChangeSource[] backlogOf = new AmqpChangeSource[1];
+    SyncMetrics metrics = new SyncMetrics(registry, clock,
+        () -> backlogOf[0] == null ? -1 : backlogOf[0].backlog());
+    this.source = new AmqpChangeSource(connection, topology, settings.prefetch(), metrics);
+    backlogOf[0] = source;
+    this.invalidations = new AmqpInvalidations(connection, topology.invalidationExchange(),
+        metrics::invalidationNotConfirmed);
     IndexTargets targets = new IndexTargets(
         admin, settings.membersCore(), settings.eventsCore(), settings.discovery(), clock);
     BatchProcessor processor = new BatchProcessor(
         RowSources.withCachedCatalog(rows, settings.catalogRefresh(), clock), index, targets, clock);
     this.loop = new SyncLoop(source, processor, invalidations, settings.batchSize(), settings.linger(),
-        settings.backoff(), random, metrics[0], clock);
+        settings.backoff(), random, metrics, clock);
     this.worker = new Thread(loop, "indexer-sync");
   }
 
@@ -47,9 +50,18 @@ final class LiveSync implements AutoCloseable {
     worker.start();
   }
 
-  /** Connected, consuming, and the batch in hand (if any) is not failing. */
+  /**
+   * Connected; a consumer registered on an open channel (not closed or cancelled by the broker);
+   * every poison message dead-lettered; the batch in hand (if any) not failing; the last
+   * invalidation notice confirmed.
+   */
   boolean ready() {
-    return connection.isOpen() && worker.isAlive() && loop.healthy();
+    return connection.isOpen() && worker.isAlive() && source.healthy() && loop.healthy() && invalidations.healthy();
+  }
+
+  /** The change source, for tests that need to reach its consumer's channel. */
+  AmqpChangeSource source() {
+    return source;
   }
 
   /**

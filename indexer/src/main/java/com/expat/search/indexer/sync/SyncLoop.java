@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live sync's worker: takes a batch from the {@link ChangeSource}, processes it until it
  * succeeds (retrying passing failures with backoff and jitter, never dead-lettering them), then
- * acknowledges it. One thread runs {@link #run()}; {@link #stop} may be called from any other.
+ * acknowledges it, settling each message exactly once. One thread runs {@link #run()};
+ * {@link #stop} may be called from any other.
  */
 final class SyncLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
@@ -78,27 +82,44 @@ final class SyncLoop implements Runnable {
     return !failing;
   }
 
+  /**
+   * Applies the batch until it succeeds. Each message is settled (acknowledged or dead-lettered)
+   * exactly once: an attempt that fails after part of the batch was dead-lettered is retried with
+   * the rest only, as a second settlement of one delivery would make the broker close the
+   * consumer's channel (PRECONDITION_FAILED, unknown delivery tag).
+   */
   void handle(List<Received> batch) {
-    Coalesced coalesced = Coalesced.of(batch);
+    Set<Received> settled = Collections.newSetFromMap(new IdentityHashMap<>());
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
+      List<Received> pending = new ArrayList<>(batch.size());
+      for (Received received : batch) {
+        if (!settled.contains(received)) {
+          pending.add(received);
+        }
+      }
+      Coalesced coalesced = Coalesced.of(pending);
       try {
         BatchProcessor.Outcome outcome = processor.process(coalesced);
         if (!outcome.invalidation().isEmpty()) {
           invalidations.publish(outcome.invalidation());
         }
-        List<Received> done = new ArrayList<>(batch.size());
+        List<Received> done = new ArrayList<>(pending.size());
         for (ParsedMessage.Change change : coalesced.changes()) {
           String reason = outcome.rejected().get(change.key());
           for (Received received : coalesced.receipts(change.key())) {
             if (reason == null) {
               done.add(received);
             } else {
-              source.deadLetter(received, reason);
-              metrics.deadLettered();
+              boolean deadLettered = source.deadLetter(received, reason);
+              settled.add(received);
+              if (deadLettered) {
+                metrics.deadLettered();
+              }
             }
           }
         }
+        settled.addAll(done);
         source.acknowledge(done);
         failing = false;
         metrics.batchApplied(done.size(), coalesced.rows(), Duration.ofNanos(System.nanoTime() - started),

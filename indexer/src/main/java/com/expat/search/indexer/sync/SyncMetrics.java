@@ -14,9 +14,12 @@ import java.util.function.LongSupplier;
 /**
  * The live sync's numbers (names as Prometheus shows them): {@code indexer_messages_processed_total},
  * {@code indexer_batch_rows}, {@code indexer_batch_seconds}, {@code indexer_dead_lettered_total},
- * {@code indexer_retries_total}, {@code indexer_queue_depth} (consumer lag) and
+ * {@code indexer_retries_total}, {@code indexer_queue_depth} (consumer lag),
  * {@code indexer_change_age_seconds} (now minus the {@code occurred_at} of the newest change
- * applied). Thread-safe.
+ * applied), {@code indexer_publish_failures_total} (by {@code channel}: {@code invalidations},
+ * {@code dead-letters}; publishes the broker did not confirm, after which the channel is reopened)
+ * and {@code indexer_consumer_restarts_total} (the consumer re-established after its channel was
+ * closed or the broker cancelled it). Thread-safe.
  */
 final class SyncMetrics {
   private final Counter processed;
@@ -24,6 +27,9 @@ final class SyncMetrics {
   private final Timer batchTime;
   private final Counter deadLettered;
   private final Counter retries;
+  private final Counter invalidationFailures;
+  private final Counter deadLetterFailures;
+  private final Counter consumerRestarts;
   private final AtomicReference<Instant> newestApplied = new AtomicReference<>();
 
   SyncMetrics(MeterRegistry registry, Clock clock, LongSupplier queueDepth) {
@@ -38,6 +44,11 @@ final class SyncMetrics {
         .description("messages sent to the dead-letter queue").register(registry);
     retries = Counter.builder("indexer.retries")
         .description("batch attempts that failed for a passing reason").register(registry);
+    invalidationFailures = publishFailures(registry, "invalidations");
+    deadLetterFailures = publishFailures(registry, "dead-letters");
+    consumerRestarts = Counter.builder("indexer.consumer.restarts")
+        .description("consumer re-established after its channel was closed or the broker cancelled it")
+        .register(registry);
     Gauge.builder("indexer.queue.depth", queueDepth, supplier -> supplier.getAsLong())
         .description("messages waiting in the queue (consumer lag); -1 when unknown").register(registry);
     Gauge.builder("indexer.change.age", this, metrics -> metrics.ageSeconds(clock))
@@ -60,6 +71,24 @@ final class SyncMetrics {
 
   void retried() {
     retries.increment();
+  }
+
+  void invalidationNotConfirmed() {
+    invalidationFailures.increment();
+  }
+
+  void deadLetterNotConfirmed() {
+    deadLetterFailures.increment();
+  }
+
+  void consumerRestarted() {
+    consumerRestarts.increment();
+  }
+
+  private static Counter publishFailures(MeterRegistry registry, String channel) {
+    return Counter.builder("indexer.publish.failures").tag("channel", channel)
+        .description("publishes the broker did not confirm; the channel is reopened for the next one")
+        .register(registry);
   }
 
   private double ageSeconds(Clock clock) {

@@ -16,6 +16,32 @@
  * exponential backoff and jitter, forever: nothing is dead-lettered or acknowledged meanwhile,
  * and the prefetch limit stops deliveries, so nothing is lost. A row the mapping or Solr refuses
  * for what it holds (HTTP 400) is dead-lettered with the reason; the rest of the batch proceeds.
+ * Every message is settled (acknowledged or dead-lettered) exactly once: a retry after part of a
+ * batch was dead-lettered carries only the rest, since a second acknowledgement of one delivery
+ * tag is a protocol error for which the broker closes the consumer's channel.
+ *
+ * <h2>Channels that die while the connection lives</h2>
+ * amqp-client's automatic recovery reopens channels only after the connection failed. A channel
+ * can also be closed alone: by the client when a publisher confirm times out or is nacked
+ * ({@code waitForConfirmsOrDie}, e.g. during a memory alarm or on a full queue with
+ * {@code reject-publish}), or by the broker on a channel error (an exchange deleted: 404; an
+ * unknown delivery tag acknowledged; the delivery acknowledgement timeout). So:
+ * <ul>
+ *   <li>the invalidation-notice and dead-letter channels ({@code ConfirmingPublisher}) drop a
+ *       channel whose publish failed and open a new one on the next publish; each failure counts
+ *       in {@code indexer_publish_failures_total} and is logged, and readiness is off until a
+ *       publish is confirmed again (a failed notice fails the batch, which is retried; a poison
+ *       message not dead-lettered stays unacknowledged and is tried again about every second);
+ *   <li>a consumer whose channel the broker closed, or that the broker cancelled (its queue
+ *       deleted), is logged at error level, turns readiness off, and is re-established between
+ *       batches on a new channel (the queue declared again if it is gone), counted in
+ *       {@code indexer_consumer_restarts_total}. The broker requeued what the old channel held and
+ *       redelivers it to the new consumer; deliveries from the old channel are neither
+ *       acknowledged nor dead-lettered, as their tags mean nothing on the new one.
+ * </ul>
+ * {@code /health/ready} is therefore 200 only while the connection is open, a consumer is
+ * registered, every poison message was dead-lettered, the last notice was confirmed and the batch
+ * in hand (if any) is not failing.
  *
  * <h2>Order, duplicates, versions</h2>
  * A message only says "look again at this row"; the indexer always writes what MariaDB holds

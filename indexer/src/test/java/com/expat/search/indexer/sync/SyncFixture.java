@@ -2,6 +2,7 @@ package com.expat.search.indexer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.RowSources;
@@ -34,14 +35,25 @@ final class SyncFixture {
         Duration.ofSeconds(5), members, events);
   }
 
+  /** Test-sized settings with batches of up to {@code batchSize} messages that wait {@code linger} to fill. */
+  static SyncSettings settings(RabbitMq rabbit, String members, String events, int batchSize, Duration linger) {
+    SyncSettings usual = settings(rabbit, members, events);
+    return new SyncSettings(usual.amqpUri(), batchSize, linger, Math.max(usual.prefetch(), batchSize),
+        usual.httpPort(), usual.backoff(), usual.catalogRefresh(), usual.discovery(), usual.drain(), members, events);
+  }
+
   /** A started live sync with a connection of its own; close both. */
   static Running start(RabbitMq rabbit, DataSource db, SolrClient solr, String members, String events) {
-    SyncSettings settings = settings(rabbit, members, events);
+    return start(rabbit, db, new SolrSearchIndex(solr), solr, settings(rabbit, members, events));
+  }
+
+  /** A started live sync that writes through {@code index}; close both. */
+  static Running start(RabbitMq rabbit, DataSource db, SearchIndex index, SolrClient solr, SyncSettings settings) {
     SplittableRandom random = new SplittableRandom(7);
     Connection connection = AmqpConnector.connect(AmqpConnector.factory(rabbit.uri()), "test-indexer",
         settings.backoff(), random);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    LiveSync sync = new LiveSync(connection, RowSources.mariaDb(db), new SolrSearchIndex(solr), new SolrIndexAdmin(solr),
+    LiveSync sync = new LiveSync(connection, RowSources.mariaDb(db), index, new SolrIndexAdmin(solr),
         settings, topology(rabbit), registry, Clock.systemUTC(), random);
     sync.start();
     return new Running(connection, sync, registry);

@@ -1,0 +1,221 @@
+package com.expat.search.indexer.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.expat.search.indexer.mapping.IndexChange;
+import com.expat.search.indexer.solr.IndexAdmin;
+import com.expat.search.indexer.solr.IndexWriteException;
+import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.world.Catalog;
+import com.expat.search.indexer.world.EventDetails;
+import com.expat.search.indexer.world.MemberProfile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the worker settles the messages of a batch, over fakes of its boundaries (ChannelFailureIT
+ * runs the same story against RabbitMQ, MariaDB and Solr).
+ */
+class SyncLoopTest {
+  private final Clock clock = Clock.systemUTC();
+
+  @Test
+  void batchRetriedAfterPartOfItWasDeadLetteredSettlesEveryMessageExactlyOnce() {
+    // Rows 1 and 2 are refused by the index; the dead letter of row 2 is not confirmed once.
+    SettlementLog source = new SettlementLog(2);
+    SyncLoop loop = loop(source, Set.of("1", "2"));
+
+    loop.handle(List.of(received(1), received(2), received(3), received(4)));
+
+    assertThat(source.deadLettered).containsExactly("member 1", "member 2");
+    assertThat(source.acknowledged).containsExactlyInAnyOrder("member 3", "member 4");
+    assertThat(loop.healthy()).isTrue();
+  }
+
+  @Test
+  void twoMessagesOfOneRefusedRowAreEachDeadLetteredOnceWhenTheSecondOneFailsOnce() {
+    SettlementLog source = new SettlementLog(2);
+    SyncLoop loop = loop(source, Set.of("5"));
+    Received first = received(5);
+    Received second = received(5);
+    Received other = received(6);
+
+    loop.handle(List.of(first, second, other));
+
+    assertThat(source.settled).containsExactly(first, second, other);
+    assertThat(source.deadLettered).containsExactly("member 5", "member 5");
+    assertThat(source.acknowledged).containsExactly("member 6");
+  }
+
+  private SyncLoop loop(ChangeSource source, Set<String> refusedIds) {
+    BatchProcessor processor = new BatchProcessor(new NoRows(), new Refusing(refusedIds),
+        new IndexTargets(new NoBuilds(), "members", "events", Duration.ofMinutes(1), clock), clock);
+    return new SyncLoop(source, processor, InvalidationSink.NONE, 100, Duration.ZERO,
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), new SplittableRandom(1),
+        new SyncMetrics(new SimpleMeterRegistry(), clock, () -> 0), clock);
+  }
+
+  private static Received received(long memberId) {
+    return new Received(new ParsedMessage.Change(Entity.MEMBER, memberId, 1, Instant.now()), new Object());
+  }
+
+  /**
+   * Records each settlement, and refuses to settle one twice as the broker does (it closes the
+   * channel). The dead letter number {@code failingDeadLetter} is not confirmed.
+   */
+  private static final class SettlementLog implements ChangeSource {
+    final List<String> deadLettered = new ArrayList<>();
+    final List<String> acknowledged = new ArrayList<>();
+    final List<Received> settled = new ArrayList<>();
+    private final int failingDeadLetter;
+    private int deadLetterCalls;
+
+    SettlementLog(int failingDeadLetter) {
+      this.failingDeadLetter = failingDeadLetter;
+    }
+
+    @Override
+    public List<Received> poll(int max, Duration linger) {
+      return List.of();
+    }
+
+    @Override
+    public void acknowledge(List<Received> done) {
+      done.forEach(received -> settle(received, acknowledged));
+    }
+
+    @Override
+    public boolean deadLetter(Received change, String reason) {
+      if (++deadLetterCalls == failingDeadLetter) {
+        throw new SyncException("the broker did not confirm the dead letter");
+      }
+      settle(change, deadLettered);
+      return true;
+    }
+
+    private void settle(Received received, List<String> into) {
+      assertThat(settled).as("settled already: the broker would close the channel").doesNotContain(received);
+      settled.add(received);
+      into.add(received.change().entity().wire() + " " + received.change().id());
+    }
+
+    @Override
+    public long backlog() {
+      return 0;
+    }
+
+    @Override
+    public void stopConsuming() {}
+
+    @Override
+    public void close() {}
+  }
+
+  /** Every row is gone from the database: each change is a tombstone. */
+  private static final class NoRows implements RowSource {
+    @Override
+    public Map<Long, MemberProfile> members(Collection<Long> ids) {
+      return Map.of();
+    }
+
+    @Override
+    public Map<Long, EventDetails> events(Collection<Long> ids) {
+      return Map.of();
+    }
+
+    @Override
+    public Catalog catalog() {
+      return new Catalog(List.of(), List.of());
+    }
+
+    @Override
+    public Map<Integer, Integer> interestMemberCounts() {
+      return Map.of();
+    }
+
+    @Override
+    public List<Long> ids(Table table, long afterId, int limit, Instant updatedSince) {
+      return List.of();
+    }
+
+    @Override
+    public long count(Table table) {
+      return 0;
+    }
+
+    @Override
+    public Instant now() {
+      return Instant.now();
+    }
+  }
+
+  /** An index that refuses (HTTP 400) any request naming one of {@code refusedIds}. */
+  private record Refusing(Set<String> refusedIds) implements SearchIndex {
+    @Override
+    public void apply(String core, List<IndexChange> changes) {
+      for (IndexChange change : changes) {
+        if (refusedIds.contains(change.id())) {
+          throw new IndexWriteException("refused",
+              new SolrException(SolrException.ErrorCode.BAD_REQUEST, "document " + change.id() + " refused"));
+        }
+      }
+    }
+
+    @Override
+    public void add(String core, List<SolrInputDocument> documents) {}
+
+    @Override
+    public void softCommit(String core) {}
+
+    @Override
+    public void commit(String core) {}
+
+    @Override
+    public long count(String core) {
+      return 0;
+    }
+
+    @Override
+    public boolean contains(String core, String id) {
+      return false;
+    }
+  }
+
+  private static final class NoBuilds implements IndexAdmin {
+    @Override
+    public void createBulkCore(String name) {}
+
+    @Override
+    public List<String> cores() {
+      return List.of();
+    }
+
+    @Override
+    public boolean exists(String name) {
+      return false;
+    }
+
+    @Override
+    public String switchTo(String live, String build) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void rename(String name, String newName) {}
+
+    @Override
+    public void drop(String name) {}
+  }
+}
