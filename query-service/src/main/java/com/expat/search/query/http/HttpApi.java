@@ -56,6 +56,10 @@ public final class HttpApi {
           config.startup.showJavalinBanner = false;
           config.startup.showOldJavalinVersionWarning = false;
           config.jetty.modifyServer(server -> server.setStopTimeout(drain.toMillis()));
+          // Javalin copies each result into Jetty through a fresh buffer of this size (default:
+          // Jetty's 32 kB output buffer): 43 % of all allocation under L1 hits by JFR. Jetty still
+          // aggregates up to 32 kB, so answers keep their Content-Length.
+          config.http.responseBufferSize = 4_096;
           config.events.serverStopping(() -> stopping.set(true));
           // Long query strings reach validation and get a 400 that names the parameter.
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
