@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cores a change is written to: the live core of its entity, plus every build core a nightly
- * rebuild has created for it ({@link CoreNames#buildPrefix}), found by listing the node's cores
- * at most once per {@code refresh}. The rebuild waits longer than {@code refresh} after creating a
+ * rebuild has created for it ({@link CoreNames#buildPrefix}), found by {@link IndexAdmin#cores()}
+ * (the node's loaded cores, or on SolrCloud its aliases and unaliased collections) at most once
+ * per {@code refresh}. The rebuild waits longer than {@code refresh} after creating a
  * build core before it reads MariaDB, so every change read after that is written to both.
  */
 final class IndexTargets {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +33,8 @@ public final class SolrIndex {
 
   private final SolrClient client;
   private final MeterRegistry registry;
+  /** By core and outcome, found once rather than built and looked up on every call. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public SolrIndex(SolrClient client) {
     this(client, new SimpleMeterRegistry());
@@ -96,14 +100,19 @@ public final class SolrIndex {
       outcome = "ok";
       return result;
     } finally {
-      Timer.builder("expat.solr.requests").description("Solr calls by core and outcome")
-          .tag("core", core).tag("outcome", outcome)
-          .publishPercentileHistogram()
-          .minimumExpectedValue(Duration.ofMillis(1))
-          .maximumExpectedValue(Duration.ofSeconds(10))
-          .register(registry)
+      String labels = outcome;
+      timers.computeIfAbsent(core + '\n' + outcome, key -> timer(core, labels))
           .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer timer(String core, String outcome) {
+    return Timer.builder("expat.solr.requests").description("Solr calls by core and outcome")
+        .tag("core", core).tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
   }
 
   private static <T> T timed(String core, SolrCall<T> call) {
