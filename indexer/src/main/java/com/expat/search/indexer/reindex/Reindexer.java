@@ -51,7 +51,9 @@ import org.apache.solr.common.SolrInputDocument;
  */
 public final class Reindexer {
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+      // Milliseconds: two rebuilds within one second (the demo's reload, tests) would otherwise ask
+      // for a build name that Solr's listing still holds from the first one's swap.
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
   private static final int PAGE_ATTEMPTS = 5;
 
   private final RowSource rows;

@@ -97,14 +97,14 @@ class CloudRebuildIT {
       targets.add(MEMBERS);
       targets.forEach(target -> index.add(target, List.of(liveOnlyMember())));
     };
-    String first = CoreNames.buildPrefix(MEMBERS) + "20261102T030000";
+    String first = CoreNames.buildPrefix(MEMBERS) + "20261102T030000000";
 
     long built = reindexer(1).rebuild(new WorldRows(world, SPEC.members(), SPEC.now(), liveIndexer));
 
     assertThat(foundWhileLoading.get()).as("the build collection, found while it loads").containsExactly(first);
     assertThat(built).as("every indexed member and the change made during the load").isEqualTo(indexedMembers + 1);
     assertThat(aliases()).containsEntry(MEMBERS, first)
-        .containsEntry(CoreNames.previousPrefix(MEMBERS) + "20261102T030000", "members_v1");
+        .containsEntry(CoreNames.previousPrefix(MEMBERS) + "20261102T030000000", "members_v1");
     assertThat(builds()).as("once switched it is no build any more: live writers stop writing it twice").isEmpty();
     assertThat(shape(first)).isEqualTo(shape("members_v1")).isEqualTo(Map.of("shard1", 2, "shard2", 2));
     assertThat(awaitCount(MEMBERS, built)).isEqualTo(built);
@@ -127,7 +127,7 @@ class CloudRebuildIT {
       }
     });
     searcher.start();
-    String second = CoreNames.buildPrefix(MEMBERS) + "20261103T030000";
+    String second = CoreNames.buildPrefix(MEMBERS) + "20261103T030000000";
     long rebuilt;
     try {
       rebuilt = reindexer(2).rebuild(new WorldRows(world, SPEC.members(), SPEC.now(), () -> {}));
@@ -143,8 +143,8 @@ class CloudRebuildIT {
     assertThat(rebuilt).isEqualTo(indexedMembers);
     assertThat(aliases()).as("the alias on the new collection, the replaced one kept, the older one dropped")
         .containsEntry(MEMBERS, second)
-        .containsEntry(CoreNames.previousPrefix(MEMBERS) + "20261103T030000", first)
-        .doesNotContainKey(CoreNames.previousPrefix(MEMBERS) + "20261102T030000");
+        .containsEntry(CoreNames.previousPrefix(MEMBERS) + "20261103T030000000", first)
+        .doesNotContainKey(CoreNames.previousPrefix(MEMBERS) + "20261102T030000000");
     assertThat(CollectionAdminRequest.listCollections(client)).contains(first, second).doesNotContain("members_v1");
   }
 
@@ -163,7 +163,7 @@ class CloudRebuildIT {
     assertThat(builds()).isEmpty();
     assertThat(CollectionAdminRequest.listCollections(client))
         .as("the refused build collection is dropped")
-        .doesNotContain(CoreNames.buildPrefix(MEMBERS) + "20261104T030000");
+        .doesNotContain(CoreNames.buildPrefix(MEMBERS) + "20261104T030000000");
   }
 
   /** A rebuild whose clock reads day {@code day} of November 2026, 03:00, for a known stamp. */
