@@ -34,11 +34,10 @@ final class EventDocs {
   private EventDocs() {}
 
   /**
-   * Asks for the item fields and keeps only events not yet ended. {@code NOW/MINUTE} rather than
+   * Keeps only events not yet ended. {@code NOW/MINUTE} rather than
    * {@code NOW}: the filter stays the same string for a minute, so Solr's filter cache serves it.
    */
-  static void itemFieldsOfUpcoming(ModifiableSolrParams params) {
-    ITEM_FIELDS.forEach(field -> params.add("fl", field));
+  static void upcoming(ModifiableSolrParams params) {
     params.add("fq", ENDS_AT + ":[NOW/MINUTE TO *]");
   }
 
@@ -61,10 +60,11 @@ final class EventDocs {
     RankingProfile profile = ranking.profile(profileName);
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
-    stages.prepare(params, SolrRanking.events(viewer, profile, corpus, now), text);
+    stages.prepare(params, SolrRanking.events(viewer, profile, corpus, now), text, ITEM_FIELDS);
     QueryResponse response = index.query(core, params);
     List<TwoStage.Hit<EventSignals>> hits = stages.page(response.getResults(), text, IndexDocs::event,
-        EventSignals::id, candidates -> ranking.events().rank(viewer, candidates, profile, corpus, now));
+        EventSignals::id, candidates -> ranking.events().rank(viewer, candidates, profile, corpus, now),
+        TwoStage.pageFetch(index, core, params, ITEM_FIELDS));
     List<EventItem> items = new ArrayList<>(hits.size());
     for (TwoStage.Hit<EventSignals> hit : hits) {
       Explanation explanation = explain ? hit.ranked().explanation() : null;

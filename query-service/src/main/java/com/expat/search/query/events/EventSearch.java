@@ -58,7 +58,7 @@ final class EventSearch {
     Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    EventDocs.itemFieldsOfUpcoming(params);
+    EventDocs.upcoming(params);
     origin.ifPresent(point -> {
       params.set("sfield", LOCATION);
       params.set("pt", point.solr());

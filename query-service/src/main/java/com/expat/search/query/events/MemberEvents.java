@@ -4,6 +4,7 @@ import static com.expat.search.common.solr.EventFields.*;
 
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
@@ -38,7 +39,7 @@ final class MemberEvents {
       return new EventPage(0, request.page(), request.size(), List.of(), null);
     }
     ModifiableSolrParams params = new ModifiableSolrParams();
-    EventDocs.itemFieldsOfUpcoming(params);
+    EventDocs.upcoming(params);
     params.add("fq", STARTS_AT + ":[NOW/MINUTE TO NOW/MINUTE+" + request.days() + "DAYS]");
     if (me.location().isPresent()) {
       params.set("sfield", LOCATION);
@@ -50,8 +51,7 @@ final class MemberEvents {
     }
     params.add("fq", "{!terms f=" + LANGUAGE + " v=$member_languages}");
     params.set("member_languages", String.join(",", new TreeSet<>(me.languages())));
-    params.add("fq", "-" + GOING_IDS + ":" + me.id());
-    params.add("fq", "-" + HOST_MEMBER_ID + ":" + me.id());
+    params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + me.id() + " -" + HOST_MEMBER_ID + ":" + me.id());
     params.set("sort", "score desc," + STARTS_AT + " asc," + ID + " asc");
 
     TwoStage stages = TwoStage.of(request.page(), request.size(), true);

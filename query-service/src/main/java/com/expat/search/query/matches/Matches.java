@@ -56,7 +56,6 @@ final class Matches {
     Viewer viewer = Ranking.viewer(me);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MemberDocs.ITEM_FIELDS.forEach(field -> params.add("fl", field));
     me.location().ifPresent(point -> {
       params.set("sfield", LOCATION);
       params.set("pt", point.solr());
@@ -69,19 +68,20 @@ final class Matches {
     Visibility.onlySearchable(params);
     Visibility.hideFrom(params, me);
     Visibility.excludeIds(params, "hidden_contacts", me.contactIds());
-    params.add("fq", "-" + CONTACT_IDS + ":" + me.id());
+    params.add("fq", Visibility.NOT_CACHED + "-" + CONTACT_IDS + ":" + me.id());
     params.add("fq", "{!terms f=" + LANGUAGES + " v=$shared_languages}");
     params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
 
     TwoStage stages = TwoStage.of(request.page(), request.size(), true);
-    stages.prepare(params, SolrRanking.members(viewer, profile, corpus, now), false);
+    stages.prepare(params, SolrRanking.members(viewer, profile, corpus, now), false, MemberDocs.ITEM_FIELDS);
     params.set("sort", "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc");
 
     QueryResponse response = index.query(core, params);
     MatchRanker ranker = ranking.matches();
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), false, IndexDocs::member,
         MemberSignals::id,
-        candidates -> ranker.diversify(ranker.rank(viewer, candidates, profile, corpus, now), request.size(), profile));
+        candidates -> ranker.diversify(ranker.rank(viewer, candidates, profile, corpus, now), request.size(), profile),
+        TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
     return new MemberPage(response.getResults().getNumFound(), request.page(), request.size(),
         hits.stream().map(hit -> MemberDocs.item(hit.doc(), me.location(), hit.ranked(), request.explain())).toList(),
         null);

@@ -10,8 +10,16 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * The privacy rules of contract section 4.1 as Solr filters, in one place: every query that
  * returns members to someone goes through {@link #onlySearchable} and, with a viewer, {@link
  * #hideFrom}. Deleted and deactivated members are not in the index at all.
+ *
+ * <p>Filters that name one viewer are {@link #NOT_CACHED}: no other request shares them, and in
+ * Solr's filter cache each would be a bit set over the whole core (125 kB at 1M members), computed
+ * by visiting every document and pushing out the shared filters (places, languages) that do repeat.
+ * Uncached, Solr applies them while it walks the candidates the cached filters leave.
  */
 public final class Visibility {
+  /** The local params that keep a per-viewer filter out of Solr's filter cache. */
+  public static final String NOT_CACHED = "{!cache=false}";
+
   private Visibility() {}
 
   /** Only members who opted in to being found. */
@@ -25,7 +33,7 @@ public final class Visibility {
    * viewer's is stale, every member whose list names the viewer.
    */
   public static void hideFrom(ModifiableSolrParams params, KnownMember viewer) {
-    params.add("fq", "-" + ID + ":" + viewer.id() + " -" + BLOCKED_IDS + ":" + viewer.id());
+    params.add("fq", NOT_CACHED + "-" + ID + ":" + viewer.id() + " -" + BLOCKED_IDS + ":" + viewer.id());
     excludeIds(params, "hidden_blocked", viewer.blockedIds());
   }
 
@@ -34,7 +42,7 @@ public final class Visibility {
     if (ids.isEmpty()) {
       return;
     }
-    params.add("fq", "-{!terms f=" + ID + " v=$" + paramName + "}");
+    params.add("fq", NOT_CACHED + "-{!terms f=" + ID + " v=$" + paramName + "}");
     params.set(paramName, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 }

@@ -1,5 +1,6 @@
 package com.expat.search.query.ranking;
 
+import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.solr.SolrPrerank;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -19,6 +21,11 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * filters and fetches a window of candidates ordered by the model's Solr-side part (or the text
  * score); Java ranks the window with the whole model and the page is a slice of that. With an
  * explicit sort, or a page beyond the window, Solr's order stands and Java only scores that page.
+ *
+ * <p>The window carries only what the ranker reads ({@link SolrPrerank#fields()}, all docValues),
+ * never the stored texts: reading and sending stored fields for 300 candidates cost Solr more than
+ * a second request for the page's 20 (docs/benchmarks.md). That second request, {@link #pageFetch},
+ * repeats every filter of the window, so a member hidden between the two is left out, not shown.
  * Immutable.
  *
  * @param start Solr's {@code start}
@@ -34,6 +41,12 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
   /** One ranked document of the page. */
   public record Hit<S>(SolrDocument doc, Ranked<S> ranked) {}
 
+  /** The documents of a page, with the item fields, by id; ids it cannot find are left out. */
+  @FunctionalInterface
+  public interface PageFetch {
+    Map<Long, SolrDocument> documents(List<Long> ids);
+  }
+
   /**
    * @param byScore whether the request is ordered by score (relevance) rather than a sort of its own
    */
@@ -47,15 +60,20 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
 
   /**
    * Sets the score (the pre-rank function without text; with text the caller's edismax {@code q}
-   * stays the score), the pre-rank's parameters and fields, and the rows to fetch.
+   * stays the score), the pre-rank's parameters and fields, and the rows to fetch. When the window
+   * is the page itself (Solr's order), it asks for {@code itemFields} too and no second request is
+   * made; otherwise they come from {@link #pageFetch}.
    */
-  public void prepare(ModifiableSolrParams params, SolrPrerank prerank, boolean text) {
+  public void prepare(ModifiableSolrParams params, SolrPrerank prerank, boolean text, List<String> itemFields) {
     if (!text) {
       params.set("q", "{!func v=$rank}");
       params.set("rank", prerank.function());
     }
     prerank.params().forEach(params::set);
     prerank.fields().forEach(field -> params.add("fl", field));
+    if (!javaOrder) {
+      itemFields.stream().filter(field -> !prerank.fields().contains(field)).forEach(field -> params.add("fl", field));
+    }
     params.add("fl", "score");
     params.set("start", start);
     params.set("rows", rows);
@@ -63,12 +81,13 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
 
   /**
    * The page: the documents read as signals by {@code read}, ranked by {@code rank} (best first;
-   * it may leave some out) and sliced, or in Solr's order.
+   * it may leave some out) and sliced, or in Solr's order. A slice of the Java ranking takes its
+   * documents from {@code fetch}; Solr's order keeps the window's own.
    *
    * @param text whether the score is the text score: then {@code textRelevance = score / maxScore}
    */
   public <S> List<Hit<S>> page(SolrDocumentList docs, boolean text, Function<SolrDocument, S> read,
-      ToLongFunction<S> id, Function<List<Candidate<S>>, List<Ranked<S>>> rank) {
+      ToLongFunction<S> id, Function<List<Candidate<S>>, List<Ranked<S>>> rank, PageFetch fetch) {
     float maxScore = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
     Map<Long, SolrDocument> byId = new LinkedHashMap<>();
     List<Candidate<S>> candidates = new ArrayList<>(docs.size());
@@ -81,8 +100,16 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
     List<Hit<S>> hits = new ArrayList<>(size);
     if (javaOrder) {
       int from = Math.min((page - 1) * size, ranked.size());
-      for (Ranked<S> item : ranked.subList(from, Math.min(from + size, ranked.size()))) {
-        hits.add(new Hit<>(byId.get(id.applyAsLong(item.item())), item));
+      List<Ranked<S>> slice = ranked.subList(from, Math.min(from + size, ranked.size()));
+      if (slice.isEmpty()) {
+        return hits;
+      }
+      Map<Long, SolrDocument> shown = fetch.documents(slice.stream().map(item -> id.applyAsLong(item.item())).toList());
+      for (Ranked<S> item : slice) {
+        SolrDocument doc = shown.get(id.applyAsLong(item.item()));
+        if (doc != null) {
+          hits.add(new Hit<>(doc, item));
+        }
       }
     } else {
       Map<Long, Ranked<S>> rankedById = new HashMap<>();
@@ -95,6 +122,33 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
       });
     }
     return hits;
+  }
+
+  /**
+   * Fetches a page's documents with {@code itemFields} from {@code core}: the window's request with
+   * every filter it had, narrowed to {@code ids}, unscored and unsorted. Filters that depend on the
+   * viewer stay in, so the page never shows a member the window's filters would now exclude.
+   *
+   * @param window the window's parameters, as sent (not modified)
+   */
+  public static PageFetch pageFetch(SolrIndex index, String core, ModifiableSolrParams window, List<String> itemFields) {
+    return ids -> {
+      ModifiableSolrParams params = new ModifiableSolrParams(window);
+      for (String name : List.of("q", "qq", "rank", "sort", "start", "rows", "fl", "facet", "facet.field",
+          "facet.limit", "facet.mincount")) {
+        params.remove(name);
+      }
+      params.set("q", "*:*");
+      params.add("fq", "{!terms f=id v=$page_ids cache=false}");
+      params.set("page_ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      params.set("rows", ids.size());
+      params.set("fl", String.join(",", itemFields));
+      Map<Long, SolrDocument> byId = new HashMap<>();
+      for (SolrDocument doc : index.query(core, params).getResults()) {
+        byId.put(Long.parseLong(doc.getFirstValue("id").toString()), doc);
+      }
+      return byId;
+    };
   }
 
   private static double textRelevance(SolrDocument doc, float maxScore) {

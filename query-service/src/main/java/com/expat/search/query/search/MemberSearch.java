@@ -70,7 +70,6 @@ public final class MemberSearch {
     Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MemberDocs.ITEM_FIELDS.forEach(field -> params.add("fl", field));
     origin.ifPresent(point -> {
       params.set("sfield", LOCATION);
       params.set("pt", point.solr());
@@ -94,7 +93,7 @@ public final class MemberSearch {
 
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
     TwoStage stages = TwoStage.of(request.page(), request.size(), byScore);
-    stages.prepare(params, SolrRanking.members(rankedFor, profile, corpus, now), text);
+    stages.prepare(params, SolrRanking.members(rankedFor, profile, corpus, now), text, MemberDocs.ITEM_FIELDS);
     params.set("sort", sort(request.sort(), origin.isPresent()));
     if (!request.facets().isEmpty()) {
       params.set("facet", true);
@@ -105,7 +104,8 @@ public final class MemberSearch {
 
     QueryResponse response = index.query(core, params);
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
-        MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now));
+        MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
+        TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
     return new MemberPage(
         response.getResults().getNumFound(),
         request.page(),

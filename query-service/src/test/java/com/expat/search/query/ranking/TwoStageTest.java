@@ -9,10 +9,16 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrPrerank;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.Test;
 
 class TwoStageTest {
@@ -48,13 +54,67 @@ class TwoStageTest {
     assertThat(ids(TwoStage.of(1, 3, false), docs(1, 2, 3))).containsExactly(1L, 2L, 3L);
   }
 
+  @Test
+  void aJavaOrderedPageFetchesOnlyItsOwnDocumentsWithTheItemFields() {
+    List<List<Long>> asked = new ArrayList<>();
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 2, true), docs(1, 2, 3, 4, 5), ids -> {
+      asked.add(ids);
+      Map<Long, SolrDocument> shown = new HashMap<>();
+      ids.forEach(id -> shown.put(id, shown(id)));
+      return shown;
+    });
+    assertThat(asked).containsExactly(List.of(5L, 4L));
+    assertThat(hits).extracting(hit -> hit.doc().getFirstValue("display_name")).containsExactly("member 5", "member 4");
+  }
+
+  @Test
+  void aMemberGoneBetweenTheTwoRequestsIsLeftOutOfThePage() {
+    // Hidden after the window was read: the page fetch, with the same filters, no longer finds 4.
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, true), docs(1, 2, 3, 4, 5),
+        ids -> ids.stream().filter(id -> id != 4L).collect(Collectors.toMap(id -> id, TwoStageTest::shown)));
+    assertThat(hits).extracting(hit -> hit.ranked().item().id()).containsExactly(5L, 3L);
+  }
+
+  @Test
+  void inSolrsOrderTheWindowIsThePageAndNothingMoreIsFetched() {
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, false), docs(1, 2, 3), ids -> {
+      throw new AssertionError("fetched " + ids);
+    });
+    assertThat(hits).hasSize(3);
+  }
+
+  @Test
+  void theWindowAsksForTheRankersFieldsOnlyAndThePageForTheItemFields() {
+    SolrPrerank prerank = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id", "interests"));
+    ModifiableSolrParams window = new ModifiableSolrParams();
+    TwoStage.of(1, 20, true).prepare(window, prerank, false, List.of("id", "display_name"));
+    assertThat(window.getParams("fl")).containsExactly("id", "interests", "score");
+
+    ModifiableSolrParams page = new ModifiableSolrParams();
+    TwoStage.of(2, 20, false).prepare(page, prerank, false, List.of("id", "display_name"));
+    assertThat(page.getParams("fl")).containsExactly("id", "interests", "display_name", "score");
+  }
+
   private static List<Long> ids(TwoStage stages, SolrDocumentList docs) {
-    RankingProfile profile = RankingProfiles.load().defaultProfile();
-    List<TwoStage.Hit<MemberSignals>> hits = stages.page(docs, false, IndexDocs::member, MemberSignals::id,
-        candidates -> Rankers.matches().rank(Viewer.anonymous(null), candidates, profile, Corpus.uniform(),
-            Instant.EPOCH));
+    List<TwoStage.Hit<MemberSignals>> hits = hits(stages, docs,
+        ids -> ids.stream().collect(Collectors.toMap(id -> id, TwoStageTest::shown)));
     hits.forEach(hit -> assertThat(hit.ranked().item().id()).isEqualTo(hit.doc().getFirstValue("id")));
     return hits.stream().map(hit -> hit.ranked().item().id()).toList();
+  }
+
+  private static List<TwoStage.Hit<MemberSignals>> hits(TwoStage stages, SolrDocumentList docs,
+      TwoStage.PageFetch fetch) {
+    RankingProfile profile = RankingProfiles.load().defaultProfile();
+    return stages.page(docs, false, IndexDocs::member, MemberSignals::id,
+        candidates -> Rankers.matches().rank(Viewer.anonymous(null), candidates, profile, Corpus.uniform(),
+            Instant.EPOCH), fetch);
+  }
+
+  private static SolrDocument shown(long id) {
+    SolrDocument doc = new SolrDocument();
+    doc.setField("id", id);
+    doc.setField("display_name", "member " + id);
+    return doc;
   }
 
   private static SolrDocumentList docs(long... ids) {
