@@ -44,6 +44,11 @@ final class MeteredIndex implements SearchIndex {
   }
 
   @Override
+  public void forceMerge(String core, int maxSegments) {
+    index.forceMerge(core, maxSegments);
+  }
+
+  @Override
   public long count(String core) {
     return index.count(core);
   }

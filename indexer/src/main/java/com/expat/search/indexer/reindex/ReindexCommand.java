@@ -76,7 +76,7 @@ public final class ReindexCommand implements Callable<Integer> {
     if (force) {
       settings = settings.withMinRatio(0);
     }
-    SolrSettings solr = SolrSettings.from(env).withRequestTimeout(Duration.ofSeconds(120));
+    SolrSettings solr = SolrSettings.from(env).withRequestTimeout(Duration.ofMinutes(15));
     List<String> failures = new ArrayList<>();
     try (HikariDataSource pool = RowSources.pool(DbSettings.from(env), "reindex");
         SolrClient client = SolrClients.create(solr)) {

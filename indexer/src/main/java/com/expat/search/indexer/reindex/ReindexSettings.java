@@ -19,6 +19,11 @@ import java.util.Objects;
  * @param catchUpMargin {@code REINDEX_CATCHUP_MARGIN_S}: clock skew allowed between the
  *     website's {@code updated_at} and the database clock (60 s)
  * @param progressEvery {@code REINDEX_PROGRESS_S}: interval of progress lines (5 s)
+ * @param maxSegments {@code REINDEX_MAX_SEGMENTS}: the new index is merged down to this many
+ *     segments before the switch (1; 0 skips the merge). A bulk load leaves ~30 segments on 1M
+ *     members; merged to one, a matches query costs ~1 ms less and the merge takes ~10 s
+ *     (docs/benchmarks.md). A nightly rebuild is where such a merge belongs: the merged segment only
+ *     collects a day of live updates' deletes before the next rebuild replaces it.
  */
 public record ReindexSettings(
     int pageSize,
@@ -27,6 +32,7 @@ public record ReindexSettings(
     Duration discoveryWait,
     Duration catchUpMargin,
     Duration progressEvery,
+    int maxSegments,
     String membersCore,
     String eventsCore,
     String catalogCore) {
@@ -56,6 +62,7 @@ public record ReindexSettings(
             2 * env.integer("INDEXER_DISCOVERY_MS", 5_000, 100, 600_000) + 1_000, 0, 3_600_000)),
         Duration.ofSeconds(env.integer("REINDEX_CATCHUP_MARGIN_S", 60, 0, 86_400)),
         Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
+        env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
         env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS),
         env.string("EXPAT_EVENTS_CORE", Cores.EVENTS),
         env.string("EXPAT_CATALOG_CORE", Cores.CATALOG));
@@ -71,6 +78,6 @@ public record ReindexSettings(
 
   ReindexSettings withMinRatio(double ratio) {
     return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
-        membersCore, eventsCore, catalogCore);
+        maxSegments, membersCore, eventsCore, catalogCore);
   }
 }

@@ -41,7 +41,8 @@ import org.apache.solr.common.SolrInputDocument;
  *       with the same set-based queries as the live sync and written as one Solr update carrying
  *       the rows' versions (so a newer live write is never overwritten);
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
- *   <li>commit, compare the count with the live core's (at least {@code minRatio}), and switch
+ *   <li>commit, merge down to {@code REINDEX_MAX_SEGMENTS} segments (live writes go on meanwhile),
+ *       compare the count with the live core's (at least {@code minRatio}), and switch
  *       ({@link IndexAdmin#switchTo}: CoreAdmin SWAP, or on SolrCloud CREATEALIAS);
  *   <li>rename the replaced core {@code <live>__prev_<stamp>} (on SolrCloud: an alias of the
  *       replaced collection) and drop older previous cores.
@@ -93,6 +94,12 @@ public final class Reindexer {
         load(target, build, since, "catch-up");
       }
       index.commit(build);
+      if (settings.maxSegments() > 0) {
+        Instant merging = clock.instant();
+        index.forceMerge(build, settings.maxSegments());
+        out.println(live + ": merged " + build + " to at most " + settings.maxSegments() + " segment(s) in "
+            + Progress.format(Duration.between(merging, clock.instant())));
+      }
       built = index.count(build);
       boolean exists = admin.exists(live);
       long current = exists ? index.count(live) : 0;

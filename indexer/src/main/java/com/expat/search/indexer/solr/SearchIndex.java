@@ -29,6 +29,13 @@ public interface SearchIndex {
   /** Makes every accepted write visible to searches and durable. */
   void commit(String core);
 
+  /**
+   * Merges the core's index down to at most {@code maxSegments} segments and makes it visible, as
+   * a rebuild does once before its switch: every search then pays per-segment costs (weights, term
+   * look-ups, docValues iterators) a few times instead of once per small segment.
+   */
+  void forceMerge(String core, int maxSegments);
+
   /** Number of documents visible to searches. */
   long count(String core);
 

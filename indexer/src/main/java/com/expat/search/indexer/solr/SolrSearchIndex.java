@@ -32,6 +32,9 @@ public final class SolrSearchIndex implements SearchIndex {
   /** Default {@link #writeDeadline}. */
   static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
 
+  /** The longest a force-merge may take: about 10 s per million members here (docs/benchmarks.md). */
+  static final Duration MERGE_DEADLINE = Duration.ofMinutes(15);
+
   private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "solr-write");
     thread.setDaemon(true);
@@ -121,6 +124,16 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   @Override
+  public void forceMerge(String core, int maxSegments) {
+    try {
+      bounded(() -> client.optimize(core, true, true, maxSegments), MERGE_DEADLINE);
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw new IndexWriteException("Solr refused to merge " + core + " to " + maxSegments + " segments: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public long count(String core) {
     try {
       return client.query(core, new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
@@ -153,12 +166,16 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   private void bounded(Call call) throws SolrServerException, IOException {
+    bounded(call, writeDeadline);
+  }
+
+  private void bounded(Call call, Duration deadline) throws SolrServerException, IOException {
     Future<Object> future = CALLS.submit(call::call);
     try {
-      future.get(writeDeadline.toMillis(), TimeUnit.MILLISECONDS);
+      future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new IOException("no answer within " + writeDeadline.toMillis() + " ms", e);
+      throw new IOException("no answer within " + deadline.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();

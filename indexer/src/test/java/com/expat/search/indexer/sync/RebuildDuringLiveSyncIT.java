@@ -34,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.LukeRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,9 +73,16 @@ class RebuildDuringLiveSyncIT {
     }
   }
 
+  private static int segments(SolrCores solr, String core) throws Exception {
+    LukeRequest luke = new LukeRequest();
+    luke.setNumTerms(0);
+    luke.setShowSchema(false);
+    return ((Number) luke.process(solr.client(), core).getIndexInfo().get("segmentCount")).intValue();
+  }
+
   static Reindexer reindexer(TestDatabase db, SolrCores solr, PrintStream out) {
     ReindexSettings settings = new ReindexSettings(200, 2, 0.9, Duration.ofMillis(1_000), Duration.ofSeconds(60),
-        Duration.ofMillis(500), solr.members(), solr.events(), solr.catalog());
+        Duration.ofMillis(500), 1, solr.members(), solr.events(), solr.catalog());
     return new Reindexer(RowSources.mariaDb(db.dataSource()), new SolrSearchIndex(solr.client()),
         new SolrIndexAdmin(solr.client()), settings, Clock.systemUTC(), out);
   }
@@ -90,6 +98,7 @@ class RebuildDuringLiveSyncIT {
     long initial = reindexer.rebuild(Target.MEMBERS);
     reindexer.rebuild(Target.EVENTS);
     assertThat(initial).isGreaterThan(1_000);
+    assertThat(segments(solr, solr.members())).as("the rebuild merged the new index to one segment").isEqualTo(1);
 
     AtomicBoolean running = new AtomicBoolean(true);
     List<Throwable> failures = new CopyOnWriteArrayList<>();

@@ -53,6 +53,11 @@ final class SpoiledRows implements SearchIndex {
   }
 
   @Override
+  public void forceMerge(String core, int maxSegments) {
+    index.forceMerge(core, maxSegments);
+  }
+
+  @Override
   public long count(String core) {
     return index.count(core);
   }

@@ -183,6 +183,9 @@ class SyncLoopTest {
     public void commit(String core) {}
 
     @Override
+    public void forceMerge(String core, int maxSegments) {}
+
+    @Override
     public long count(String core) {
       return 0;
     }
