@@ -170,7 +170,7 @@ public final class BulkCommand implements Callable<Integer> {
           Outputs.seconds(plainNanos));
 
       ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
-          Duration.ofSeconds(5), 0, source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
+          Duration.ofSeconds(5), 0, true, source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
           source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
       long rebuildStart = System.nanoTime();
       WriteLog rebuildLog = new WriteLog(rebuildStart);

@@ -1,5 +1,6 @@
 package com.expat.search.bench.indexing;
 
+import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
@@ -60,6 +61,19 @@ final class LimitedRows implements RowSource {
       return ids;
     }
     return ids.stream().filter(id -> id <= maxId).toList();
+  }
+
+  @Override
+  public PlacedIds placedIds(Table wanted) {
+    PlacedIds placed = rows.placedIds(wanted);
+    if (wanted != table) {
+      return placed;
+    }
+    PlacedIds.Builder limited = new PlacedIds.Builder();
+    for (int i = 0; i < placed.size() && placed.ids()[i] <= maxId; i++) {
+      limited.add(placed.ids()[i], placed.cityIds()[i]);
+    }
+    return limited.build();
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.expat.search.indexer.demo;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.mapping.MemberDocuments;
+import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
@@ -70,6 +71,17 @@ final class InMemoryRowSource implements RowSource {
         .limit(limit)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  @Override
+  public PlacedIds placedIds(Table table) {
+    PlacedIds.Builder placed = new PlacedIds.Builder();
+    if (table == Table.MEMBERS) {
+      members.values().forEach(profile -> placed.add(profile.member().id(), profile.member().cityId()));
+    } else {
+      events.values().forEach(details -> placed.add(details.event().id(), details.event().cityId()));
+    }
+    return placed.build();
   }
 
   @Override

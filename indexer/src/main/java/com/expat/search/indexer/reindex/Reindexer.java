@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +38,7 @@ import org.apache.solr.common.SolrInputDocument;
  *   <li>note the database clock minus a margin ({@code since});
  *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
  *       indexer has found it and writes each change to it too;
- *   <li>stream the table by keyset pages of ids, {@code threads} pages at a time, each page read
+ *   <li>stream the table place by place ({@link PlaceOrder}), {@code threads} pages at a time, each page read
  *       with the same set-based queries as the live sync and written as one Solr update carrying
  *       the rows' versions (so a newer live write is never overwritten);
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
@@ -155,13 +156,11 @@ public final class Reindexer {
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     List<Future<?>> pending = new ArrayList<>();
     try {
-      long after = 0;
-      while (failure.get() == null) {
-        List<Long> ids = rows.ids(table, after, settings.pageSize(), since);
-        if (ids.isEmpty()) {
-          break;
-        }
-        after = ids.get(ids.size() - 1);
+      Iterator<List<Long>> pages = since == null && settings.placeOrder()
+          ? PlaceOrder.pages(rows.placedIds(table), catalog(), settings.pageSize()).iterator()
+          : updatedSince(table, since);
+      while (failure.get() == null && pages.hasNext()) {
+        List<Long> ids = pages.next();
         inFlight.acquire();
         pending.add(pool.submit(() -> {
           try {
@@ -187,6 +186,31 @@ public final class Reindexer {
       pool.shutdownNow();
       ticker.shutdownNow();
     }
+  }
+
+  /**
+   * Pages of ids in id order, read by keyset as they are needed: rows updated at or after
+   * {@code since}, or every row when it is null.
+   */
+  private Iterator<List<Long>> updatedSince(Table table, Instant since) {
+    return new Iterator<>() {
+      private List<Long> next = rows.ids(table, 0, settings.pageSize(), since);
+
+      @Override
+      public boolean hasNext() {
+        return !next.isEmpty();
+      }
+
+      @Override
+      public List<Long> next() {
+        if (next.isEmpty()) {
+          throw new java.util.NoSuchElementException();
+        }
+        List<Long> page = next;
+        next = rows.ids(table, page.get(page.size() - 1), settings.pageSize(), since);
+        return page;
+      }
+    };
   }
 
   /** One page: read, map, write, with a few retries of passing failures. */

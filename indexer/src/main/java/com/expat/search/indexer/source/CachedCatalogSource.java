@@ -62,6 +62,11 @@ final class CachedCatalogSource implements RowSource {
   }
 
   @Override
+  public PlacedIds placedIds(Table table) {
+    return source.placedIds(table);
+  }
+
+  @Override
   public long count(Table table) {
     return source.count(table);
   }

@@ -38,6 +38,12 @@ public interface RowSource {
    */
   List<Long> ids(Table table, long afterId, int limit, Instant updatedSince);
 
+  /**
+   * Every id of {@code table} with its row's {@code city_id}, in one read: a rebuild loads rows
+   * place by place from it ({@code reindex.PlaceOrder}).
+   */
+  PlacedIds placedIds(Table table);
+
   /** Number of rows of {@code table}; for progress estimates. */
   long count(Table table);
 

@@ -1,6 +1,7 @@
 package com.expat.search.indexer.reindex;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
+import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The first {@code members} members of a generated world, read as if from MariaDB. The
- * {@code duringBulkLoad} action runs once, when the rebuild asks for its first page of member
- * ids: after it created the build index and waited for live indexers, before it writes.
+ * {@code duringBulkLoad} action runs once, when the rebuild asks for the member ids of its bulk
+ * load: after it created the build index and waited for live indexers, before it writes.
  */
 final class WorldRows implements RowSource {
   private final InMemoryWorld world;
@@ -70,6 +71,19 @@ final class WorldRows implements RowSource {
     return members.tailMap(afterId, false).values().stream()
         .filter(profile -> updatedSince == null || !profile.member().updatedAt().isBefore(updatedSince))
         .limit(limit).map(profile -> profile.member().id()).toList();
+  }
+
+  @Override
+  public PlacedIds placedIds(Table table) {
+    if (table != Table.MEMBERS) {
+      throw new UnsupportedOperationException("members only");
+    }
+    if (ran.compareAndSet(false, true)) {
+      duringBulkLoad.run();
+    }
+    PlacedIds.Builder placed = new PlacedIds.Builder();
+    members.values().forEach(profile -> placed.add(profile.member().id(), profile.member().cityId()));
+    return placed.build();
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
@@ -148,6 +149,11 @@ class SyncLoopTest {
     @Override
     public List<Long> ids(Table table, long afterId, int limit, Instant updatedSince) {
       return List.of();
+    }
+
+    @Override
+    public PlacedIds placedIds(Table table) {
+      return new PlacedIds(new long[0], new long[0]);
     }
 
     @Override
