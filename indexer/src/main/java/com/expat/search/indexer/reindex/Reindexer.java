@@ -157,7 +157,7 @@ public final class Reindexer {
     List<Future<?>> pending = new ArrayList<>();
     try {
       Iterator<List<Long>> pages = since == null && settings.placeOrder()
-          ? PlaceOrder.pages(rows.placedIds(table), catalog(), settings.pageSize()).iterator()
+          ? PlaceOrder.pages(rows.placedIds(table), catalog(), settings.pageSize())
           : updatedSince(table, since);
       while (failure.get() == null && pages.hasNext()) {
         List<Long> ids = pages.next();

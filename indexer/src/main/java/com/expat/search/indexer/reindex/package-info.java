@@ -58,8 +58,8 @@
  * </ol>
  *
  * <h2>Memory and speed</h2>
- * The bulk load reads every id with its {@code city_id} once (two longs a row: 16 MB per million)
- * and writes the rows place by place ({@link com.expat.search.indexer.reindex.PlaceOrder}), so that
+ * The bulk load reads every id with its {@code city_id} once (two longs a row, and one more to
+ * sort them: 24 MB per million) and writes the rows place by place ({@link com.expat.search.indexer.reindex.PlaceOrder}), so that
  * the candidates of one place are neighbours in the index; the catch-up pages ids by keyset
  * ({@code id > last ORDER BY id LIMIT n}). Each page is read with the live sync's set-based queries
  * and written as one update, {@code REINDEX_THREADS} pages in parallel with at most two pages per

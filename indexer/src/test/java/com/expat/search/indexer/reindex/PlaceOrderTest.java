@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,8 @@ class PlaceOrderTest {
     for (long id = 1; id <= 2_500; id++) {
       builder.add(id, id % 3 == 0 ? MUNICH.id() : id % 3 == 1 ? SYDNEY.id() : 7);
     }
-    List<List<Long>> pages = PlaceOrder.pages(builder.build(), CATALOG, 1_000);
+    List<List<Long>> pages = new ArrayList<>();
+    PlaceOrder.pages(builder.build(), CATALOG, 1_000).forEachRemaining(pages::add);
     assertThat(pages).extracting(List::size).containsExactly(1_000, 1_000, 500);
     assertThat(flat(pages)).doesNotHaveDuplicates().hasSize(2_500);
   }
@@ -61,7 +64,13 @@ class PlaceOrderTest {
     return builder.build();
   }
 
+  private static List<Long> flat(Iterator<List<Long>> pages) {
+    List<Long> ids = new ArrayList<>();
+    pages.forEachRemaining(ids::addAll);
+    return ids;
+  }
+
   private static List<Long> flat(List<List<Long>> pages) {
-    return pages.stream().flatMap(List::stream).toList();
+    return flat(pages.iterator());
   }
 }
