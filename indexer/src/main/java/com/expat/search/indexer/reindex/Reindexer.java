@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +39,10 @@ import org.apache.solr.common.SolrInputDocument;
  *   <li>note the database clock minus a margin ({@code since});
  *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
  *       indexer has found it and writes each change to it too;
- *   <li>stream the table place by place ({@link PlaceOrder}), {@code threads} pages at a time, each page read
- *       with the same set-based queries as the live sync and written as one Solr update carrying
- *       the rows' versions (so a newer live write is never overwritten);
+ *   <li>stream the table place by place ({@link PlaceOrder}; {@code REINDEX_ORDER=id}: by keyset
+ *       pages of ids), {@code threads} pages at a time, each page read with the same set-based
+ *       queries as the live sync and written as one Solr update carrying the rows' versions (so a
+ *       newer live write is never overwritten);
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
  *   <li>commit, merge down to {@code REINDEX_MAX_SEGMENTS} segments (live writes go on meanwhile),
  *       compare the count with the live core's (at least {@code minRatio}), and switch
@@ -158,7 +160,7 @@ public final class Reindexer {
     try {
       Iterator<List<Long>> pages = since == null && settings.placeOrder()
           ? PlaceOrder.pages(rows.placedIds(table), catalog(), settings.pageSize())
-          : updatedSince(table, since);
+          : byKeyset(table, since);
       while (failure.get() == null && pages.hasNext()) {
         List<Long> ids = pages.next();
         inFlight.acquire();
@@ -192,7 +194,7 @@ public final class Reindexer {
    * Pages of ids in id order, read by keyset as they are needed: rows updated at or after
    * {@code since}, or every row when it is null.
    */
-  private Iterator<List<Long>> updatedSince(Table table, Instant since) {
+  private Iterator<List<Long>> byKeyset(Table table, Instant since) {
     return new Iterator<>() {
       private List<Long> next = rows.ids(table, 0, settings.pageSize(), since);
 
@@ -204,7 +206,7 @@ public final class Reindexer {
       @Override
       public List<Long> next() {
         if (next.isEmpty()) {
-          throw new java.util.NoSuchElementException();
+          throw new NoSuchElementException();
         }
         List<Long> page = next;
         next = rows.ids(table, page.get(page.size() - 1), settings.pageSize(), since);

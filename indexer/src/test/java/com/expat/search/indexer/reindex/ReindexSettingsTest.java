@@ -1,0 +1,33 @@
+package com.expat.search.indexer.reindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.expat.search.common.config.ConfigException;
+import com.expat.search.common.config.Env;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReindexSettingsTest {
+
+  @Test
+  void byDefaultARebuildWritesPlaceByPlaceAndMergesToOneSegment() {
+    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of()));
+    assertThat(settings.placeOrder()).isTrue();
+    assertThat(settings.maxSegments()).isEqualTo(1);
+  }
+
+  @Test
+  void idOrderAndNoMergeCanBeChosen() {
+    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "id", "REINDEX_MAX_SEGMENTS", "0")));
+    assertThat(settings.placeOrder()).isFalse();
+    assertThat(settings.maxSegments()).isZero();
+  }
+
+  @Test
+  void anUnknownOrderStopsTheRebuildNamingTheVariable() {
+    assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "city"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REINDEX_ORDER=city");
+  }
+}
