@@ -1,6 +1,6 @@
 -- wrk script: cycles through the request paths of a file, one path per line (the "path" fields of
--- a `bench mix` JSON-lines file, extracted by scripts/l1-wrk). Each connection starts at its own
--- offset, so connections do not ask for the same entry at the same moment.
+-- a `bench mix` JSON-lines file, extracted by scripts/bench-queries). Each wrk thread starts at its
+-- own offset; within a thread every request, whichever connection sends it, takes the next path.
 -- Usage: PATHS=/tmp/paths.txt wrk -s benchmarks/wrk/paths.lua http://127.0.0.1:8080
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do

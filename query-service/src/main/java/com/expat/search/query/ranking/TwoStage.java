@@ -3,6 +3,7 @@ package com.expat.search.query.ranking;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.Candidate;
+import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.solr.SolrPrerank;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,11 +90,14 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
   public <S> List<Hit<S>> page(SolrDocumentList docs, boolean text, Function<SolrDocument, S> read,
       ToLongFunction<S> id, Function<List<Candidate<S>>, List<Ranked<S>>> rank, PageFetch fetch) {
     float maxScore = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
-    Map<Long, SolrDocument> byId = new LinkedHashMap<>();
+    // Solr's order keeps the window's documents; a Java-ordered page fetches its own.
+    Map<Long, SolrDocument> byId = javaOrder ? Map.of() : new LinkedHashMap<>();
     List<Candidate<S>> candidates = new ArrayList<>(docs.size());
     for (SolrDocument doc : docs) {
       S signals = read.apply(doc);
-      byId.put(id.applyAsLong(signals), doc);
+      if (!javaOrder) {
+        byId.put(id.applyAsLong(signals), doc);
+      }
       candidates.add(new Candidate<>(signals, text ? textRelevance(doc, maxScore) : 0));
     }
     List<Ranked<S>> ranked = rank.apply(candidates);
@@ -139,13 +143,13 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
         params.remove(name);
       }
       params.set("q", "*:*");
-      params.add("fq", "{!terms f=id v=$page_ids cache=false}");
+      params.add("fq", "{!terms f=" + IndexDocs.ID + " v=$page_ids cache=false}");
       params.set("page_ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
       params.set("rows", ids.size());
       params.set("fl", String.join(",", itemFields));
       Map<Long, SolrDocument> byId = new HashMap<>();
       for (SolrDocument doc : index.query(core, params).getResults()) {
-        byId.put(Long.parseLong(doc.getFirstValue("id").toString()), doc);
+        byId.put(Long.parseLong(doc.getFirstValue(IndexDocs.ID).toString()), doc);
       }
       return byId;
     };
