@@ -42,8 +42,9 @@ class HalfLifeDecayTest {
   }
 
   @Test
-  void solrFunctionClampsFutureDatesAndUsesTheRequestsNow() {
+  void solrFunctionClampsFutureDatesUsesTheRequestsNowAndCountsAMissingDateZero() {
     assertThat(HalfLifeDecay.solr("last_active_at", WEEK))
-        .startsWith("exp(mul(max(ms(NOW,last_active_at),0),-0.000000001146");
+        .startsWith("if(exists(last_active_at),exp(mul(max(ms(NOW,last_active_at),0),-0.000000001146")
+        .endsWith(")),0)");
   }
 }
