@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import com.expat.search.query.metrics.MetricsApi;
 import com.expat.search.query.ranking.InterestRarity;
+import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.MemberSearchApi;
@@ -109,7 +110,8 @@ public final class QueryService implements AutoCloseable {
       SolrIndex index = new SolrIndex(client, registry);
       Ticker ticker = Ticker.systemTicker();
       Ranking ranking = new Ranking(config.rankingProfiles(),
-          new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock);
+          new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
+          new PrerankForm(config.prerank()));
       HiddenMembers hidden = HiddenMembers.NONE;
 
       SharedCache shared = config.caches().memcachedServers()

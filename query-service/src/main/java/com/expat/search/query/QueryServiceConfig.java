@@ -4,6 +4,7 @@ import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  *     RANKING_PROFILES} names
  * @param shutdownDrain on stop, how long requests in flight may take to finish (new ones are
  *     refused meanwhile) before the server closes their connections
+ * @param prerank the form of Solr's pre-rank ({@code SOLR_PRERANK}, {@link PrerankForm})
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -43,7 +45,8 @@ public record QueryServiceConfig(
     Caches caches,
     Optional<Invalidations> invalidations,
     RankingProfiles rankingProfiles,
-    Duration shutdownDrain) {
+    Duration shutdownDrain,
+    PrerankForm.Mode prerank) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -105,6 +108,8 @@ public record QueryServiceConfig(
         SOLR_MEMBERS_CORE                 members core or alias (default members)
         SOLR_EVENTS_CORE                  events core or alias (default events)
         SOLR_CATALOG_CORE                 catalog core or alias (default catalog)
+        SOLR_PRERANK                      auto, native or function: Solr's pre-rank as the configset's native
+                                          function or as generic functions; auto falls back when Solr lacks it (default auto)
         HTTP_PORT                         port to listen on (default 8080)
         CACHE_SEARCH_TTL_SECONDS          life of a cached /v1/members/search answer, 0 = off (default 30)
         CACHE_MATCHES_TTL_SECONDS         life of a cached /v1/members/{id}/matches answer, 0 = off (default 60)
@@ -135,6 +140,7 @@ public record QueryServiceConfig(
     Objects.requireNonNull(invalidations, "invalidations");
     Objects.requireNonNull(rankingProfiles, "rankingProfiles");
     Objects.requireNonNull(shutdownDrain, "shutdownDrain");
+    Objects.requireNonNull(prerank, "prerank");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
@@ -144,22 +150,27 @@ public record QueryServiceConfig(
   public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
-        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN);
+        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank);
+  }
+
+  public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, mode);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles, shutdownDrain);
+        caches, invalidations, profiles, shutdownDrain, prerank);
   }
 
   /**
@@ -210,7 +221,8 @@ public record QueryServiceConfig(
         caches,
         invalidations,
         rankingProfiles(env),
-        Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)));
+        Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
+        PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

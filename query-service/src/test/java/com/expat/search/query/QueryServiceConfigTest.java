@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
+import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.solr.IndexNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,5 +50,16 @@ class QueryServiceConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("RANKING_PROFILES");
     assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).rankingProfiles().names())
         .contains("default", "local-first", "interests-first");
+  }
+
+  @Test
+  void thePrerankFormIsAutoUnlessSolrPrerankSaysOtherwise() {
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).prerank())
+        .isEqualTo(PrerankForm.Mode.AUTO);
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", " Function ")))
+        .prerank()).isEqualTo(PrerankForm.Mode.FUNCTION);
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", "fast"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_PRERANK='fast'");
   }
 }

@@ -58,6 +58,9 @@ public final class LocalSolrMain implements Callable<Integer> {
       description = "Write the base URL to FILE once Solr is ready.")
   private Path urlFile;
 
+  /** The system property that registers {@code expat_member_prerank} (solrconfig.xml). */
+  static final String NATIVE_PRERANK = "expat.nativePrerank";
+
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new LocalSolrMain());
     commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
@@ -77,6 +80,9 @@ public final class LocalSolrMain implements Callable<Integer> {
       return 2;
     }
     SolrLogging.configure(settings.home().resolve("logs"));
+    // This jar holds the configset's native functions: enable them unless told otherwise
+    // (-Dexpat.nativePrerank=false runs the configset as on a Solr without the jar).
+    System.setProperty(NATIVE_PRERANK, System.getProperty(NATIVE_PRERANK, "true"));
 
     SolrNode node;
     try {

@@ -14,6 +14,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +61,9 @@ final class EventDocs {
     RankingProfile profile = ranking.profile(profileName);
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
-    stages.prepare(params, SolrRanking.events(viewer, profile, corpus, now), text, ITEM_FIELDS);
-    QueryResponse response = index.query(core, params);
+    SolrPrerank prerank = SolrRanking.events(viewer, profile, corpus, now);
+    stages.prepare(params, prerank, text, ITEM_FIELDS, ranking.prerankForm());
+    QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
     List<TwoStage.Hit<EventSignals>> hits = stages.page(response.getResults(), text, IndexDocs::event,
         EventSignals::id, candidates -> ranking.events().rank(viewer, candidates, profile, corpus, now),
         TwoStage.pageFetch(index, core, params, ITEM_FIELDS));

@@ -16,6 +16,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.List;
@@ -73,10 +74,11 @@ final class Matches {
     params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
 
     TwoStage stages = TwoStage.of(request.page(), request.size(), true);
-    stages.prepare(params, SolrRanking.members(viewer, profile, corpus, now), false, MemberDocs.ITEM_FIELDS);
+    SolrPrerank prerank = SolrRanking.members(viewer, profile, corpus, now);
+    stages.prepare(params, prerank, false, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
     params.set("sort", "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc");
 
-    QueryResponse response = index.query(core, params);
+    QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
     MatchRanker ranker = ranking.matches();
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), false, IndexDocs::member,
         MemberSignals::id,

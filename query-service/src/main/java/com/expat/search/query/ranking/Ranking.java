@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
- * rankers, the interest statistics and the request's time. Thread-safe; one per service.
+ * rankers, the interest statistics, the request's time and the form of Solr's pre-rank.
+ * Thread-safe; one per service.
  */
 public final class Ranking {
   private final RankingProfiles profiles;
@@ -29,10 +30,18 @@ public final class Ranking {
   private final MatchRanker matches = Rankers.matches();
   private final EventRanker events = Rankers.events();
 
-  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock) {
+  private final PrerankForm prerankForm;
+
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
+  }
+
+  /** How windows ask Solr for the pre-rank. */
+  public PrerankForm prerankForm() {
+    return prerankForm;
   }
 
   /** The known profile names, for {@link ProfileParam#read}. */

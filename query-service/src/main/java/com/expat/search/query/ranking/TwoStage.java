@@ -38,6 +38,8 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
   public static final int WINDOW = 300;
   /** The largest window; deeper pages keep Solr's order. */
   public static final int MAX_WINDOW = 1000;
+  /** The parameter that holds the pre-rank function ({@code q={!func v=$rank}}). */
+  static final String RANK_PARAM = "rank";
 
   /** One ranked document of the page. */
   public record Hit<S>(SolrDocument doc, Ranked<S> ranked) {}
@@ -63,12 +65,14 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
    * Sets the score (the pre-rank function without text; with text the caller's edismax {@code q}
    * stays the score), the pre-rank's parameters and fields, and the rows to fetch. When the window
    * is the page itself (Solr's order), it asks for {@code itemFields} too and no second request is
-   * made; otherwise they come from {@link #pageFetch}.
+   * made; otherwise they come from {@link #pageFetch}. The pre-rank is its native function when
+   * {@code form} sends it and the pre-rank has one; run the window with {@link PrerankForm#window}.
    */
-  public void prepare(ModifiableSolrParams params, SolrPrerank prerank, boolean text, List<String> itemFields) {
+  public void prepare(ModifiableSolrParams params, SolrPrerank prerank, boolean text, List<String> itemFields,
+      PrerankForm form) {
     if (!text) {
-      params.set("q", "{!func v=$rank}");
-      params.set("rank", prerank.function());
+      params.set("q", "{!func v=$" + RANK_PARAM + "}");
+      params.set(RANK_PARAM, prerank.nativeFunction().filter(f -> form.sendsNative()).orElse(prerank.function()));
     }
     prerank.params().forEach(params::set);
     prerank.fields().forEach(field -> params.add("fl", field));
@@ -138,7 +142,7 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
   public static PageFetch pageFetch(SolrIndex index, String core, ModifiableSolrParams window, List<String> itemFields) {
     return ids -> {
       ModifiableSolrParams params = new ModifiableSolrParams(window);
-      for (String name : List.of("q", "qq", "rank", "sort", "start", "rows", "fl", "facet", "facet.field",
+      for (String name : List.of("q", "qq", RANK_PARAM, "sort", "start", "rows", "fl", "facet", "facet.field",
           "facet.limit", "facet.mincount")) {
         params.remove(name);
       }

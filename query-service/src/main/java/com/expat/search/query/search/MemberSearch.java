@@ -18,6 +18,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -93,7 +94,8 @@ public final class MemberSearch {
 
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
     TwoStage stages = TwoStage.of(request.page(), request.size(), byScore);
-    stages.prepare(params, SolrRanking.members(rankedFor, profile, corpus, now), text, MemberDocs.ITEM_FIELDS);
+    SolrPrerank prerank = SolrRanking.members(rankedFor, profile, corpus, now);
+    stages.prepare(params, prerank, text, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
     params.set("sort", sort(request.sort(), origin.isPresent()));
     if (!request.facets().isEmpty()) {
       params.set("facet", true);
@@ -102,7 +104,7 @@ public final class MemberSearch {
       request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
     }
 
-    QueryResponse response = index.query(core, params);
+    QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
         MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
@@ -22,6 +23,8 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.Test;
 
 class TwoStageTest {
+  private static final PrerankForm AUTO = new PrerankForm(PrerankForm.Mode.AUTO);
+
 
   @Test
   void aFirstPageRanksTheWholeWindowInJava() {
@@ -87,12 +90,37 @@ class TwoStageTest {
   void theWindowAsksForTheRankersFieldsOnlyAndThePageForTheItemFields() {
     SolrPrerank prerank = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id", "interests"));
     ModifiableSolrParams window = new ModifiableSolrParams();
-    TwoStage.of(1, 20, true).prepare(window, prerank, false, List.of("id", "display_name"));
+    TwoStage.of(1, 20, true).prepare(window, prerank, false, List.of("id", "display_name"), AUTO);
     assertThat(window.getParams("fl")).containsExactly("id", "interests", "score");
 
     ModifiableSolrParams page = new ModifiableSolrParams();
-    TwoStage.of(2, 20, false).prepare(page, prerank, false, List.of("id", "display_name"));
+    TwoStage.of(2, 20, false).prepare(page, prerank, false, List.of("id", "display_name"), AUTO);
     assertThat(page.getParams("fl")).containsExactly("id", "interests", "display_name", "score");
+  }
+
+  @Test
+  void theScoreIsTheNativeFunctionWhenTheFormSendsItAndThePrerankHasOne() {
+    SolrPrerank prerank = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id"),
+        Optional.of("expat_member_prerank(0,0,0,0,1,1,-1,0,-1,0)"));
+    ModifiableSolrParams sent = new ModifiableSolrParams();
+    TwoStage.of(1, 20, true).prepare(sent, prerank, false, List.of("id"), AUTO);
+    assertThat(sent.get("q")).isEqualTo("{!func v=$rank}");
+    assertThat(sent.get("rank")).isEqualTo("expat_member_prerank(0,0,0,0,1,1,-1,0,-1,0)");
+
+    ModifiableSolrParams generic = new ModifiableSolrParams();
+    TwoStage.of(1, 20, true).prepare(generic, prerank, false, List.of("id"), new PrerankForm(PrerankForm.Mode.FUNCTION));
+    assertThat(generic.get("rank")).isEqualTo(prerank.function());
+
+    ModifiableSolrParams events = new ModifiableSolrParams();
+    SolrPrerank withoutNative = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id"));
+    TwoStage.of(1, 20, true).prepare(events, withoutNative, false, List.of("id"), new PrerankForm(PrerankForm.Mode.NATIVE));
+    assertThat(events.get("rank")).isEqualTo("0");
+
+    ModifiableSolrParams text = new ModifiableSolrParams();
+    text.set("q", "{!edismax v=$qq}");
+    TwoStage.of(1, 20, true).prepare(text, prerank, true, List.of("id"), AUTO);
+    assertThat(text.get("q")).isEqualTo("{!edismax v=$qq}");
+    assertThat(text.get("rank")).isNull();
   }
 
   private static List<Long> ids(TwoStage stages, SolrDocumentList docs) {

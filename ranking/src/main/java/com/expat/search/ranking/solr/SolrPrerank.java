@@ -3,6 +3,8 @@ package com.expat.search.ranking.solr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The part of a ranking Solr can compute, to fetch candidates in roughly their final order: the
@@ -19,12 +21,21 @@ import java.util.Map;
  * @param params request parameters the functions rely on: {@code NOW} (epoch ms), so that Solr's
  *     time is the ranker's
  * @param fields the fields the Java ranker reads ({@link IndexDocs}), for {@code fl}
+ * @param nativeFunction the same sum as one function of the configset's native plugin ({@code
+ *     expat_member_prerank}, in {@code solr-config}), computed in one pass over the docValues; empty
+ *     where there is no such function (events) and on a Solr without the plugin
  */
-public record SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields) {
+public record SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields,
+    Optional<String> nativeFunction) {
   public SolrPrerank {
     terms = List.copyOf(terms);
     params = Map.copyOf(params);
     fields = List.copyOf(fields);
+    Objects.requireNonNull(nativeFunction, "nativeFunction");
+  }
+
+  public SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields) {
+    this(terms, params, fields, Optional.empty());
   }
 
   /** {@code sum(0,mul(w1,f1),...)}; {@code 0} when no feature is Solr-side. */

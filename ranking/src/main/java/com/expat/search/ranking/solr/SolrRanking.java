@@ -12,6 +12,7 @@ import com.expat.search.ranking.features.HalfLifeDecay;
 import com.expat.search.ranking.features.InterestOverlap;
 import com.expat.search.ranking.features.RoomLeft;
 import com.expat.search.ranking.features.Saturation;
+import com.expat.search.ranking.features.SolrSyntax;
 import com.expat.search.ranking.features.StartTime;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.Viewer;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Solr-side part of the rankings ({@link SolrPrerank}) for a viewer and profile. Field names
@@ -46,7 +48,42 @@ public final class SolrRanking {
         HalfLifeDecay.solr(IndexDocs.CREATED_AT, parameters.newnessHalfLife()));
     add(terms, MemberFeature.PROFILE_QUALITY, parameters.weight(MemberFeature.PROFILE_QUALITY),
         "field(" + IndexDocs.PROFILE_QUALITY + ")");
-    return new SolrPrerank(terms, now(now), IndexDocs.MEMBER_FIELDS);
+    return new SolrPrerank(terms, now(now), IndexDocs.MEMBER_FIELDS,
+        Optional.of(nativeMembers(viewer, parameters, corpus, now)));
+  }
+
+  /**
+   * The members' sum as {@code expat_member_prerank(now, wDistance, lat, lon, scaleKm, wActivity,
+   * activityRate, wNewness, newnessRate, wQuality, 'slug', weight, ...)} (solr-config's
+   * {@code MemberPrerankParser}): the same terms, weights and parameters as {@link #members}'s
+   * generic functions, a weight of 0 where a term is left out.
+   */
+  private static String nativeMembers(Viewer viewer, MemberParameters parameters, Corpus corpus, Instant now) {
+    StringBuilder function = new StringBuilder("expat_member_prerank(").append(now.toEpochMilli());
+    double distance = viewer.origin() == null ? 0 : positive(parameters.weight(MemberFeature.DISTANCE));
+    arguments(function, distance,
+        distance > 0 ? viewer.origin().latitude() : 0,
+        distance > 0 ? viewer.origin().longitude() : 0,
+        distance > 0 ? parameters.distanceScaleKm() : 1,
+        positive(parameters.weight(MemberFeature.RECENT_ACTIVITY)), HalfLifeDecay.rate(parameters.activityHalfLife()),
+        positive(parameters.weight(MemberFeature.NEWNESS)), HalfLifeDecay.rate(parameters.newnessHalfLife()),
+        positive(parameters.weight(MemberFeature.PROFILE_QUALITY)));
+    double interests = viewer.interests().isEmpty() ? 0 : positive(parameters.weight(MemberFeature.SHARED_INTERESTS));
+    if (interests > 0) {
+      InterestOverlap.weights(viewer.interests(), corpus).forEach((slug, weight) ->
+          function.append(',').append(SolrSyntax.quoted(slug)).append(',').append(SolrSyntax.number(interests * weight)));
+    }
+    return function.append(')').toString();
+  }
+
+  private static void arguments(StringBuilder function, double... values) {
+    for (double value : values) {
+      function.append(',').append(SolrSyntax.number(value));
+    }
+  }
+
+  private static double positive(double weight) {
+    return weight > 0 ? weight : 0;
   }
 
   /** The events core: event search without query text, and a member's upcoming events. */

@@ -1,0 +1,239 @@
+package com.expat.search.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.expat.search.query.ranking.PrerankForm;
+import com.expat.search.query.solr.IndexNames;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.RankingProfiles;
+import com.expat.search.ranking.Ranked;
+import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.signals.Candidate;
+import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.SolrTerm;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.LatLon;
+import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.SolrPrerank;
+import com.expat.search.ranking.solr.SolrRanking;
+import com.expat.search.testing.solr.SolrCores;
+import com.expat.search.testing.solr.SolrExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In a real Solr, both forms of the members' pre-rank, the configset's native {@code
+ * expat_member_prerank} and the generic functions of the same {@link SolrPrerank}, score every
+ * member as the Java ranker's features do, for every profile and for viewers with and without a
+ * place or interests, over members with and without each field (Solr's generic functions treat a
+ * missing value in their own ways, which is what this catches); and a service whose Solr lacks the
+ * native function (a core created with {@code expat.nativePrerank=false}) answers the same matches.
+ */
+@ExtendWith(SolrExtension.class)
+class NativePrerankIT {
+  private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+  private static final List<String> SLUGS = List.of("hiking", "jazz", "chess", "cooking", "running", "yoga");
+  private static final Corpus CORPUS = Corpus.of(400, Map.of("hiking", 120L, "jazz", 40L, "chess", 9L,
+      "cooking", 200L, "running", 75L, "yoga", 1L));
+  private static final int MEMBERS = 400;
+  /** Solr scores in float: 1e-5 relative, the documented agreement ({@link SolrPrerank}). */
+  private static final double TOLERANCE = 1e-5;
+  private static SolrCores solr;
+  private static String withoutNative;
+
+  @BeforeAll
+  static void index(SolrCores cores) throws Exception {
+    solr = cores;
+    List<SolrInputDocument> docs = members(new SplittableRandom(7));
+    solr.client().add(solr.members(), docs);
+    solr.client().commit(solr.members());
+
+    withoutNative = solr.members() + "_generic";
+    ModifiableSolrParams create = new ModifiableSolrParams();
+    create.set("action", "CREATE");
+    create.set("name", withoutNative);
+    create.set("configSet", "expat");
+    create.set("property.expat.nativePrerank", "false");
+    new GenericSolrRequest(SolrRequest.METHOD.GET, "/admin/cores", create).process(solr.client());
+    solr.client().add(withoutNative, docs);
+    solr.client().commit(withoutNative);
+  }
+
+  @AfterAll
+  static void unload() throws Exception {
+    if (withoutNative != null) {
+      CoreAdminRequest.Unload unload = new CoreAdminRequest.Unload(true);
+      unload.setCoreName(withoutNative);
+      unload.setDeleteInstanceDir(true);
+      unload.process(solr.client());
+    }
+  }
+
+  @Test
+  void theNativeFunctionScoresEveryMemberAsTheGenericFunctionsDo() throws Exception {
+    SplittableRandom random = new SplittableRandom(11);
+    RankingProfiles profiles = RankingProfiles.load();
+    int compared = 0;
+    for (String name : profiles.names()) {
+      RankingProfile profile = profiles.profile(name);
+      for (int v = 0; v < 8; v++) {
+        Viewer viewer = viewer(v, random);
+        SolrPrerank prerank = SolrRanking.members(viewer, profile, CORPUS, NOW);
+        assertThat(prerank.nativeFunction()).isPresent();
+        Map<String, Double> java = javaPrerank(viewer, profile, prerank);
+        Map<String, Double> generic = scores(prerank, prerank.function());
+        Map<String, Double> nativeScores = scores(prerank, prerank.nativeFunction().orElseThrow());
+        assertThat(java.keySet()).hasSize(MEMBERS);
+        assertThat(generic.keySet()).isEqualTo(java.keySet());
+        assertThat(nativeScores.keySet()).isEqualTo(java.keySet());
+        for (Map.Entry<String, Double> entry : java.entrySet()) {
+          double expected = entry.getValue();
+          String what = name + " viewer " + v + " member " + entry.getKey();
+          assertThat(nativeScores.get(entry.getKey())).as("native, " + what)
+              .isCloseTo(expected, within(TOLERANCE * Math.max(1, expected)));
+          assertThat(generic.get(entry.getKey())).as("generic, " + what)
+              .isCloseTo(expected, within(TOLERANCE * Math.max(1, expected)));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(profiles.names().size() * 8 * MEMBERS);
+  }
+
+  @Test
+  void aSolrWithoutTheNativeFunctionGetsTheGenericOneAndTheSameMatches() {
+    IndexNames nativeCores = new IndexNames(solr.members(), solr.events(), solr.catalog());
+    IndexNames genericCores = new IndexNames(withoutNative, solr.events(), solr.catalog());
+    try (Api nativeApi = Api.start(Api.config(solr.baseUrl(), nativeCores, Duration.ZERO)
+            .withPrerank(PrerankForm.Mode.NATIVE));
+        Api autoApi = Api.start(Api.config(solr.baseUrl(), genericCores, Duration.ZERO));
+        Api insisting = Api.start(Api.config(solr.baseUrl(), genericCores, Duration.ZERO)
+            .withPrerank(PrerankForm.Mode.NATIVE))) {
+      for (long member = 1; member <= 5; member++) {
+        Api.Response expected = nativeApi.get("/v1/members/" + member + "/matches", "radius_km", "500");
+        Api.Response fellBack = autoApi.get("/v1/members/" + member + "/matches", "radius_km", "500");
+        assertThat(expected.status()).isEqualTo(200);
+        assertThat(expected.ids()).isNotEmpty();
+        assertThat(fellBack.status()).isEqualTo(200);
+        assertThat(fellBack.ids()).as("member " + member).isEqualTo(expected.ids());
+      }
+      // NATIVE insists: a Solr without the function is an error, never a silent change of form
+      assertThat(insisting.get("/v1/members/1/matches", "radius_km", "500").status()).isGreaterThanOrEqualTo(500);
+    }
+  }
+
+  /**
+   * What the Java ranker makes of the pre-rank's terms for each member, read back from the index:
+   * the truth both Solr forms must agree with.
+   */
+  private static Map<String, Double> javaPrerank(Viewer viewer, RankingProfile profile, SolrPrerank prerank)
+      throws Exception {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.set("rows", MEMBERS);
+    params.set("fl", String.join(",", IndexDocs.MEMBER_FIELDS));
+    List<Candidate<MemberSignals>> candidates = new ArrayList<>();
+    for (SolrDocument doc : new QueryRequest(params).process(solr.client(), solr.members()).getResults()) {
+      candidates.add(Candidate.of(IndexDocs.member(doc)));
+    }
+    Map<String, Double> sums = new HashMap<>();
+    for (Ranked<MemberSignals> ranked : Rankers.matches().rank(viewer, candidates, profile, CORPUS, NOW)) {
+      double sum = 0;
+      for (SolrTerm term : prerank.terms()) {
+        sum += term.weight() * ranked.value(term.feature());
+      }
+      sums.put(Long.toString(ranked.item().id()), sum);
+    }
+    return sums;
+  }
+
+  /** Each member's score with {@code function} as the query (as a window ranks), by id. */
+  private static Map<String, Double> scores(SolrPrerank prerank, String function) throws Exception {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "{!func v=$rank}");
+    params.set("rank", function);
+    params.set("rows", MEMBERS);
+    params.set("fl", "id,score");
+    prerank.params().forEach(params::set);
+    Map<String, Double> scores = new HashMap<>();
+    for (SolrDocument doc : new QueryRequest(params).process(solr.client(), solr.members()).getResults()) {
+      scores.put((String) doc.getFirstValue("id"), ((Number) doc.getFirstValue("score")).doubleValue());
+    }
+    return scores;
+  }
+
+  /** Members around Munich; each field missing on some. Members 1..5 are complete viewers for matches. */
+  private static List<SolrInputDocument> members(SplittableRandom random) {
+    List<SolrInputDocument> docs = new ArrayList<>();
+    for (int id = 1; id <= MEMBERS; id++) {
+      boolean complete = id <= 5;
+      SolrInputDocument doc = new SolrInputDocument();
+      doc.setField("id", Integer.toString(id));
+      doc.setField("doc_version", 1L);
+      doc.setField("searchable", true);
+      doc.setField("city_id", 2867714L);
+      doc.setField("display_name", "Member " + id);
+      doc.setField("languages", random.nextInt(4) == 0 ? List.of("de") : List.of("de", "en"));
+      if (complete || random.nextInt(10) > 0) {
+        doc.setField("location", (48.1 + random.nextDouble(-1, 1)) + "," + (11.5 + random.nextDouble(-1.5, 1.5)));
+      }
+      if (complete || random.nextInt(10) > 0) {
+        Set<String> interests = new HashSet<>();
+        for (int i = random.nextInt(complete ? 1 : 0, 5); i > 0; i--) {
+          interests.add(SLUGS.get(random.nextInt(SLUGS.size())));
+        }
+        if (!interests.isEmpty()) {
+          doc.setField("interests", new ArrayList<>(interests));
+        }
+      }
+      if (complete || random.nextInt(10) > 0) {
+        doc.setField("last_active_at", Date.from(NOW.minus(Duration.ofMinutes(random.nextLong(0, 400L * 24 * 60)))));
+      }
+      if (random.nextInt(20) == 0) {
+        doc.setField("last_active_at", Date.from(NOW.plus(Duration.ofHours(3)))); // a clock ahead of ours
+      }
+      if (complete || random.nextInt(10) > 0) {
+        doc.setField("created_at", Date.from(NOW.minus(Duration.ofDays(random.nextLong(0, 3000)))));
+      }
+      if (complete || random.nextInt(10) > 0) {
+        doc.setField("profile_quality", (float) random.nextDouble());
+      }
+      docs.add(doc);
+    }
+    return docs;
+  }
+
+  private static Viewer viewer(int v, SplittableRandom random) {
+    LatLon origin = v % 4 == 3 ? null : new LatLon(48.1 + random.nextDouble(-2, 2), 11.5 + random.nextDouble(-2, 2));
+    Set<String> interests = new HashSet<>();
+    if (v % 3 != 2) {
+      for (int i = random.nextInt(1, 4); i > 0; i--) {
+        interests.add(SLUGS.get(random.nextInt(SLUGS.size())));
+      }
+      interests.add("no-one-likes-this");
+    }
+    Map<String, com.expat.search.ranking.signals.LanguageLevel> languages = new HashMap<>();
+    return new Viewer(1000 + v, origin, null, languages, interests, Set.of());
+  }
+}
