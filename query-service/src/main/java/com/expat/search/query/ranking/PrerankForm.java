@@ -4,6 +4,7 @@ import com.expat.search.common.config.ConfigException;
 import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.SolrPrerank;
+import com.expat.search.ranking.solr.SolrRanking;
 import java.util.Locale;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -20,8 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrerankForm {
   private static final Logger LOG = LoggerFactory.getLogger(PrerankForm.class);
-  /** The function's name in the configset (solr-config's {@code MemberPrerankParser.NAME}). */
-  static final String NATIVE_NAME = "expat_member_prerank";
+  private static final String NATIVE_NAME = SolrRanking.MEMBER_PRERANK_FUNCTION;
 
   /** {@code SOLR_PRERANK}. */
   public enum Mode {

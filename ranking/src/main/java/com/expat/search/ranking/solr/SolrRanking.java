@@ -28,6 +28,9 @@ import java.util.Optional;
  * names them). Stateless.
  */
 public final class SolrRanking {
+  /** The native members' pre-rank in the configset (solr-config's {@code MemberPrerankParser.NAME}). */
+  public static final String MEMBER_PRERANK_FUNCTION = "expat_member_prerank";
+
   private SolrRanking() {}
 
   /** The members core: matches, and member search when there is no query text. */
@@ -59,7 +62,7 @@ public final class SolrRanking {
    * generic functions, a weight of 0 where a term is left out.
    */
   private static String nativeMembers(Viewer viewer, MemberParameters parameters, Corpus corpus, Instant now) {
-    StringBuilder function = new StringBuilder("expat_member_prerank(").append(now.toEpochMilli());
+    StringBuilder function = new StringBuilder(MEMBER_PRERANK_FUNCTION).append('(').append(now.toEpochMilli());
     double distance = viewer.origin() == null ? 0 : positive(parameters.weight(MemberFeature.DISTANCE));
     arguments(function, distance,
         distance > 0 ? viewer.origin().latitude() : 0,

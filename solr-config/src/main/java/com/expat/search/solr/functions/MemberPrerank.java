@@ -29,7 +29,11 @@ record MemberPrerank(long now, double distanceWeight, double latitude, double lo
     }
   }
 
-  /** {@code exp(-km / scale)} from the origin to a point, haversine on the mean Earth radius. */
+  /**
+   * {@code exp(-km / scale)} from the origin to a point, haversine on the mean Earth radius: the
+   * formula of the ranking module's {@code LatLon.distanceKm} and {@code DistanceDecay}, written
+   * again here because this jar runs inside Solr and does not depend on the ranking module.
+   */
   double closeness(double lat, double lon) {
     double dLat = Math.toRadians(lat - latitude);
     double dLon = Math.toRadians(lon - longitude);
