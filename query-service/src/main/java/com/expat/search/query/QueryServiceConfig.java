@@ -5,6 +5,7 @@ import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.ranking.PrerankForm;
+import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
  * @param shutdownDrain on stop, how long requests in flight may take to finish (new ones are
  *     refused meanwhile) before the server closes their connections
  * @param prerank the form of Solr's pre-rank ({@code SOLR_PRERANK}, {@link PrerankForm})
+ * @param rankWindow candidates ranked in Java for a first page ({@code RANK_WINDOW}, {@link
+ *     com.expat.search.query.ranking.TwoStage}): fewer cost Solr and the service less and risk
+ *     leaving out a candidate the whole model would have put on the page
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -46,7 +50,8 @@ public record QueryServiceConfig(
     Optional<Invalidations> invalidations,
     RankingProfiles rankingProfiles,
     Duration shutdownDrain,
-    PrerankForm.Mode prerank) {
+    PrerankForm.Mode prerank,
+    int rankWindow) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -127,6 +132,7 @@ public record QueryServiceConfig(
         INVALIDATION_EXCHANGE             fan-out exchange of the indexer's notices (default expat.search.invalidations)
         INVALIDATIONS                     on, or off to trust cached answers for their TTL (default on)
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
+        RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
       """;
@@ -144,33 +150,43 @@ public record QueryServiceConfig(
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
+    if (rankWindow < TwoStage.MIN_WINDOW || rankWindow > TwoStage.MAX_WINDOW) {
+      throw new ConfigException("RANK_WINDOW=" + rankWindow + " is outside " + TwoStage.MIN_WINDOW + ".."
+          + TwoStage.MAX_WINDOW);
+    }
   }
 
   /** In-process caches only, no invalidation feed: the first cut's configuration (tests). */
   public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
-        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO);
+        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO,
+        TwoStage.WINDOW);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow);
   }
 
   public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, mode);
+        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow);
+  }
+
+  public QueryServiceConfig withRankWindow(int window) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles, shutdownDrain, prerank);
+        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow);
   }
 
   /**
@@ -222,7 +238,8 @@ public record QueryServiceConfig(
         invalidations,
         rankingProfiles(env),
         Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
-        PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")));
+        PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")),
+        env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

@@ -62,4 +62,14 @@ class QueryServiceConfigTest {
         Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", "fast"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_PRERANK='fast'");
   }
+
+  @Test
+  void theRankWindowIsThreeHundredUnlessRankWindowSaysOtherwise() {
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).rankWindow()).isEqualTo(300);
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANK_WINDOW", "120")))
+        .rankWindow()).isEqualTo(120);
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANK_WINDOW", "10"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("RANK_WINDOW");
+  }
 }

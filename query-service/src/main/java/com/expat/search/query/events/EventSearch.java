@@ -100,7 +100,7 @@ final class EventSearch {
       params.set("facet.mincount", 1);
       request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
     }
-    TwoStage stages = TwoStage.of(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
+    TwoStage stages = ranking.stages(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
         request.profile(), rankedFor, origin, request.explain());
     return new EventPage(

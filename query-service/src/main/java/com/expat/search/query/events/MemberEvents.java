@@ -54,7 +54,7 @@ final class MemberEvents {
     params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + me.id() + " -" + HOST_MEMBER_ID + ":" + me.id());
     params.set("sort", "score desc," + STARTS_AT + " asc," + ID + " asc");
 
-    TwoStage stages = TwoStage.of(request.page(), request.size(), true);
+    TwoStage stages = ranking.stages(request.page(), request.size(), true);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
         Ranking.viewer(me), me.location(), request.explain());
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),

@@ -73,7 +73,7 @@ final class Matches {
     params.add("fq", "{!terms f=" + LANGUAGES + " v=$shared_languages}");
     params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
 
-    TwoStage stages = TwoStage.of(request.page(), request.size(), true);
+    TwoStage stages = ranking.stages(request.page(), request.size(), true);
     SolrPrerank prerank = SolrRanking.members(viewer, profile, corpus, now);
     stages.prepare(params, prerank, false, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
     params.set("sort", "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc");

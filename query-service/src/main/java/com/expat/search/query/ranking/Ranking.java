@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
- * rankers, the interest statistics, the request's time and the form of Solr's pre-rank.
+ * rankers, the interest statistics, the request's time, the form of Solr's pre-rank and the window's size.
  * Thread-safe; one per service.
  */
 public final class Ranking {
@@ -31,12 +31,26 @@ public final class Ranking {
   private final EventRanker events = Rankers.events();
 
   private final PrerankForm prerankForm;
+  private final int window;
 
-  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm) {
+  /**
+   * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of})
+   */
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
+    if (window < TwoStage.MIN_WINDOW || window > TwoStage.MAX_WINDOW) {
+      throw new IllegalArgumentException("window " + window + " is outside " + TwoStage.MIN_WINDOW + ".."
+          + TwoStage.MAX_WINDOW);
+    }
+    this.window = window;
+  }
+
+  /** The stages of a ranked request for a page of {@code size}, ordered by score or not. */
+  public TwoStage stages(int page, int size, boolean byScore) {
+    return TwoStage.of(page, size, byScore, window);
   }
 
   /** How windows ask Solr for the pre-rank. */

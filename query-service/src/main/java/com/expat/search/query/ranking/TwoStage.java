@@ -34,8 +34,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * @param javaOrder whether the page is a slice of the Java ranking ({@code false}: Solr's order)
  */
 public record TwoStage(int page, int size, int start, int rows, boolean javaOrder) {
-  /** Candidates ranked in Java for a first page. */
+  /** Candidates ranked in Java for a first page, unless {@code RANK_WINDOW} says. */
   public static final int WINDOW = 300;
+  /** The smallest window: a first page of the default size. */
+  public static final int MIN_WINDOW = 20;
   /** The largest window; deeper pages keep Solr's order. */
   public static final int MAX_WINDOW = 1000;
   /** The parameter that holds the pre-rank function ({@code q={!func v=$rank}}). */
@@ -52,11 +54,12 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
 
   /**
    * @param byScore whether the request is ordered by score (relevance) rather than a sort of its own
+   * @param window candidates to rank in Java ({@link #WINDOW}); a deeper page ranks as many as it ends at
    */
-  public static TwoStage of(int page, int size, boolean byScore) {
+  public static TwoStage of(int page, int size, boolean byScore, int window) {
     int end = page * size;
     if (byScore && end <= MAX_WINDOW) {
-      return new TwoStage(page, size, 0, Math.max(WINDOW, end), true);
+      return new TwoStage(page, size, 0, Math.max(window, end), true);
     }
     return new TwoStage(page, size, (page - 1) * size, size, false);
   }

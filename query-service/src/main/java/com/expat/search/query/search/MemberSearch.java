@@ -93,7 +93,7 @@ public final class MemberSearch {
     filterAny(params, "origin", ORIGIN_COUNTRY, request.origins());
 
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
-    TwoStage stages = TwoStage.of(request.page(), request.size(), byScore);
+    TwoStage stages = ranking.stages(request.page(), request.size(), byScore);
     SolrPrerank prerank = SolrRanking.members(rankedFor, profile, corpus, now);
     stages.prepare(params, prerank, text, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
     params.set("sort", sort(request.sort(), origin.isPresent()));

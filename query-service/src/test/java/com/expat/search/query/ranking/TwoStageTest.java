@@ -28,39 +28,45 @@ class TwoStageTest {
 
   @Test
   void aFirstPageRanksTheWholeWindowInJava() {
-    assertThat(TwoStage.of(1, 20, true)).isEqualTo(new TwoStage(1, 20, 0, 300, true));
+    assertThat(TwoStage.of(1, 20, true, TwoStage.WINDOW)).isEqualTo(new TwoStage(1, 20, 0, 300, true));
+  }
+
+  @Test
+  void aSmallerWindowStillCoversTheWholePage() {
+    assertThat(TwoStage.of(1, 20, true, 100)).isEqualTo(new TwoStage(1, 20, 0, 100, true));
+    assertThat(TwoStage.of(3, 50, true, 100)).isEqualTo(new TwoStage(3, 50, 0, 150, true));
   }
 
   @Test
   void theWindowGrowsWithThePageUpToAThousand() {
-    assertThat(TwoStage.of(20, 50, true)).isEqualTo(new TwoStage(20, 50, 0, 1000, true));
+    assertThat(TwoStage.of(20, 50, true, TwoStage.WINDOW)).isEqualTo(new TwoStage(20, 50, 0, 1000, true));
   }
 
   @Test
   void pagesBeyondTheWindowKeepSolrsOrder() {
-    assertThat(TwoStage.of(21, 50, true)).isEqualTo(new TwoStage(21, 50, 1000, 50, false));
+    assertThat(TwoStage.of(21, 50, true, TwoStage.WINDOW)).isEqualTo(new TwoStage(21, 50, 1000, 50, false));
   }
 
   @Test
   void anExplicitSortFetchesOnlyThePageInSolrsOrder() {
-    assertThat(TwoStage.of(2, 20, false)).isEqualTo(new TwoStage(2, 20, 20, 20, false));
+    assertThat(TwoStage.of(2, 20, false, TwoStage.WINDOW)).isEqualTo(new TwoStage(2, 20, 20, 20, false));
   }
 
   @Test
   void thePageIsASliceOfTheJavaRanking() {
     // Better profile quality, better rank: Java orders 5, 4, 3, 2, 1 whatever Solr's order.
-    assertThat(ids(TwoStage.of(2, 2, true), docs(1, 2, 3, 4, 5))).containsExactly(3L, 2L);
+    assertThat(ids(TwoStage.of(2, 2, true, TwoStage.WINDOW), docs(1, 2, 3, 4, 5))).containsExactly(3L, 2L);
   }
 
   @Test
   void inSolrsOrderJavaOnlyScores() {
-    assertThat(ids(TwoStage.of(1, 3, false), docs(1, 2, 3))).containsExactly(1L, 2L, 3L);
+    assertThat(ids(TwoStage.of(1, 3, false, TwoStage.WINDOW), docs(1, 2, 3))).containsExactly(1L, 2L, 3L);
   }
 
   @Test
   void aJavaOrderedPageFetchesOnlyItsOwnDocumentsWithTheItemFields() {
     List<List<Long>> asked = new ArrayList<>();
-    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 2, true), docs(1, 2, 3, 4, 5), ids -> {
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 2, true, TwoStage.WINDOW), docs(1, 2, 3, 4, 5), ids -> {
       asked.add(ids);
       Map<Long, SolrDocument> shown = new HashMap<>();
       ids.forEach(id -> shown.put(id, shown(id)));
@@ -73,14 +79,14 @@ class TwoStageTest {
   @Test
   void aMemberGoneBetweenTheTwoRequestsIsLeftOutOfThePage() {
     // Hidden after the window was read: the page fetch, with the same filters, no longer finds 4.
-    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, true), docs(1, 2, 3, 4, 5),
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, true, TwoStage.WINDOW), docs(1, 2, 3, 4, 5),
         ids -> ids.stream().filter(id -> id != 4L).collect(Collectors.toMap(id -> id, TwoStageTest::shown)));
     assertThat(hits).extracting(hit -> hit.ranked().item().id()).containsExactly(5L, 3L);
   }
 
   @Test
   void inSolrsOrderTheWindowIsThePageAndNothingMoreIsFetched() {
-    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, false), docs(1, 2, 3), ids -> {
+    List<TwoStage.Hit<MemberSignals>> hits = hits(TwoStage.of(1, 3, false, TwoStage.WINDOW), docs(1, 2, 3), ids -> {
       throw new AssertionError("fetched " + ids);
     });
     assertThat(hits).hasSize(3);
@@ -90,11 +96,11 @@ class TwoStageTest {
   void theWindowAsksForTheRankersFieldsOnlyAndThePageForTheItemFields() {
     SolrPrerank prerank = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id", "interests"));
     ModifiableSolrParams window = new ModifiableSolrParams();
-    TwoStage.of(1, 20, true).prepare(window, prerank, false, List.of("id", "display_name"), AUTO);
+    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(window, prerank, false, List.of("id", "display_name"), AUTO);
     assertThat(window.getParams("fl")).containsExactly("id", "interests", "score");
 
     ModifiableSolrParams page = new ModifiableSolrParams();
-    TwoStage.of(2, 20, false).prepare(page, prerank, false, List.of("id", "display_name"), AUTO);
+    TwoStage.of(2, 20, false, TwoStage.WINDOW).prepare(page, prerank, false, List.of("id", "display_name"), AUTO);
     assertThat(page.getParams("fl")).containsExactly("id", "interests", "display_name", "score");
   }
 
@@ -103,22 +109,22 @@ class TwoStageTest {
     SolrPrerank prerank = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id"),
         Optional.of("expat_member_prerank(0,0,0,0,1,1,-1,0,-1,0)"));
     ModifiableSolrParams sent = new ModifiableSolrParams();
-    TwoStage.of(1, 20, true).prepare(sent, prerank, false, List.of("id"), AUTO);
+    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(sent, prerank, false, List.of("id"), AUTO);
     assertThat(sent.get("q")).isEqualTo("{!func v=$rank}");
     assertThat(sent.get("rank")).isEqualTo("expat_member_prerank(0,0,0,0,1,1,-1,0,-1,0)");
 
     ModifiableSolrParams generic = new ModifiableSolrParams();
-    TwoStage.of(1, 20, true).prepare(generic, prerank, false, List.of("id"), new PrerankForm(PrerankForm.Mode.FUNCTION));
+    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(generic, prerank, false, List.of("id"), new PrerankForm(PrerankForm.Mode.FUNCTION));
     assertThat(generic.get("rank")).isEqualTo(prerank.function());
 
     ModifiableSolrParams events = new ModifiableSolrParams();
     SolrPrerank withoutNative = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id"));
-    TwoStage.of(1, 20, true).prepare(events, withoutNative, false, List.of("id"), new PrerankForm(PrerankForm.Mode.NATIVE));
+    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(events, withoutNative, false, List.of("id"), new PrerankForm(PrerankForm.Mode.NATIVE));
     assertThat(events.get("rank")).isEqualTo("0");
 
     ModifiableSolrParams text = new ModifiableSolrParams();
     text.set("q", "{!edismax v=$qq}");
-    TwoStage.of(1, 20, true).prepare(text, prerank, true, List.of("id"), AUTO);
+    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(text, prerank, true, List.of("id"), AUTO);
     assertThat(text.get("q")).isEqualTo("{!edismax v=$qq}");
     assertThat(text.get("rank")).isNull();
   }
