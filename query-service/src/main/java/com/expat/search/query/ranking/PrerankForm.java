@@ -5,6 +5,7 @@ import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
+import java.util.List;
 import java.util.Locale;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrerankForm {
   private static final Logger LOG = LoggerFactory.getLogger(PrerankForm.class);
-  private static final String NATIVE_NAME = SolrRanking.MEMBER_PRERANK_FUNCTION;
+  private static final List<String> NATIVE_NAMES =
+      List.of(SolrRanking.MEMBER_PRERANK_FUNCTION, SolrRanking.LANGUAGE_FIT_FUNCTION);
 
   /** {@code SOLR_PRERANK}. */
   public enum Mode {
@@ -72,8 +74,9 @@ public final class PrerankForm {
       }
       if (!nativeMissing) {
         nativeMissing = true;
-        LOG.warn("Solr core {} has no {} (solr-config's jar and -Dexpat.nativePrerank=true): ranking with the"
-            + " generic functions from now on, which is slower", core, NATIVE_NAME);
+        LOG.warn("Solr core {} lacks {} (solr-config's jar and -Dexpat.nativePrerank=true): ranking with the"
+            + " generic functions from now on, which are slower and leave languages to the Java stage", core,
+            String.join(" or ", NATIVE_NAMES));
       }
       params.set(TwoStage.RANK_PARAM, prerank.function());
       return index.query(core, params);
@@ -82,6 +85,6 @@ public final class PrerankForm {
 
   private static boolean unknownFunction(IndexQueryException e) {
     String message = e.getMessage();
-    return message != null && message.contains("Unknown function " + NATIVE_NAME);
+    return message != null && NATIVE_NAMES.stream().anyMatch(name -> message.contains("Unknown function " + name));
   }
 }

@@ -24,14 +24,26 @@ import java.util.Optional;
  * @param nativeFunction the same sum as one function of the configset's native plugin ({@code
  *     expat_member_prerank}, in {@code solr-config}), computed in one pass over the docValues; empty
  *     where there is no such function (events) and on a Solr without the plugin
+ * @param nativeOnly features only the native form computes, beyond {@code terms} (the members'
+ *     {@code shared_languages}, from a field no generic function can read), each with its native
+ *     function; the native form's score is the sum over {@code terms} and these
  */
 public record SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields,
-    Optional<String> nativeFunction) {
+    Optional<String> nativeFunction, List<SolrTerm> nativeOnly) {
   public SolrPrerank {
     terms = List.copyOf(terms);
     params = Map.copyOf(params);
     fields = List.copyOf(fields);
     Objects.requireNonNull(nativeFunction, "nativeFunction");
+    nativeOnly = List.copyOf(nativeOnly);
+    if (nativeFunction.isEmpty() && !nativeOnly.isEmpty()) {
+      throw new IllegalArgumentException("native-only terms without a native function");
+    }
+  }
+
+  public SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields,
+      Optional<String> nativeFunction) {
+    this(terms, params, fields, nativeFunction, List.of());
   }
 
   public SolrPrerank(List<SolrTerm> terms, Map<String, String> params, List<String> fields) {

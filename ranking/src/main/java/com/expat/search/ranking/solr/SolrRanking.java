@@ -10,17 +10,22 @@ import com.expat.search.ranking.features.DistanceDecay;
 import com.expat.search.ranking.features.EventLanguage;
 import com.expat.search.ranking.features.HalfLifeDecay;
 import com.expat.search.ranking.features.InterestOverlap;
+import com.expat.search.ranking.features.LanguageFit;
+import com.expat.search.ranking.features.LevelWeights;
 import com.expat.search.ranking.features.RoomLeft;
 import com.expat.search.ranking.features.Saturation;
 import com.expat.search.ranking.features.SolrSyntax;
 import com.expat.search.ranking.features.StartTime;
 import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.Viewer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The Solr-side part of the rankings ({@link SolrPrerank}) for a viewer and profile. Field names
@@ -30,6 +35,8 @@ import java.util.Optional;
 public final class SolrRanking {
   /** The native members' pre-rank in the configset (solr-config's {@code MemberPrerankParser.NAME}). */
   public static final String MEMBER_PRERANK_FUNCTION = "expat_member_prerank";
+  /** The native members' language fit in the configset (solr-config's {@code LanguageFitParser.NAME}). */
+  public static final String LANGUAGE_FIT_FUNCTION = "expat_language_fit";
 
   private SolrRanking() {}
 
@@ -51,8 +58,33 @@ public final class SolrRanking {
         HalfLifeDecay.solr(IndexDocs.CREATED_AT, parameters.newnessHalfLife()));
     add(terms, MemberFeature.PROFILE_QUALITY, parameters.weight(MemberFeature.PROFILE_QUALITY),
         "field(" + IndexDocs.PROFILE_QUALITY + ")");
-    return new SolrPrerank(terms, now(now), IndexDocs.MEMBER_FIELDS,
-        Optional.of(nativeMembers(viewer, parameters, corpus, now)));
+    List<SolrTerm> nativeOnly = new ArrayList<>();
+    if (!viewer.languages().isEmpty()) {
+      add(nativeOnly, MemberFeature.SHARED_LANGUAGES, parameters.weight(MemberFeature.SHARED_LANGUAGES),
+          languageFit(viewer.languages(), profile.languageLevels()));
+    }
+    String members = nativeMembers(viewer, parameters, corpus, now);
+    String nativeFunction = nativeOnly.isEmpty() ? members
+        : "sum(" + members + nativeOnly.stream().map(term -> "," + term.weighted()).collect(Collectors.joining()) + ")";
+    return new SolrPrerank(terms, now(now), IndexDocs.MEMBER_FIELDS, Optional.of(nativeFunction), nativeOnly);
+  }
+
+  /**
+   * {@link LanguageFit} as solr-config's {@code expat_language_fit('code:level', pair, ...)}: for
+   * each language of the viewer, every level a member could hold it at, with the pair's weight.
+   */
+  static String languageFit(Map<String, LanguageLevel> mine, LevelWeights weights) {
+    StringBuilder function = new StringBuilder(LANGUAGE_FIT_FUNCTION).append('(');
+    String separator = "";
+    for (Map.Entry<String, LanguageLevel> language : new TreeMap<>(mine).entrySet()) {
+      for (LanguageLevel theirs : LanguageLevel.values()) {
+        double pair = weights.weight(language.getValue()) * weights.weight(theirs);
+        function.append(separator).append(SolrSyntax.quoted(language.getKey() + ":" + theirs.label()))
+            .append(',').append(SolrSyntax.number(pair));
+        separator = ",";
+      }
+    }
+    return function.append(')').toString();
   }
 
   /**

@@ -12,6 +12,7 @@ import com.expat.search.ranking.Rankers;
 import com.expat.search.ranking.World;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.EventSignals;
+import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import java.util.HashMap;
@@ -85,6 +86,34 @@ class SolrAgreementTest {
     });
     assertThat(prerank.params()).containsEntry("NOW", Long.toString(NOW.toEpochMilli()));
     assertThat(prerank.fields()).contains("language_levels", "interests", "location");
+  }
+
+  @Test
+  void theNativeFormAlsoWeighsLanguagesOverEveryLevelAMemberCouldHold() {
+    Viewer viewer = Viewer.of(World.member(1).speaksOnly("de", LanguageLevel.NATIVE)
+        .speaks("en", LanguageLevel.BASIC).build(), null);
+    SolrPrerank prerank = SolrRanking.members(viewer, World.defaultProfile(), World.CORPUS, NOW);
+    assertThat(prerank.terms()).extracting(SolrTerm::feature).doesNotContain(MemberFeature.SHARED_LANGUAGES);
+    assertThat(prerank.nativeOnly()).singleElement().satisfies(term -> {
+      assertThat(term.feature()).isEqualTo(MemberFeature.SHARED_LANGUAGES);
+      assertThat(term.weight()).isEqualTo(1.0);
+      // default levels: native 0.95, fluent 0.85, intermediate 0.5, basic 0.25
+      assertThat(term.function()).isEqualTo("expat_language_fit("
+          + "'de:native',0.9025,'de:fluent',0.8075,'de:intermediate',0.475,'de:basic',0.2375,"
+          + "'en:native',0.2375,'en:fluent',0.2125,'en:intermediate',0.125,'en:basic',0.0625)");
+    });
+    assertThat(prerank.nativeFunction()).hasValueSatisfying(function -> {
+      assertThat(function).startsWith("sum(" + SolrRanking.MEMBER_PRERANK_FUNCTION + "(");
+      assertThat(function).endsWith(",mul(1," + prerank.nativeOnly().get(0).function() + "))");
+    });
+  }
+
+  @Test
+  void aViewerWithoutLanguagesGetsTheMembersPrerankAlone() {
+    SolrPrerank prerank = SolrRanking.members(Viewer.anonymous(null), World.defaultProfile(), World.CORPUS, NOW);
+    assertThat(prerank.nativeOnly()).isEmpty();
+    assertThat(prerank.nativeFunction()).hasValueSatisfying(function ->
+        assertThat(function).startsWith(SolrRanking.MEMBER_PRERANK_FUNCTION + "("));
   }
 
   @Test
