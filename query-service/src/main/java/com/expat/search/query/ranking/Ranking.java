@@ -34,17 +34,14 @@ public final class Ranking {
   private final int window;
 
   /**
-   * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of})
+   * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of}), as {@code
+   *     QueryServiceConfig} checked it
    */
   public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
-    if (window < TwoStage.MIN_WINDOW || window > TwoStage.MAX_WINDOW) {
-      throw new IllegalArgumentException("window " + window + " is outside " + TwoStage.MIN_WINDOW + ".."
-          + TwoStage.MAX_WINDOW);
-    }
     this.window = window;
   }
 

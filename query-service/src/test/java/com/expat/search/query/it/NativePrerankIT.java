@@ -109,7 +109,8 @@ class NativePrerankIT {
         Map<String, Double> java = javaPrerank(viewer, profile, prerank.terms());
         Map<String, Double> javaNative = javaPrerank(viewer, profile, allTerms(prerank));
         if (!viewer.languages().isEmpty() && profile.members().weight(MemberFeature.SHARED_LANGUAGES) > 0) {
-          assertThat(prerank.nativeOnly()).extracting(SolrTerm::feature).containsExactly(MemberFeature.SHARED_LANGUAGES);
+          assertThat(prerank.nativeOnly()).extracting(SolrTerm::feature)
+              .containsExactly(MemberFeature.SHARED_LANGUAGES);
         }
         Map<String, Double> generic = scores(prerank, prerank.function());
         Map<String, Double> nativeScores = scores(prerank, prerank.nativeFunction().orElseThrow());

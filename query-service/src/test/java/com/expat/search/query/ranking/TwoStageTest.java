@@ -114,12 +114,14 @@ class TwoStageTest {
     assertThat(sent.get("rank")).isEqualTo("expat_member_prerank(0,0,0,0,1,1,-1,0,-1,0)");
 
     ModifiableSolrParams generic = new ModifiableSolrParams();
-    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(generic, prerank, false, List.of("id"), new PrerankForm(PrerankForm.Mode.FUNCTION));
+    TwoStage.of(1, 20, true, TwoStage.WINDOW)
+        .prepare(generic, prerank, false, List.of("id"), new PrerankForm(PrerankForm.Mode.FUNCTION));
     assertThat(generic.get("rank")).isEqualTo(prerank.function());
 
     ModifiableSolrParams events = new ModifiableSolrParams();
     SolrPrerank withoutNative = new SolrPrerank(List.of(), Map.of("NOW", "0"), List.of("id"));
-    TwoStage.of(1, 20, true, TwoStage.WINDOW).prepare(events, withoutNative, false, List.of("id"), new PrerankForm(PrerankForm.Mode.NATIVE));
+    TwoStage.of(1, 20, true, TwoStage.WINDOW)
+        .prepare(events, withoutNative, false, List.of("id"), new PrerankForm(PrerankForm.Mode.NATIVE));
     assertThat(events.get("rank")).isEqualTo("0");
 
     ModifiableSolrParams text = new ModifiableSolrParams();
