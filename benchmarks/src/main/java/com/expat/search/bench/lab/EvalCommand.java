@@ -1,6 +1,21 @@
 package com.expat.search.bench.lab;
 
+import com.expat.search.lab.JudgmentSet;
+import com.expat.search.lab.QueryType;
+import com.expat.search.lab.Evaluation;
+import com.expat.search.lab.RunResult;
+import com.expat.search.lab.Ranker;
+import com.expat.search.lab.LabJson;
+import com.expat.search.lab.TrecQrels;
+import com.expat.search.lab.RreRatings;
+import com.expat.search.lab.Comparison;
+import com.expat.search.lab.Gate;
+import com.expat.search.lab.ServiceRanker;
+import com.expat.search.lab.RandomRanker;
+import com.expat.search.lab.PopularityRanker;
+
 import com.expat.search.bench.lab.sim.LabWorld;
+import com.expat.search.bench.load.Loopback;
 import com.expat.search.bench.lab.sim.OutcomeSimulator;
 import com.expat.search.bench.lab.sim.PreferenceModel;
 import com.expat.search.bench.lab.sim.SimulatedJudgments;
@@ -109,11 +124,11 @@ public final class EvalCommand implements Runnable {
           LabWorld lab = world.load();
           yield new PopularityRanker(lab.memberPopularity(), lab.eventPopularity());
         }
-        case "service" -> new ServiceRanker("service", url, params, pageSize, maxPages);
+        case "service" -> new ServiceRanker("service", Loopback.require(url), params, pageSize, maxPages);
         case "text" -> {
           Map<String, String> text = new TreeMap<>(params);
           text.put("sort", "relevance");
-          yield new ServiceRanker("text", url, text, pageSize, maxPages);
+          yield new ServiceRanker("text", Loopback.require(url), text, pageSize, maxPages);
         }
         default -> throw new IllegalArgumentException("--ranker " + ranker + " is not random, popularity, service, profile:<name> or text");
       };
@@ -134,7 +149,7 @@ public final class EvalCommand implements Runnable {
       }
       Map<String, String> withProfile = new TreeMap<>(params);
       withProfile.put("profile", profile);
-      return new ServiceRanker("profile:" + profile, url, withProfile, pageSize, maxPages);
+      return new ServiceRanker("profile:" + profile, Loopback.require(url), withProfile, pageSize, maxPages);
     }
   }
 

@@ -1,5 +1,8 @@
 package com.expat.search.bench.lab;
 
+import com.expat.search.lab.RunResult;
+import com.expat.search.lab.LabJson;
+
 import com.expat.search.bench.lab.hand.HandWrittenLab;
 import com.expat.search.bench.load.Loopback;
 import com.expat.search.common.solr.SolrClients;

@@ -1,13 +1,13 @@
 package com.expat.search.bench.lab.hand;
 
-import com.expat.search.bench.lab.Evaluation;
-import com.expat.search.bench.lab.JudgmentSet;
-import com.expat.search.bench.lab.LabJson;
-import com.expat.search.bench.lab.PopularityRanker;
-import com.expat.search.bench.lab.RandomRanker;
-import com.expat.search.bench.lab.Ranker;
-import com.expat.search.bench.lab.RunResult;
-import com.expat.search.bench.lab.ServiceRanker;
+import com.expat.search.lab.Evaluation;
+import com.expat.search.lab.JudgmentSet;
+import com.expat.search.lab.LabJson;
+import com.expat.search.lab.PopularityRanker;
+import com.expat.search.lab.RandomRanker;
+import com.expat.search.lab.Ranker;
+import com.expat.search.lab.RunResult;
+import com.expat.search.lab.ServiceRanker;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.QueryService;
 import com.expat.search.query.QueryServiceConfig;
@@ -104,7 +104,7 @@ public final class HandWrittenLab {
     QueryServiceConfig config = new QueryServiceConfig(0, SolrSettings.at(URI.create(solrUrl)), cores, ttl, ttl, 1_000,
         Duration.ofMinutes(10));
     try (QueryService service = QueryService.start(config)) {
-      String url = "http://127.0.0.1:" + service.port();
+      java.net.URI url = java.net.URI.create("http://127.0.0.1:" + service.port());
       for (String profile : new TreeSet<>(RankingProfiles.load().names())) {
         Ranker ranker = new ServiceRanker("profile:" + profile, url, Map.of("profile", profile));
         runs.add(Evaluation.run(set, ranker, k, relevant));

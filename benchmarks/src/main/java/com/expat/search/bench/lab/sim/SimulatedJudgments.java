@@ -1,8 +1,8 @@
 package com.expat.search.bench.lab.sim;
 
-import com.expat.search.bench.lab.JudgmentSet;
-import com.expat.search.bench.lab.LabQuery;
-import com.expat.search.bench.lab.QueryType;
+import com.expat.search.lab.JudgmentSet;
+import com.expat.search.lab.LabQuery;
+import com.expat.search.lab.QueryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

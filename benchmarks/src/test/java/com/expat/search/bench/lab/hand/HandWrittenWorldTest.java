@@ -2,9 +2,9 @@ package com.expat.search.bench.lab.hand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.bench.lab.JudgmentSet;
-import com.expat.search.bench.lab.LabQuery;
-import com.expat.search.bench.lab.QueryType;
+import com.expat.search.lab.JudgmentSet;
+import com.expat.search.lab.LabQuery;
+import com.expat.search.lab.QueryType;
 import com.expat.search.indexer.world.MemberProfile;
 import java.time.Instant;
 import java.util.HashSet;

@@ -2,11 +2,11 @@ package com.expat.search.bench.lab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.bench.lab.Evaluation;
-import com.expat.search.bench.lab.JudgmentSet;
-import com.expat.search.bench.lab.PopularityRanker;
-import com.expat.search.bench.lab.QueryType;
-import com.expat.search.bench.lab.RandomRanker;
+import com.expat.search.lab.Evaluation;
+import com.expat.search.lab.JudgmentSet;
+import com.expat.search.lab.PopularityRanker;
+import com.expat.search.lab.QueryType;
+import com.expat.search.lab.RandomRanker;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.generate.WorldSpec;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

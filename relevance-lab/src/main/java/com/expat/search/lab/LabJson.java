@@ -1,4 +1,4 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,6 +1,5 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
-import com.expat.search.bench.load.Loopback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code matches}, {@code member_events}: {@code /v1/members/{id}/...}) with {@code size=k}, and
  * the answer's {@code items[].id} are the ranking. {@code extraParams} go on every request: e.g.
  * {@code sort=relevance} for the plain text-relevance baseline, or {@code profile=local-first}.
- * Loopback only. Thread-safe.
+ * The caller decides where it may point (the benchmarks allow loopback only). Thread-safe.
  *
  * <p><b>Same pool as the baselines.</b> When the query has a candidate pool (simulated matches and
  * member events), the service is asked page by page ({@code pageSize} per page, the size a client
@@ -50,15 +49,15 @@ public final class ServiceRanker implements Ranker {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger shortQueries = new AtomicInteger();
 
-  public ServiceRanker(String name, String baseUrl, Map<String, String> extraParams) {
-    this(name, baseUrl, extraParams, 20, 50);
+  public ServiceRanker(String name, URI base, Map<String, String> extraParams) {
+    this(name, base, extraParams, 20, 50);
   }
 
   /**
    * @param pageSize page size when restricting to a pool, 1..100 (the API's default is 20)
    * @param maxPages pages read at most per pooled query, 1..50 (the API's limit)
    */
-  public ServiceRanker(String name, String baseUrl, Map<String, String> extraParams, int pageSize, int maxPages) {
+  public ServiceRanker(String name, URI base, Map<String, String> extraParams, int pageSize, int maxPages) {
     if (pageSize < 1 || pageSize > 100) {
       throw new IllegalArgumentException("pageSize = " + pageSize + ", expected 1..100");
     }
@@ -66,7 +65,7 @@ public final class ServiceRanker implements Ranker {
       throw new IllegalArgumentException("maxPages = " + maxPages + ", expected 1..50");
     }
     this.name = name;
-    this.base = Loopback.require(baseUrl);
+    this.base = java.util.Objects.requireNonNull(base, "base");
     this.extraParams = new TreeMap<>(extraParams);
     this.pageSize = pageSize;
     this.maxPages = maxPages;

@@ -1,4 +1,4 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +51,7 @@ class ServiceRankerTest {
   }
 
   private ServiceRanker ranker(int pageSize) {
-    return new ServiceRanker("profile:default", "http://127.0.0.1:" + server.getAddress().getPort(), Map.of("profile", "default"), pageSize, 50);
+    return new ServiceRanker("profile:default", java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Map.of("profile", "default"), pageSize, 50);
   }
 
   private static LabQuery pooled(List<String> pool) {

@@ -1,4 +1,4 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
 import java.util.List;
 import java.util.Map;

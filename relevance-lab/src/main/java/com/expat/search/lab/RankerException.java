@@ -1,4 +1,4 @@
-package com.expat.search.bench.lab;
+package com.expat.search.lab;
 
 import com.expat.search.common.ExpatSearchException;
 
