@@ -111,7 +111,7 @@ public final class QueryService implements AutoCloseable {
       Ticker ticker = Ticker.systemTicker();
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
-          new PrerankForm(config.prerank()), config.rankWindow());
+          new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides());
       HiddenMembers hidden = HiddenMembers.NONE;
 
       SharedCache shared = config.caches().memcachedServers()

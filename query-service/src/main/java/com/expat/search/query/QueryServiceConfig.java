@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param rankWindow candidates ranked in Java for a first page ({@code RANK_WINDOW}, {@link
  *     com.expat.search.query.ranking.TwoStage}): fewer cost Solr and the service less and risk
  *     leaving out a candidate the whole model would have put on the page
+ * @param rankingOverrides whether ranked requests may set custom weights ({@code weights=}, {@code
+ *     RANKING_OVERRIDES=on}); off for the website, on for a relevance workbench
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -51,7 +53,8 @@ public record QueryServiceConfig(
     RankingProfiles rankingProfiles,
     Duration shutdownDrain,
     PrerankForm.Mode prerank,
-    int rankWindow) {
+    int rankWindow,
+    boolean rankingOverrides) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -134,6 +137,7 @@ public record QueryServiceConfig(
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
         RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
+        RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
       """;
 
@@ -161,32 +165,37 @@ public record QueryServiceConfig(
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
         Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO,
-        TwoStage.WINDOW);
+        TwoStage.WINDOW, false);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
   }
 
   public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow);
+        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow, rankingOverrides);
   }
 
   public QueryServiceConfig withRankWindow(int window) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window, rankingOverrides);
+  }
+
+  public QueryServiceConfig withRankingOverrides(boolean on) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow);
+        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
   }
 
   /**
@@ -215,11 +224,8 @@ public record QueryServiceConfig(
         Duration.ofMillis(env.integer("MEMCACHED_OP_TIMEOUT_MS", 50, 1, 10_000)),
         env.integer("MEMCACHED_BREAKER_FAILURES", 5, 1, 1_000),
         Duration.ofSeconds(env.integer("MEMCACHED_BREAKER_OPEN_SECONDS", 10, 1, 3_600)));
-    String mode = env.string("INVALIDATIONS", "on").strip();
-    if (!mode.equals("on") && !mode.equals("off")) {
-      throw new ConfigException("INVALIDATIONS='" + mode + "' must be on or off");
-    }
-    Optional<Invalidations> invalidations = mode.equals("off") ? Optional.empty() : Optional.of(new Invalidations(
+    boolean feed = onOff(env, "INVALIDATIONS", "on");
+    Optional<Invalidations> invalidations = !feed ? Optional.empty() : Optional.of(new Invalidations(
         env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create("amqp://guest:guest@127.0.0.1:5672/")),
         env.string("INVALIDATION_EXCHANGE", Invalidations.DEFAULT_EXCHANGE),
         seconds(env, "CACHE_UNCONFIRMED_TTL_SECONDS", 2)));
@@ -239,7 +245,8 @@ public record QueryServiceConfig(
         rankingProfiles(env),
         Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
         PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")),
-        env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW));
+        env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW),
+        onOff(env, "RANKING_OVERRIDES", "off"));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */
@@ -253,6 +260,17 @@ public record QueryServiceConfig(
     } catch (RankingException | InvalidPathException e) {
       throw new ConfigException("RANKING_PROFILES='" + file.get() + "': " + e.getMessage());
     }
+  }
+
+  /**
+   * @throws ConfigException naming {@code name} when it is neither on nor off
+   */
+  private static boolean onOff(Env env, String name, String defaultValue) {
+    String mode = env.string(name, defaultValue).strip();
+    if (!mode.equals("on") && !mode.equals("off")) {
+      throw new ConfigException(name + "='" + mode + "' must be on or off");
+    }
+    return mode.equals("on");
   }
 
   private static Duration seconds(Env env, String name, int defaultValue) {

@@ -53,6 +53,16 @@ class QueryServiceConfigTest {
   }
 
   @Test
+  void customWeightsAreRefusedUnlessRankingOverridesIsOn() {
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).rankingOverrides()).isFalse();
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANKING_OVERRIDES", "on")))
+        .rankingOverrides()).isTrue();
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANKING_OVERRIDES", "yes"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("RANKING_OVERRIDES='yes'");
+  }
+
+  @Test
   void thePrerankFormIsAutoUnlessSolrPrerankSaysOtherwise() {
     assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).prerank())
         .isEqualTo(PrerankForm.Mode.AUTO);

@@ -1,6 +1,8 @@
 package com.expat.search.ranking;
 
 import com.expat.search.ranking.features.LevelWeights;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,5 +27,39 @@ public record RankingProfile(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(languageLevels, "languageLevels");
     Objects.requireNonNull(diversity, "diversity");
+  }
+
+  /**
+   * This profile with some member weights replaced (a request's custom weights); every other
+   * weight and scale unchanged. An empty map returns this profile.
+   *
+   * @throws IllegalArgumentException for a weight that is negative or not finite
+   */
+  public RankingProfile withMemberWeights(Map<MemberFeature, Double> overrides) {
+    if (overrides.isEmpty()) {
+      return this;
+    }
+    EnumMap<MemberFeature, Double> weights = new EnumMap<>(members.weights());
+    weights.putAll(overrides);
+    MemberParameters changed = new MemberParameters(weights, members.distanceScaleKm(), members.activityHalfLife(),
+        members.newnessHalfLife());
+    return new RankingProfile(name, description, changed, events, languageLevels, diversity);
+  }
+
+  /**
+   * This profile with some event weights replaced (a request's custom weights); every other
+   * weight and scale unchanged. An empty map returns this profile.
+   *
+   * @throws IllegalArgumentException for a weight that is negative or not finite
+   */
+  public RankingProfile withEventWeights(Map<EventFeature, Double> overrides) {
+    if (overrides.isEmpty()) {
+      return this;
+    }
+    EnumMap<EventFeature, Double> weights = new EnumMap<>(events.weights());
+    weights.putAll(overrides);
+    EventParameters changed = new EventParameters(weights, events.distanceScaleKm(), events.startHalfLife(),
+        events.contactsHalf(), events.popularityHalf(), events.comfortableSeats());
+    return new RankingProfile(name, description, members, changed, languageLevels, diversity);
   }
 }

@@ -5,6 +5,7 @@ import static com.expat.search.common.solr.EventFields.*;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
+import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
@@ -57,8 +58,8 @@ final class EventDocs {
    * @param text whether {@code params} hold an edismax text query (its score is the text relevance)
    */
   static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, TwoStage stages, boolean text,
-      Ranking ranking, String profileName, Viewer viewer, Optional<GeoPoint> origin, boolean explain) {
-    RankingProfile profile = ranking.profile(profileName);
+      Ranking ranking, String profileName, CustomWeights weights, Viewer viewer, Optional<GeoPoint> origin, boolean explain) {
+    RankingProfile profile = ranking.forEvents(profileName, weights);
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
     SolrPrerank prerank = SolrRanking.events(viewer, profile, corpus, now);

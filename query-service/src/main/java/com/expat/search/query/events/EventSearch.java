@@ -102,7 +102,7 @@ final class EventSearch {
     }
     TwoStage stages = ranking.stages(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
-        request.profile(), rankedFor, origin, request.explain());
+        request.profile(), request.weights(), rankedFor, origin, request.explain());
     return new EventPage(
         answer.response().getResults().getNumFound(),
         request.page(),

@@ -1,7 +1,9 @@
 package com.expat.search.query.events;
 
 import com.expat.search.query.http.QueryParams;
-import com.expat.search.query.ranking.ProfileParam;
+import com.expat.search.query.ranking.CustomWeights;
+import com.expat.search.query.ranking.RankingParams;
+import com.expat.search.query.ranking.WeightsParam;
 import java.util.Collection;
 import com.expat.search.query.search.Location;
 import com.expat.search.query.solr.QueryText;
@@ -28,6 +30,7 @@ import java.util.Set;
  * @param languages lower-case ISO 639-1 codes, sorted, distinct: the event is in any of them
  * @param interests interest slugs, sorted, distinct: the event has any
  * @param profile the ranking profile's name
+ * @param weights the request's custom weights on top of the profile
  */
 public record EventSearchRequest(
     String q,
@@ -42,7 +45,8 @@ public record EventSearchRequest(
     int page,
     int size,
     boolean explain,
-    String profile) {
+    String profile,
+    CustomWeights weights) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -55,12 +59,21 @@ public record EventSearchRequest(
   }
 
   /**
-   * Reads and checks every parameter.
+   * Reads and checks every parameter, with {@code profiles} and no custom weights.
    *
-   * @param profiles the known ranking profiles
    * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
    */
   public static EventSearchRequest parse(QueryParams params, Collection<String> profiles) {
+    return parse(params, RankingParams.of(profiles));
+  }
+
+  /**
+   * Reads and checks every parameter.
+   *
+   * @param ranking the known profiles and whether custom weights are accepted
+   * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
+   */
+  public static EventSearchRequest parse(QueryParams params, RankingParams ranking) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
     Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
     Optional<Instant> from = params.string("from").flatMap(raw -> time(params, "from", raw, false));
@@ -79,11 +92,12 @@ public record EventSearchRequest(
     int size = params.integer("size", 20, 1, 100);
     int page = params.integer("page", 1, 1, 50);
     boolean explain = params.flag("explain");
-    String profile = ProfileParam.read(params, profiles);
+    String profile = ranking.profile(params);
+    CustomWeights weights = ranking.weights(params, WeightsParam.Features.EVENTS);
     params.throwIfInvalid();
     return new EventSearchRequest(q, location, from, to, languages, interests,
         viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(),
-        sort, facets, page, size, explain, profile);
+        sort, facets, page, size, explain, profile, weights);
   }
 
   /**
@@ -120,6 +134,6 @@ public record EventSearchRequest(
     return "EventSearchRequest[q=" + q.length() + " chars, location=" + location + ", from=" + from
         + ", to=" + to + ", lang=" + languages + ", interest=" + interests + ", viewer=" + viewer
         + ", sort=" + sort + ", facets=" + facets + ", page=" + page + ", size=" + size
-        + ", explain=" + explain + ", profile=" + profile + "]";
+        + ", explain=" + explain + ", profile=" + profile + ", weights=" + weights.byFeature() + "]";
   }
 }

@@ -8,12 +8,12 @@ import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.RankingParams;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /** {@code GET /v1/events/search} and {@code GET /v1/members/{id}/events}. */
 public final class EventsApi implements Routes {
@@ -25,7 +25,7 @@ public final class EventsApi implements Routes {
   private final MemberEvents memberEvents;
   private final ResponseCache<EventSearchRequest, EventPage> searchCache;
   private final ResponseCache<MemberEventsRequest, EventPage> memberCache;
-  private final Set<String> profiles;
+  private final RankingParams rankingParams;
 
   public EventsApi(
       Json json,
@@ -39,7 +39,7 @@ public final class EventsApi implements Routes {
     MemberDirectory directory = new MemberDirectory(index, cores.members());
     this.search = new EventSearch(index, cores.events(), directory, catalog, ranking);
     this.memberEvents = new MemberEvents(index, cores.events(), directory, ranking);
-    this.profiles = ranking.profileNames();
+    this.rankingParams = ranking.params();
     this.searchCache = searchCache;
     this.memberCache = memberCache;
   }
@@ -51,14 +51,14 @@ public final class EventsApi implements Routes {
   }
 
   private void search(Context ctx) {
-    EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx), profiles);
+    EventSearchRequest request = EventSearchRequest.parse(QueryParams.of(ctx), rankingParams);
     Cached<EventPage> answer = searchCache.get(request, search::run);
     CacheHeader.set(ctx, answer);
     json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 
   private void forMember(Context ctx) {
-    MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), profiles);
+    MemberEventsRequest request = MemberEventsRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), rankingParams);
     Cached<EventPage> answer = memberCache.get(request, memberEvents::run);
     CacheHeader.set(ctx, answer);
     json.writeAnswer(ctx, answer.value(), answer.hit());

@@ -56,7 +56,7 @@ final class MemberEvents {
 
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
-        Ranking.viewer(me), me.location(), request.explain());
+        request.weights(), Ranking.viewer(me), me.location(), request.explain());
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
         answer.items(), null);
   }

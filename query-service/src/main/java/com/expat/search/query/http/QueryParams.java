@@ -253,7 +253,7 @@ public final class QueryParams {
   }
 
   /** Echoed input is cut short and stripped of control characters. */
-  static String shorten(String value) {
+  public static String shorten(String value) {
     String clean = value.replaceAll("\\p{Cntrl}", "?");
     return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
   }

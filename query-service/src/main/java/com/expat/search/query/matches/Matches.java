@@ -51,7 +51,7 @@ final class Matches {
     if (me.languages().isEmpty()) {
       return new MemberPage(0, request.page(), request.size(), List.of(), null);
     }
-    RankingProfile profile = ranking.profile(request.profile());
+    RankingProfile profile = ranking.forMembers(request.profile(), request.weights());
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
     Viewer viewer = Ranking.viewer(me);

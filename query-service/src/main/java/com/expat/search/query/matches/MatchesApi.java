@@ -49,7 +49,7 @@ public final class MatchesApi implements Routes {
   }
 
   private void handle(Context ctx) {
-    MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), ranking.profileNames());
+    MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), ranking.params());
     Cached<MemberPage> answer = cache.get(request, matches::run);
     CacheHeader.set(ctx, answer);
     json.writeAnswer(ctx, answer.value().without(hidden, request.memberId()), answer.hit());

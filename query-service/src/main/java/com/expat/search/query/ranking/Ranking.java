@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
@@ -32,17 +31,21 @@ public final class Ranking {
 
   private final PrerankForm prerankForm;
   private final int window;
+  private final RankingParams params;
 
   /**
    * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of}), as {@code
    *     QueryServiceConfig} checked it
+   * @param customWeights whether requests may set weights of their own ({@code RANKING_OVERRIDES})
    */
-  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window) {
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window,
+      boolean customWeights) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
     this.window = window;
+    this.params = new RankingParams(profiles.names(), customWeights);
   }
 
   /** The stages of a ranked request for a page of {@code size}, ordered by score or not. */
@@ -55,17 +58,29 @@ public final class Ranking {
     return prerankForm;
   }
 
-  /** The known profile names, for {@link ProfileParam#read}. */
-  public Set<String> profileNames() {
-    return profiles.names();
+  /** How requests name their profile and custom weights. */
+  public RankingParams params() {
+    return params;
   }
 
   /**
+   * The named profile with the request's custom member weights.
+   *
    * @throws com.expat.search.ranking.RankingException for a name not validated by {@link
    *     ProfileParam#read}
    */
-  public RankingProfile profile(String name) {
-    return profiles.profile(name);
+  public RankingProfile forMembers(String name, CustomWeights weights) {
+    return weights.forMembers(profiles.profile(name));
+  }
+
+  /**
+   * The named profile with the request's custom event weights.
+   *
+   * @throws com.expat.search.ranking.RankingException for a name not validated by {@link
+   *     ProfileParam#read}
+   */
+  public RankingProfile forEvents(String name, CustomWeights weights) {
+    return weights.forEvents(profiles.profile(name));
   }
 
   public Corpus corpus() {

@@ -65,7 +65,7 @@ public final class MemberSearch {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
-    RankingProfile profile = ranking.profile(request.profile());
+    RankingProfile profile = ranking.forMembers(request.profile(), request.weights());
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
     Viewer rankedFor = Ranking.viewer(viewer, place);

@@ -54,7 +54,7 @@ public final class MemberSearchApi implements Routes {
   }
 
   private void handle(Context ctx) {
-    MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx), ranking.profileNames());
+    MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx), ranking.params());
     Cached<MemberPage> answer = cache.get(request, search::run);
     CacheHeader.set(ctx, answer);
     json.writeAnswer(ctx, answer.value().without(hidden, request.viewer().orElse(0L)), answer.hit());

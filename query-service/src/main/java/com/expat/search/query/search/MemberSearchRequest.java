@@ -2,7 +2,9 @@ package com.expat.search.query.search;
 
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.members.GeoPoint;
-import com.expat.search.query.ranking.ProfileParam;
+import com.expat.search.query.ranking.CustomWeights;
+import com.expat.search.query.ranking.RankingParams;
+import com.expat.search.query.ranking.WeightsParam;
 import com.expat.search.query.solr.QueryText;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -22,6 +24,7 @@ import java.util.Set;
  * @param interests interest slugs, sorted, distinct: has any
  * @param origins upper-case country codes, sorted, distinct
  * @param profile the ranking profile's name
+ * @param weights the request's custom weights on top of the profile
  */
 public record MemberSearchRequest(
     String q,
@@ -35,7 +38,8 @@ public record MemberSearchRequest(
     int page,
     int size,
     boolean explain,
-    String profile) {
+    String profile,
+    CustomWeights weights) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -54,16 +58,25 @@ public record MemberSearchRequest(
    * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
    */
   public static MemberSearchRequest parse(QueryParams params) {
-    return parse(params, ProfileParam.shipped());
+    return parse(params, RankingParams.shipped());
+  }
+
+  /**
+   * Reads and checks every parameter, with {@code profiles} and no custom weights.
+   *
+   * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
+   */
+  public static MemberSearchRequest parse(QueryParams params, Collection<String> profiles) {
+    return parse(params, RankingParams.of(profiles));
   }
 
   /**
    * Reads and checks every parameter.
    *
-   * @param profiles the known ranking profiles
+   * @param ranking the known profiles and whether custom weights are accepted
    * @throws com.expat.search.query.http.ProblemException 400 naming every bad parameter
    */
-  public static MemberSearchRequest parse(QueryParams params, Collection<String> profiles) {
+  public static MemberSearchRequest parse(QueryParams params, RankingParams ranking) {
     String q = QueryText.normalize(params.text("q", MAX_QUERY_LENGTH).orElse(""));
     Optional<Location> location = Location.parse(params, DEFAULT_RADIUS_KM);
     List<String> languages = params.languages("lang");
@@ -82,7 +95,8 @@ public record MemberSearchRequest(
     int size = params.integer("size", 20, 1, 100);
     int page = params.integer("page", 1, 1, 50);
     boolean explain = params.flag("explain");
-    String profile = ProfileParam.read(params, profiles);
+    String profile = ranking.profile(params);
+    CustomWeights weights = ranking.weights(params, WeightsParam.Features.MEMBERS);
     params.throwIfInvalid();
     return new MemberSearchRequest(
         q,
@@ -96,7 +110,8 @@ public record MemberSearchRequest(
         page,
         size,
         explain,
-        profile);
+        profile,
+        weights);
   }
 
   private static Set<FacetField> facets(QueryParams params) {
@@ -108,6 +123,7 @@ public record MemberSearchRequest(
   public String toString() {
     return "MemberSearchRequest[q=" + q.length() + " chars, location=" + location + ", lang=" + languages
         + ", interest=" + interests + ", origin=" + origins + ", viewer=" + viewer + ", sort=" + sort
-        + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + ", profile=" + profile + "]";
+        + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + ", profile=" + profile
+        + ", weights=" + weights.byFeature() + "]";
   }
 }

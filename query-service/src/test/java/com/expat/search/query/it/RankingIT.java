@@ -66,6 +66,8 @@ class RankingIT {
       {"/v1/members/1/events"}};
 
   private static Api api;
+  /** The same world served with RANKING_OVERRIDES=on. */
+  private static Api custom;
 
   @BeforeAll
   static void start(SolrCores solr) throws Exception {
@@ -92,14 +94,18 @@ class RankingIT {
     solr.client().add(solr.events(), events);
     solr.client().commit(solr.events());
 
-    api = Api.start(solr.baseUrl(), new IndexNames(solr.members(), solr.events(), solr.catalog()),
-        Duration.ofSeconds(60));
+    IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
+    api = Api.start(solr.baseUrl(), cores, Duration.ofSeconds(60));
+    custom = Api.start(Api.config(solr.baseUrl(), cores, Duration.ofSeconds(60)).withRankingOverrides(true));
   }
 
   @AfterAll
   static void stop() {
     if (api != null) {
       api.close();
+    }
+    if (custom != null) {
+      custom.close();
     }
   }
 
@@ -165,6 +171,66 @@ class RankingIT {
       assertThat(invalid.path("name").asText()).isEqualTo("profile");
       assertThat(invalid.path("reason").asText()).contains("default", "local-first", "interests-first");
     }
+  }
+
+  @Test
+  void customWeightsReRankMatchesAndEachWeightingIsCachedApart() {
+    // Nora is in Munich and shares nothing with Mia; Klara is 32 km away and shares hiking and jazz.
+    String closeness = "distance:100,shared_interests:0,reciprocal_interests:0";
+    String kinship = "distance:0,shared_interests:100";
+    for (String cache : List.of("miss", "hit")) {
+      Api.Response near = custom.get("/v1/members/1/matches", "radius_km", "50", "weights", closeness);
+      Api.Response kindred = custom.get("/v1/members/1/matches", "radius_km", "50", "weights", kinship);
+      assertThat(near.ids()).as(cache).containsSubsequence(3L, 5L);
+      assertThat(kindred.ids()).as(cache).containsSubsequence(5L, 3L);
+      assertThat(List.of(near.header("X-Cache"), kindred.header("X-Cache"))).containsOnly(cache);
+    }
+  }
+
+  @Test
+  void customWeightsReplaceTheProfilesInTheExplanation() {
+    JsonNode first = custom.get("/v1/members/1/matches", "profile", "local-first", "weights", "newness:0,text:7",
+        "explain", "true").body().path("items").get(0);
+    assertThat(first.path("explain").path("newness").asDouble()).isZero();
+    JsonNode event = custom.get("/v1/events/search", "viewer", "1", "weights", "starts_soon:0,popularity:0",
+        "explain", "true").body().path("items").get(0);
+    assertThat(event.path("explain").path("starts_soon").asDouble()).isZero();
+    assertThat(event.path("explain").path("popularity").asDouble()).isZero();
+  }
+
+  @Test
+  void customWeightsReRankEvents() {
+    // The chess open is 2 days away and shares nothing with Mia; the jazz brunch is in 3 days, her interest.
+    assertThat(custom.get("/v1/members/1/events", "weights", "starts_soon:100,interests:0,contacts_attending:0")
+        .ids()).containsSubsequence(2L, 1L);
+    assertThat(custom.get("/v1/members/1/events", "weights", "starts_soon:0,interests:100").ids())
+        .containsSubsequence(1L, 2L);
+  }
+
+  @Test
+  void customWeightsAreABadRequestWhenTheServiceDoesNotTakeThem() {
+    for (String path : List.of("/v1/members/1/matches", "/v1/members/search", "/v1/events/search",
+        "/v1/members/1/events")) {
+      assertThat(invalidParam(api.get(path, "weights", "distance:1"), path).path("reason").asText())
+          .contains("RANKING_OVERRIDES");
+    }
+  }
+
+  @Test
+  void unknownFeaturesAndWeightsOutOfRangeAreABadRequestNamingWeights() {
+    for (String[] bad : new String[][] {{"/v1/members/1/matches", "charm:1"}, {"/v1/members/search", "distance:101"},
+        {"/v1/events/search", "shared_interests:1"}, {"/v1/members/1/events", "popularity:-1"},
+        {"/v1/members/1/matches", "distance:NaN"}, {"/v1/members/1/matches", "distance:1e400"}}) {
+      assertThat(invalidParam(custom.get(bad[0], "weights", bad[1]), bad[0] + " " + bad[1]).path("name").asText())
+          .isEqualTo("weights");
+    }
+  }
+
+  /** The first invalid parameter of a problem+json 400. */
+  private static JsonNode invalidParam(Api.Response response, String what) {
+    assertThat(response.status()).as(what).isEqualTo(400);
+    assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+    return response.body().path("invalid_params").get(0);
   }
 
   private static SpokenLanguage de(Level level) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.expat.search.query.http.InvalidParam;
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.http.QueryParams;
+import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.ProfileParam;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class MatchesRequestTest {
   @Test
   void defaultsToAHundredKilometresFirstPageOfTwenty() {
     assertThat(MatchesRequest.parse("42", new QueryParams(Map.of()), ProfileParam.shipped()))
-        .isEqualTo(new MatchesRequest(42, 100, 1, 20, false, "default"));
+        .isEqualTo(new MatchesRequest(42, 100, 1, 20, false, "default", CustomWeights.NONE));
   }
 
   @Test
