@@ -5,6 +5,7 @@ import com.expat.search.indexer.demo.DemoLoadCommand;
 import com.expat.search.indexer.generate.GenerateCommand;
 import com.expat.search.indexer.reindex.ReindexCommand;
 import com.expat.search.indexer.sync.IndexCommand;
+import com.expat.search.indexer.ops.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "expat-search indexer jobs (run through bin/expat-search).",
     subcommands = {
-      GenerateCommand.class, DemoLoadCommand.class, IndexCommand.class, ReindexCommand.class
+      GenerateCommand.class, DemoLoadCommand.class, IndexCommand.class, ReindexCommand.class,
+      VerifyCommand.class
     })
 public final class IndexerMain {
 

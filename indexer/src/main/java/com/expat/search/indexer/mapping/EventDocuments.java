@@ -22,7 +22,12 @@ public final class EventDocuments {
   private EventDocuments() {}
 
   public static boolean isIndexed(Event event) {
-    return event.status() == Event.Status.PUBLISHED;
+    return isIndexed(event.status());
+  }
+
+  /** True when an event of this status belongs in the index. */
+  public static boolean isIndexed(Event.Status status) {
+    return status == Event.Status.PUBLISHED;
   }
 
   public static IndexChange change(EventDetails details, Catalog catalog) {

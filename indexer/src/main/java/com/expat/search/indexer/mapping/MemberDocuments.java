@@ -25,7 +25,12 @@ public final class MemberDocuments {
 
   /** True when the member belongs in the index at all. */
   public static boolean isIndexed(Member member) {
-    return member.status() == Member.Status.ACTIVE;
+    return isIndexed(member.status());
+  }
+
+  /** True when a member of this status belongs in the index. */
+  public static boolean isIndexed(Member.Status status) {
+    return status == Member.Status.ACTIVE;
   }
 
   /** The change that brings the index in line with {@code profile}. */

@@ -63,6 +63,17 @@ public interface IndexAdmin {
   String switchTo(String live, String build);
 
   /**
+   * Makes {@code live} answer with the index known as {@code previous} again, in one step (as
+   * {@link #switchTo}), and keeps the index it replaces as {@code keepReplacedAs}; {@code previous}
+   * is no longer a name afterwards. Standalone: SWAP {@code live} and {@code previous}, then
+   * RENAME {@code previous} (now the replaced core) to {@code keepReplacedAs}. SolrCloud: the
+   * alias {@code live} is moved to the collection behind the alias {@code previous}, the alias
+   * {@code keepReplacedAs} pointed at the collection {@code live} had, and {@code previous}
+   * deleted.
+   */
+  void restore(String live, String previous, String keepReplacedAs);
+
+  /**
    * Makes the index known as {@code name} answer to {@code newName} instead. Standalone: CoreAdmin
    * RENAME. SolrCloud: the alias {@code newName} is pointed at the collection {@code name} (or, for
    * an alias {@code name}, at its collections, and {@code name} is deleted).

@@ -86,6 +86,19 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
   }
 
   @Override
+  public void restore(String live, String previous, String keepReplacedAs) {
+    Map<String, List<String>> aliases = aliases();
+    List<String> older = aliases.get(previous);
+    if (older == null || older.size() != 1) {
+      throw new IndexAdminException("the previous index " + previous + " is not an alias of one collection"
+          + (older == null ? "" : " (it points at " + older + ")"));
+    }
+    String replaced = switchTo(live, older.get(0));
+    createAlias(keepReplacedAs, replaced);
+    run("delete alias " + previous, () -> CollectionAdminRequest.deleteAlias(previous).process(client));
+  }
+
+  @Override
   public void rename(String name, String newName) {
     List<String> behind = aliases().get(name);
     if (behind == null) {

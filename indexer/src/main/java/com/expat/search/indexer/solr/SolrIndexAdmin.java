@@ -83,6 +83,12 @@ public final class SolrIndexAdmin implements IndexAdmin {
   }
 
   @Override
+  public void restore(String live, String previous, String keepReplacedAs) {
+    switchTo(live, previous);
+    rename(previous, keepReplacedAs);
+  }
+
+  @Override
   public void rename(String core, String newName) {
     run("rename " + core + " to " + newName, () -> CoreAdminRequest.renameCore(core, newName, client));
   }

@@ -15,6 +15,11 @@ public final class RowSources {
     return new MariaDbRowSource(dataSource);
   }
 
+  /** The rows' ids and versions in MariaDB through {@code dataSource}, for {@code verify}. */
+  public static RowVersions versions(DataSource dataSource) {
+    return new MariaDbRowSource(dataSource);
+  }
+
   /**
    * {@code source} whose {@link RowSource#catalog()} is read at most once per {@code refresh}
    * (the catalog is a few thousand rows that rarely change). When a refresh fails, the last

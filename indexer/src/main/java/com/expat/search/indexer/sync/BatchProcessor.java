@@ -7,8 +7,6 @@ import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
-import com.expat.search.indexer.world.EventDetails;
-import com.expat.search.indexer.world.MemberProfile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.solr.common.SolrException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,40 +52,15 @@ final class BatchProcessor {
   record Outcome(Invalidation invalidation, Map<ParsedMessage.Key, String> rejected) {}
 
   Outcome process(Coalesced batch) {
+    return process(batch.ids(Entity.MEMBER), batch.ids(Entity.EVENT));
+  }
+
+  /** Reads, maps, writes and makes visible the named rows, as for a batch naming them. */
+  Outcome process(List<Long> memberIds, List<Long> eventIds) {
     Map<ParsedMessage.Key, String> rejected = new HashMap<>();
-    List<Long> memberIds = batch.ids(Entity.MEMBER);
-    List<Long> eventIds = batch.ids(Entity.EVENT);
     Catalog catalog = rows.catalog();
-
-    Map<Long, IndexChange> members = new HashMap<>();
-    if (!memberIds.isEmpty()) {
-      Map<Long, MemberProfile> profiles = rows.members(memberIds);
-      for (long id : memberIds) {
-        MemberProfile profile = profiles.get(id);
-        try {
-          members.put(id, profile == null
-              ? new IndexChange.Delete(Long.toString(id), GONE_ROW_VERSION)
-              : MemberDocuments.change(profile, catalog));
-        } catch (RuntimeException e) {
-          rejected.put(new ParsedMessage.Key(Entity.MEMBER, id), "member " + id + " cannot be indexed: " + e);
-        }
-      }
-    }
-    Map<Long, IndexChange> events = new HashMap<>();
-    if (!eventIds.isEmpty()) {
-      Map<Long, EventDetails> details = rows.events(eventIds);
-      for (long id : eventIds) {
-        EventDetails detail = details.get(id);
-        try {
-          events.put(id, detail == null
-              ? new IndexChange.Delete(Long.toString(id), GONE_ROW_VERSION)
-              : EventDocuments.change(detail, catalog));
-        } catch (RuntimeException e) {
-          rejected.put(new ParsedMessage.Key(Entity.EVENT, id), "event " + id + " cannot be indexed: " + e);
-        }
-      }
-    }
-
+    Map<Long, IndexChange> members = changes(rows, Entity.MEMBER, memberIds, catalog, rejected);
+    Map<Long, IndexChange> events = changes(rows, Entity.EVENT, eventIds, catalog, rejected);
     write(Entity.MEMBER, members, rejected);
     write(Entity.EVENT, events, rejected);
     if (!members.isEmpty()) {
@@ -99,6 +73,41 @@ final class BatchProcessor {
         new Invalidation(
             ids(members, true), ids(members, false), ids(events, true), ids(events, false), clock.instant()),
         rejected);
+  }
+
+  /**
+   * What the index must do for each of {@code ids} of {@code entity}: the mapped row, or a delete
+   * when the row is gone. A row the mapping refuses is left out and named in {@code rejected}.
+   */
+  static Map<Long, IndexChange> changes(RowSource rows, Entity entity, List<Long> ids, Catalog catalog,
+      Map<ParsedMessage.Key, String> rejected) {
+    Map<Long, IndexChange> changes = new HashMap<>();
+    if (ids.isEmpty()) {
+      return changes;
+    }
+    Map<Long, ? extends Mappable> read = entity == Entity.MEMBER
+        ? mappable(rows.members(ids), MemberDocuments::change)
+        : mappable(rows.events(ids), EventDocuments::change);
+    for (long id : ids) {
+      Mappable row = read.get(id);
+      try {
+        changes.put(id, row == null ? new IndexChange.Delete(Long.toString(id), GONE_ROW_VERSION) : row.map(catalog));
+      } catch (RuntimeException e) {
+        rejected.put(new ParsedMessage.Key(entity, id), entity.wire() + " " + id + " cannot be indexed: " + e);
+      }
+    }
+    return changes;
+  }
+
+  /** A row read from MariaDB with the mapping that turns it into an index change. */
+  private interface Mappable {
+    IndexChange map(Catalog catalog);
+  }
+
+  private static <R> Map<Long, Mappable> mappable(Map<Long, R> rows, BiFunction<R, Catalog, IndexChange> mapping) {
+    Map<Long, Mappable> mappable = new HashMap<>();
+    rows.forEach((id, row) -> mappable.put(id, catalog -> mapping.apply(row, catalog)));
+    return mappable;
   }
 
   /**

@@ -34,6 +34,7 @@ record SyncSettings(
     Duration drain,
     String membersCore,
     String eventsCore) {
+  static final int DEFAULT_BATCH_SIZE = 500;
   static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/";
 
   public SyncSettings {
@@ -46,7 +47,7 @@ record SyncSettings(
   }
 
   static SyncSettings from(Env env) {
-    int batchSize = env.integer("INDEXER_BATCH_SIZE", 500, 1, 10_000);
+    int batchSize = env.integer("INDEXER_BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, 10_000);
     return new SyncSettings(
         env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create(DEFAULT_AMQP_URI)),
         batchSize,

@@ -33,5 +33,15 @@ public record Event(
     public String sql() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The status an {@code events.status} value stands for; '' or unknown reads as {@link #DRAFT}. */
+    public static Status fromSql(String sql) {
+      for (Status status : values()) {
+        if (status.sql().equalsIgnoreCase(sql)) {
+          return status;
+        }
+      }
+      return DRAFT;
+    }
   }
 }

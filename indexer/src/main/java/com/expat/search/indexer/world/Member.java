@@ -40,5 +40,19 @@ public record Member(
     public String sql() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * The status a {@code members.status} value stands for. An ENUM column holds '' when a
+     * non-strict server stored a bad value: that, or anything unknown, reads as the safe side
+     * ({@link #DEACTIVATED}: not in the index).
+     */
+    public static Status fromSql(String sql) {
+      for (Status status : values()) {
+        if (status.sql().equalsIgnoreCase(sql)) {
+          return status;
+        }
+      }
+      return DEACTIVATED;
+    }
   }
 }

@@ -2,6 +2,7 @@ package com.expat.search.indexer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.indexer.ToolRun;
 import com.expat.search.testing.amqp.RabbitMq;
 import com.expat.search.testing.db.TestDatabase;
 import com.expat.search.testing.solr.SolrCores;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -54,20 +54,9 @@ final class IndexerProcess implements AutoCloseable {
   static IndexerProcess start(String name, URI amqpUri, String solrUrl, RabbitMq rabbit, TestDatabase db,
       SolrCores solr) throws IOException {
     assertThat(JAR).as("the indexer jar (mvn package builds it before failsafe runs)").exists();
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = ToolRun.env(db, solr, rabbit);
     env.put("SOLR_URL", solrUrl);
-    env.put("DB_URL", db.jdbcUrl());
-    env.put("DB_USER", "root");
-    env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
-    env.put("DB_POOL_SIZE", "2");
     env.put("AMQP_URI", amqpUri.toString());
-    env.put("AMQP_EXCHANGE", rabbit.exchange());
-    env.put("INDEXER_QUEUE", rabbit.queue());
-    env.put("INDEXER_DLX", rabbit.deadLetterExchange());
-    env.put("INDEXER_DEAD_QUEUE", rabbit.deadLetterQueue());
-    env.put("INVALIDATION_EXCHANGE", rabbit.invalidationExchange());
-    env.put("EXPAT_MEMBERS_CORE", solr.members());
-    env.put("EXPAT_EVENTS_CORE", solr.events());
     env.put("INDEXER_HTTP_PORT", "0");
     env.put("INDEXER_BATCH_SIZE", "20");
     env.put("INDEXER_RETRY_BASE_MS", "50");

@@ -13,11 +13,11 @@ import org.apache.solr.common.SolrInputDocument;
  * makes the live sync dead-letter a row. (The mapping cleans every value a row can hold, so no
  * row of the test world is refused on its own.)
  */
-final class SpoiledRows implements SearchIndex {
+public final class SpoiledRows implements SearchIndex {
   private final SearchIndex index;
   private final Set<String> spoiledIds;
 
-  SpoiledRows(SearchIndex index, Set<String> spoiledIds) {
+  public SpoiledRows(SearchIndex index, Set<String> spoiledIds) {
     this.index = index;
     this.spoiledIds = Set.copyOf(spoiledIds);
   }

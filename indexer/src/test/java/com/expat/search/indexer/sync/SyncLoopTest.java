@@ -222,6 +222,11 @@ class SyncLoopTest {
     }
 
     @Override
+    public void restore(String live, String previous, String keepReplacedAs) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void rename(String name, String newName) {}
 
     @Override

@@ -1,0 +1,71 @@
+package com.expat.search.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.expat.search.testing.amqp.RabbitMq;
+import com.expat.search.testing.db.TestDatabase;
+import com.expat.search.testing.solr.SolrCores;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of an operator's command as {@code bin/expat-search} runs it ({@code java -jar
+ * target/indexer.jar COMMAND ARGS}), with the environment pointed at a test class's services; its
+ * exit status and everything it printed.
+ */
+public record ToolRun(int status, String output) {
+  private static final Path JAR = Path.of("target", "indexer.jar");
+
+  /** The environment a command needs for the test class's services. */
+  public static Map<String, String> env(TestDatabase db, SolrCores solr, RabbitMq rabbit) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SOLR_URL", solr.baseUrl());
+    env.put("DB_URL", db.jdbcUrl());
+    env.put("DB_USER", "root");
+    env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
+    env.put("DB_POOL_SIZE", "2");
+    env.put("EXPAT_MEMBERS_CORE", solr.members());
+    env.put("EXPAT_EVENTS_CORE", solr.events());
+    env.put("EXPAT_CATALOG_CORE", solr.catalog());
+    if (rabbit != null) {
+      env.put("AMQP_URI", rabbit.uri().toString());
+      env.put("AMQP_EXCHANGE", rabbit.exchange());
+      env.put("INDEXER_QUEUE", rabbit.queue());
+      env.put("INDEXER_DLX", rabbit.deadLetterExchange());
+      env.put("INDEXER_DEAD_QUEUE", rabbit.deadLetterQueue());
+      env.put("INVALIDATION_EXCHANGE", rabbit.invalidationExchange());
+    }
+    return env;
+  }
+
+  /** Runs {@code args} with exactly {@code env} for the project's variables; waits at most 3 minutes. */
+  public static ToolRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    assertThat(JAR).as("the indexer jar (mvn package builds it before failsafe runs)").exists();
+    Path log = Files.createTempFile("tool-run", ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("SOLR_") || key.startsWith("DB_")
+        || key.startsWith("AMQP_") || key.startsWith("INDEXER_") || key.startsWith("EXPAT_")
+        || key.startsWith("VERIFY_") || key.startsWith("REINDEX_"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError(String.join(" ", args) + " did not end within 3 minutes; its output:\n"
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    return new ToolRun(process.exitValue(), output);
+  }
+}
