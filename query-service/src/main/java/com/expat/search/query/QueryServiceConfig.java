@@ -110,7 +110,9 @@ public record QueryServiceConfig(
   static final String VARIABLES =
       """
       Environment variables:
-        SOLR_URL                          base URL of a Solr node (required), e.g. http://127.0.0.1:8983/solr
+        SOLR_ZK_HOSTS                     ZooKeeper of a SolrCloud cluster, e.g. 127.0.0.1:9983; takes precedence
+                                          over SOLR_URL (reads go to live replicas, a dead node is skipped)
+        SOLR_URL                          base URL of a Solr node (required without SOLR_ZK_HOSTS)
         SOLR_CONNECT_TIMEOUT_MS           Solr connect timeout (default 500)
         SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 2000)
         SOLR_MEMBERS_CORE                 members core or alias (default members)
@@ -199,13 +201,14 @@ public record QueryServiceConfig(
   }
 
   /**
-   * @throws ConfigException naming the first bad variable, or SOLR_URL when it is unset
+   * @throws ConfigException naming the first bad variable, or SOLR_URL when neither it nor
+   *     SOLR_ZK_HOSTS is set
    */
   public static QueryServiceConfig from(Env env) {
     SolrSettings solr = SolrSettings.from(env);
-    if (solr.url().isEmpty()) {
-      throw new ConfigException(
-          "SOLR_URL is not set: give the base URL of a Solr node (bin/expat-search serve resolves the bundled Solr)");
+    if (solr.url().isEmpty() && solr.zkHosts().isEmpty()) {
+      throw new ConfigException("SOLR_URL is not set: give the base URL of a Solr node, or SOLR_ZK_HOSTS"
+          + " for a SolrCloud cluster (bin/expat-search serve resolves the bundled Solr)");
     }
     Optional<String> servers = env.optional("MEMCACHED_SERVERS").map(String::strip).filter(s -> !s.isEmpty());
     servers.ifPresent(list -> {

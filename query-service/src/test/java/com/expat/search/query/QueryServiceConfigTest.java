@@ -19,7 +19,14 @@ class QueryServiceConfigTest {
   @Test
   void solrUrlIsRequired() {
     assertThatThrownBy(() -> QueryServiceConfig.from(Env.of(Map.of())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_URL");
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_URL").hasMessageContaining("SOLR_ZK_HOSTS");
+  }
+
+  @Test
+  void zooKeeperHostsAloneAreEnoughForSolrCloud() {
+    QueryServiceConfig config = QueryServiceConfig.from(Env.of(Map.of("SOLR_ZK_HOSTS", "127.0.0.1:9983")));
+    assertThat(config.solr().zkHosts()).hasValue("127.0.0.1:9983");
+    assertThat(config.solr().url()).isEmpty();
   }
 
   @Test

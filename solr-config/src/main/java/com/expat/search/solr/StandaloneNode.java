@@ -3,9 +3,6 @@ package com.expat.search.solr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,23 +42,15 @@ final class StandaloneNode implements SolrNode {
    * @throws LaunchException when the port is taken or Solr fails to start
    */
   static StandaloneNode start(Path home, int port) {
-    requireFreePort(port);
+    Ports.requireFree(port);
     prepareHome(home);
-    JettySolrRunner jetty = new JettySolrRunner(
-        home.toString(),
-        new Properties(),
-        JettyConfig.builder()
-            .setPort(port)
-            .setContext("/solr")
-            .stopAtShutdown(false)
-            .withPortRetryTime(0)
-            .build());
+    JettySolrRunner jetty = runner(home, new Properties(), port);
     try {
       jetty.start();
     } catch (Exception e) {
       stopQuietly(jetty);
       if (hasCause(e, BindException.class)) {
-        throw new LaunchException(portTaken(port), e);
+        throw new LaunchException(Ports.taken(port), e);
       }
       throw new LaunchException("Solr failed to start on " + home + ": " + e, e);
     }
@@ -116,23 +105,6 @@ final class StandaloneNode implements SolrNode {
     }
   }
 
-  private static void requireFreePort(int port) {
-    if (port == 0) {
-      return;
-    }
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.setReuseAddress(true);
-      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    } catch (IOException e) {
-      throw new LaunchException(portTaken(port), e);
-    }
-  }
-
-  private static String portTaken(int port) {
-    return "port " + port + " on 127.0.0.1 is already in use (another Solr?);"
-        + " stop it, or choose another with --port or SOLR_PORT (0 picks a free one)";
-  }
-
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
@@ -142,7 +114,21 @@ final class StandaloneNode implements SolrNode {
     return false;
   }
 
-  private static void stopQuietly(JettySolrRunner jetty) {
+  /** A Solr on {@code 127.0.0.1:port/solr} over {@code home}, stopped by us, not by the JVM's hook. */
+  static JettySolrRunner runner(Path home, Properties properties, int port) {
+    return new JettySolrRunner(
+        home.toString(),
+        properties,
+        JettyConfig.builder()
+            .setPort(port)
+            .setContext("/solr")
+            .stopAtShutdown(false)
+            .withPortRetryTime(0)
+            .build());
+  }
+
+  /** Stops {@code jetty}; logs and swallows failures so that shutdown always completes. */
+  static void stopQuietly(JettySolrRunner jetty) {
     try {
       if (jetty.isRunning()) {
         jetty.stop();

@@ -66,6 +66,10 @@ final class LauncherProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** SIGTERM, like a service manager would. */
   void terminate() {
     process.destroy();

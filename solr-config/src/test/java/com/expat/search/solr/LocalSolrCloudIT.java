@@ -6,10 +6,13 @@ import com.expat.search.common.solr.MemberFields;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import java.net.URI;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -20,19 +23,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --cloud 2}: a two-node SolrCloud where {@code members} is an alias of a 2x2 collection;
- * the configset loads unchanged and the versioned update chain holds across shards and replicas.
+ * {@code --cloud 2}: a two-node SolrCloud, each node its own process, where {@code members} is an
+ * alias of a 2x2 collection with a replica on each node; the configset loads unchanged on every
+ * node (its native ranking functions included), the versioned update chain holds across shards
+ * and replicas, and {@code SOLR_ZK_HOSTS} alone reaches it.
  */
 class LocalSolrCloudIT {
   @TempDir static Path dir;
   private static LauncherProcess launcher;
   private static SolrClient client;
+  private static Properties layout;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    launcher = LauncherProcess.start(dir, "--cloud", "2", "--home", dir.resolve("home").toString());
-    String url = launcher.awaitReady(Duration.ofMinutes(3));
-    client = SolrClients.create(SolrSettings.at(URI.create(url)).withRequestTimeout(Duration.ofSeconds(60)));
+    launcher = LauncherProcess.start(dir, "--cloud", "2", "--port", "0", "--zk-port", "0",
+        "--home", dir.resolve("home").toString());
+    launcher.awaitReady(Duration.ofMinutes(3));
+    layout = new Properties();
+    try (Reader reader = Files.newBufferedReader(dir.resolve("home/cloud/cluster.properties"))) {
+      layout.load(reader);
+    }
+    client = SolrClients.create(SolrSettings.cloud(layout.getProperty("zkHost")).withRequestTimeout(Duration.ofSeconds(60)));
   }
 
   @AfterAll
@@ -42,6 +53,31 @@ class LocalSolrCloudIT {
     }
     if (launcher != null) {
       launcher.close();
+    }
+  }
+
+  @Test
+  void printsTheZooKeeperHostsThatAreAllACommandNeeds() {
+    assertThat(launcher.stdoutLines()).contains("SOLR_ZK_HOSTS=" + layout.getProperty("zkHost"));
+  }
+
+  @Test
+  void everyNodeIsAProcessOfItsOwnHoldingAReplicaOfEveryCollectionWithTheRankingFunctions() throws Exception {
+    assertThat(layout.getProperty("nodes")).isEqualTo("2");
+    assertThat(layout.getProperty("node.1.pid")).isNotEqualTo(layout.getProperty("node.2.pid"))
+        .isNotEqualTo(Long.toString(launcher.pid()));
+    for (int node = 1; node <= 2; node++) {
+      String url = layout.getProperty("node." + node + ".url");
+      try (SolrClient direct = SolrClients.create(SolrSettings.at(URI.create(url)).withRequestTimeout(Duration.ofSeconds(30)))) {
+        for (String collection : List.of("members_v1", "events_v1", "catalog_v1")) {
+          // distrib=false: answered by this node's own replica, or refused if it has none
+          SolrQuery local = new SolrQuery("*:*").setRows(0).setParam("distrib", "false");
+          assertThat(direct.query(collection, local).getStatus()).as("%s on node %d", collection, node).isZero();
+        }
+        SolrQuery nativeFunction = new SolrQuery("{!func}expat_language_fit('de:native',0.5)")
+            .setRows(0).setParam("distrib", "false");
+        assertThat(direct.query("members_v1", nativeFunction).getStatus()).as("ranking plugin on node %d", node).isZero();
+      }
     }
   }
 

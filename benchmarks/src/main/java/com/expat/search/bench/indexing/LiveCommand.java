@@ -71,6 +71,11 @@ public final class LiveCommand implements Callable<Integer> {
       description = "the Solr node the indexer writes to (loopback only; default ${DEFAULT-VALUE})")
   String solr;
 
+  @Option(names = "--zk-hosts", defaultValue = "${env:SOLR_ZK_HOSTS}",
+      description = "a SolrCloud's ZooKeeper, polled through the cluster-aware client instead of --solr"
+          + " (default $SOLR_ZK_HOSTS)")
+  String zkHosts;
+
   @Option(names = "--core", defaultValue = "${env:EXPAT_MEMBERS_CORE:-members}",
       description = "the live members core to poll (default ${DEFAULT-VALUE}); only read")
   String core;
@@ -139,6 +144,10 @@ public final class LiveCommand implements Callable<Integer> {
     return 0;
   }
 
+  private SolrSettings solrSettings(URI solrUri) {
+    return zkHosts == null || zkHosts.isBlank() ? SolrSettings.at(solrUri) : SolrSettings.cloud(zkHosts.trim());
+  }
+
   /** Runs the changes, waits for them, writes the report; returns its figures. */
   LiveResult run(PrintStream log) throws Exception {
     long total = validate();
@@ -152,13 +161,13 @@ public final class LiveCommand implements Callable<Integer> {
       factory.setVirtualHost("/"); // amqp://host:5672/ means the default vhost, as for the indexer
     }
     try (HikariDataSource database = DbOptions.writablePool(dbSettings, "bench-live");
-        SolrClient client = SolrClients.create(SolrSettings.at(solrUri).withRequestTimeout(Duration.ofSeconds(10)));
+        SolrClient client = SolrClients.create(solrSettings(solrUri).withRequestTimeout(Duration.ofSeconds(10)));
         com.rabbitmq.client.Connection amqp = factory.newConnection("bench-live")) {
       checkCore(client);
       checkIndexer(amqp);
       List<Long> members = pickMembers(database);
       log.printf(Locale.ROOT, "live: %d searchable active members drawn; %s; %d writers; polling %s/%s%n",
-          members.size(), mode(), writers, solrUri, core);
+          members.size(), mode(), writers, zkHosts == null || zkHosts.isBlank() ? solrUri : zkHosts, core);
       LiveResult result = measure(database, amqp, client, members, total, log);
       writeDistributionAndChart(dir, stamp);
       Outputs.text(dir.resolve("report.md"), result.markdown(stamp));

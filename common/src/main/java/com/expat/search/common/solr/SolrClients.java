@@ -6,35 +6,50 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 
 /**
- * Builds the one {@link SolrClient} a process uses. It speaks HTTP through the JDK's client, so
- * that no Jetty of SolrJ's meets Javalin's; every call has a connect and a request time limit.
+ * Builds the one {@link SolrClient} a process uses, the same way in every process (serve, index,
+ * reindex, verify, bench). No Jetty of SolrJ's meets Javalin's: SolrJ's Jetty clients, cloud one
+ * included, fail next to Javalin 7 (see STACK.md). Requests name their core, collection or alias
+ * explicitly. Every call has a connect and a request time limit.
  *
- * <p>{@code HttpJdkSolrClient} streams each request body (updates, long POSTed queries) through a
- * pipe written by a thread of its executor; when the connection breaks mid-body that thread can
- * stay blocked for good, and with the default small pool every later request then waits for a
- * writer forever (the indexer's FailureIT found it with Solr cut off mid-update). The executor
- * here grows instead, idle threads ending after a minute, so the next request always gets one.
+ * <p><b>SolrCloud</b> ({@code SOLR_ZK_HOSTS} set; it takes precedence over {@code SOLR_URL}):
+ * SolrJ's {@code CloudLegacySolrClient}, over Apache HttpClient, watching the cluster's state in
+ * ZooKeeper. A query goes to a replica on a live node, the replicas of the collection in random
+ * order; when a node does not answer (refused, reset) the same request goes on to the next
+ * replica, so a node that has just died costs a retry, not a failure, until ZooKeeper drops it
+ * from {@code live_nodes}. An update is sent to the leader of each document's shard (to another
+ * replica of the shard, which forwards it, when the leader does not answer). Collection admin
+ * calls go to any live node.
+ *
+ * <p><b>One node</b> ({@code SOLR_URL}): SolrJ's {@code HttpJdkSolrClient}, over the JDK's HTTP
+ * client. It streams each request body (updates, long POSTed queries) through a pipe written by a
+ * thread of its executor; when the connection breaks mid-body that thread can stay blocked for
+ * good, and with the default small pool every later request then waits for a writer forever (the
+ * indexer's FailureIT found it with Solr cut off mid-update). The executor here grows instead,
+ * idle threads ending after a minute, so the next request always gets one.
  */
 public final class SolrClients {
+  private static final int ZK_CONNECT_TIMEOUT_MS = 10_000;
+  private static final int ZK_SESSION_TIMEOUT_MS = 15_000;
+
   private SolrClients() {}
 
   /**
-   * A client for the node in {@code settings}. Requests name their core or alias explicitly.
+   * The client for the Solr in {@code settings}: cloud-aware when ZooKeeper hosts are given,
+   * otherwise for the one node at the URL.
    *
-   * @throws ConfigException when no node URL is configured (the launcher resolves the bundled
-   *     local Solr's URL before this is called)
+   * @throws ConfigException when neither is configured (the launcher resolves the bundled local
+   *     Solr's URL before this is called)
    */
   public static SolrClient create(SolrSettings settings) {
-    if (settings.zkHosts().isPresent() && settings.url().isEmpty()) {
-      throw new ConfigException(
-          "SOLR_ZK_HOSTS=" + settings.zkHosts().get()
-              + ": ZooKeeper routing is not supported yet; set SOLR_URL to any node of the cluster");
+    if (settings.zkHosts().isPresent()) {
+      return cloud(settings, ZkHosts.parse(settings.zkHosts().get()));
     }
-    String url =
-        settings.url().orElseThrow(() -> new ConfigException("SOLR_URL is not set")).toString();
+    String url = settings.url()
+        .orElseThrow(() -> new ConfigException("neither SOLR_ZK_HOSTS nor SOLR_URL is set")).toString();
     ExecutorService bodyWriters =
         new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
             runnable -> {
@@ -48,6 +63,19 @@ public final class SolrClients {
         .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  /**
+   * The ZooKeeper session is kept short enough that the client hears of a lost node soon, long
+   * enough that a GC pause does not drop it; ZooKeeper is connected to on the first request.
+   */
+  private static SolrClient cloud(SolrSettings settings, ZkHosts zk) {
+    return new CloudLegacySolrClient.Builder(zk.hosts(), zk.chroot())
+        .withConnectionTimeout((int) settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .withSocketTimeout((int) settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .withZkConnectTimeout(ZK_CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .withZkClientTimeout(ZK_SESSION_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .build();
   }
 }

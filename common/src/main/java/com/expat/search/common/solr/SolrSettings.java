@@ -14,7 +14,8 @@ import java.util.Optional;
  * whose cores live under {@link #home()}.
  *
  * @param url base URL of a Solr node, e.g. {@code http://127.0.0.1:8983/solr}
- * @param zkHosts ZooKeeper hosts of a SolrCloud cluster; takes precedence over {@code url}
+ * @param zkHosts ZooKeeper hosts of a SolrCloud cluster ({@link ZkHosts}); takes precedence over
+ *     {@code url}: with it the processes route by the cluster's state and need no node URL
  * @param home where the bundled local Solr keeps its cores
  * @param connectTimeout connection timeout of every Solr call
  * @param requestTimeout time limit of every Solr call, so that no answer hangs
@@ -30,6 +31,7 @@ public record SolrSettings(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(zkHosts, "zkHosts");
     Objects.requireNonNull(home, "home");
+    zkHosts.ifPresent(ZkHosts::parse); // a mistyped SOLR_ZK_HOSTS fails at start-up, by name
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new ConfigException("Solr connect timeout must be positive, was " + connectTimeout);
     }
@@ -52,6 +54,16 @@ public record SolrSettings(
     return new SolrSettings(
         Optional.of(withoutTrailingSlash(url)),
         Optional.empty(),
+        Path.of("data", "solr"),
+        Duration.ofMillis(500),
+        Duration.ofMillis(2_000));
+  }
+
+  /** A SolrCloud cluster known by its ZooKeeper hosts, with default timeouts; for tests and tools. */
+  public static SolrSettings cloud(String zkHosts) {
+    return new SolrSettings(
+        Optional.empty(),
+        Optional.of(zkHosts),
         Path.of("data", "solr"),
         Duration.ofMillis(500),
         Duration.ofMillis(2_000));

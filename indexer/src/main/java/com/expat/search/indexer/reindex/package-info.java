@@ -13,7 +13,7 @@
  * {@code --min-ratio} override the check).
  *
  * <h2>On SolrCloud</h2>
- * With {@code SOLR_ZK_HOSTS} set (and {@code SOLR_URL} naming any node), the same steps run on
+ * With {@code SOLR_ZK_HOSTS} set (no {@code SOLR_URL} needed), the same steps run on
  * collections and aliases ({@code IndexAdmin.forSolr} picks the Collections API implementation):
  * <ul>
  *   <li>the live names {@code members}, {@code events}, {@code catalog} must be aliases of one

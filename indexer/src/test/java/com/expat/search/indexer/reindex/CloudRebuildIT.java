@@ -13,7 +13,7 @@ import com.expat.search.indexer.solr.CoreNames;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.solr.SolrSearchIndex;
-import java.net.URI;
+import com.expat.search.testing.solr.SolrCloudProcesses;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly rebuild on a real two-node SolrCloud ({@code solr-config.jar --cloud 2}): a new
+ * The nightly rebuild on a real two-node SolrCloud ({@code solr-config.jar --cloud 2}, each node its
+ * own process, reached through ZooKeeper as {@code SOLR_ZK_HOSTS} alone would): a new
  * collection of the live one's shape, found by live writers while it loads, switched in by moving
  * the alias while searches of the alias go on, the replaced collection kept behind a
  * {@code __prev_} alias; and a rebuild with too few documents that leaves the alias alone.
@@ -55,7 +56,7 @@ class CloudRebuildIT {
   static final String LIVE_ONLY_ID = "990000001";
 
   @TempDir static Path dir;
-  static LocalSolrCloud cloud;
+  static SolrCloudProcesses cloud;
   static SolrClient client;
   static IndexAdmin admin;
   static SearchIndex index;
@@ -64,8 +65,9 @@ class CloudRebuildIT {
 
   @BeforeAll
   static void startCloud() throws Exception {
-    cloud = LocalSolrCloud.start(dir);
-    SolrSettings settings = new SolrSettings(Optional.of(URI.create(cloud.url())), Optional.of(cloud.zkHosts()),
+    cloud = SolrCloudProcesses.start(dir, 2, 2, Duration.ofSeconds(15));
+    // SOLR_ZK_HOSTS alone, as every process is configured for SolrCloud
+    SolrSettings settings = new SolrSettings(Optional.empty(), Optional.of(cloud.zkHosts()),
         dir, Duration.ofSeconds(5), Duration.ofSeconds(120));
     client = SolrClients.create(settings);
     admin = IndexAdmin.forSolr(settings, client);

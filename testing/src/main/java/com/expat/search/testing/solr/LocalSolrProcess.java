@@ -108,7 +108,8 @@ final class LocalSolrProcess implements AutoCloseable {
         + "; its stderr ends with:\n" + tail(stderr));
   }
 
-  private static void stop(Process process) {
+  /** SIGTERM, then SIGKILL if the process has not exited within the stop timeout. */
+  static void stop(Process process) {
     if (!process.isAlive()) {
       return;
     }
