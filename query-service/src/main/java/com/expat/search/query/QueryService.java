@@ -16,11 +16,13 @@ import com.expat.search.query.events.EventsApi;
 import com.expat.search.query.events.MemberEventsRequest;
 import com.expat.search.query.health.HealthApi;
 import com.expat.search.query.http.HttpApi;
+import com.expat.search.query.http.Routes;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.invalidation.AmqpInvalidationSource;
 import com.expat.search.query.invalidation.InvalidationNotice;
 import com.expat.search.query.invalidation.InvalidationSource;
 import com.expat.search.query.matches.MatchesApi;
+import com.expat.search.query.matches.MatchesDebugApi;
 import com.expat.search.query.matches.MatchesRequest;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
@@ -179,7 +181,7 @@ public final class QueryService implements AutoCloseable {
       CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
           config.catalogTtl(), ticker);
       HttpMetrics httpMetrics = new HttpMetrics(registry);
-      Javalin app = HttpApi.create(json, List.of(
+      List<Routes> features = new ArrayList<>(List.of(
           new HealthApi(json, index, List.of(config.cores().members(), config.cores().events()),
               Duration.ofMillis(1_000), healthChecks),
           new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
@@ -187,8 +189,13 @@ public final class QueryService implements AutoCloseable {
           new EventsApi(json, index, config.cores(), catalog, ranking, eventsCache, memberEventsCache),
           new SuggestApi(json, index, config.cores(), suggestCache),
           new MetricsApi(registry),
-          new ApiDocs(json.mapper())),
-          httpMetrics::record, config.shutdownDrain());
+          new ApiDocs(json.mapper())));
+      if (config.debugEndpoints()) {
+        // Engineers only: these reveal blocks and contacts (docs/contract-additions.md).
+        features.add(new MatchesDebugApi(json, index, config.cores(), ranking));
+        LOG.warn("DEBUG_ENDPOINTS=on: /debug/... answers who blocked whom; keep this instance away from the website");
+      }
+      Javalin app = HttpApi.create(json, features, httpMetrics::record, config.shutdownDrain());
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr at {}, shared cache {}, invalidation feed {}",
           app.port(), config.solr().url().orElseThrow(),

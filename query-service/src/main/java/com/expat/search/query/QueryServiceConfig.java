@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  *     leaving out a candidate the whole model would have put on the page
  * @param rankingOverrides whether ranked requests may set custom weights ({@code weights=}, {@code
  *     RANKING_OVERRIDES=on}); off for the website, on for a relevance workbench
+ * @param debugEndpoints whether {@code /debug/...} endpoints for engineers are served ({@code
+ *     DEBUG_ENDPOINTS}, default off: they reveal blocks and contacts)
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -54,7 +56,8 @@ public record QueryServiceConfig(
     Duration shutdownDrain,
     PrerankForm.Mode prerank,
     int rankWindow,
-    boolean rankingOverrides) {
+    boolean rankingOverrides,
+    boolean debugEndpoints) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -141,6 +144,8 @@ public record QueryServiceConfig(
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
         RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
+        DEBUG_ENDPOINTS                   on: serve /debug/... for engineers (why a member is not among the matches);
+                                          they reveal blocks and contacts, never enable them where the website reaches (default off)
       """;
 
   private static final Pattern SERVER = Pattern.compile("[^\\s:]+:\\d{1,5}");
@@ -167,37 +172,47 @@ public record QueryServiceConfig(
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
         Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO,
-        TwoStage.WINDOW, false);
+        TwoStage.WINDOW, false, false);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow, rankingOverrides);
+        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withRankWindow(int window) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window, rankingOverrides);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withRankingOverrides(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on, debugEndpoints);
+  }
+
+  public QueryServiceConfig withDebugEndpoints(boolean on) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides, on);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow, rankingOverrides);
+        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   /**
@@ -249,7 +264,8 @@ public record QueryServiceConfig(
         Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
         PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")),
         env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW),
-        onOff(env, "RANKING_OVERRIDES", "off"));
+        onOff(env, "RANKING_OVERRIDES", "off"),
+        onOff(env, "DEBUG_ENDPOINTS", "off"));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

@@ -6,7 +6,7 @@ import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.members.MemberPage;
-import com.expat.search.query.members.Visibility;
+import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
@@ -20,8 +20,6 @@ import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -57,26 +55,10 @@ final class Matches {
     Viewer viewer = Ranking.viewer(me);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    me.location().ifPresent(point -> {
-      params.set("sfield", LOCATION);
-      params.set("pt", point.solr());
-      params.add("fq", "{!geofilt d=" + String.format(Locale.ROOT, "%.3f", request.radiusKm()) + "}");
-    });
-    if (me.location().isEmpty()) {
-      // A city without coordinates: the same city is the best "near" we know.
-      params.add("fq", me.cityId().isPresent() ? CITY_ID + ":" + me.cityId().getAsLong() : "-*:*");
-    }
-    Visibility.onlySearchable(params);
-    Visibility.hideFrom(params, me);
-    Visibility.excludeIds(params, "hidden_contacts", me.contactIds());
-    params.add("fq", Visibility.NOT_CACHED + "-" + CONTACT_IDS + ":" + me.id());
-    params.add("fq", "{!terms f=" + LANGUAGES + " v=$shared_languages}");
-    params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
-
+    MatchRules.of(me, request.radiusKm()).forEach(rule -> rule.addTo(params));
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
-    SolrPrerank prerank = SolrRanking.members(viewer, profile, corpus, now);
-    stages.prepare(params, prerank, false, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
-    params.set("sort", "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc");
+    SolrPrerank prerank = prepareWindow(params, stages, viewer, profile, corpus, now, MemberDocs.ITEM_FIELDS,
+        ranking.prerankForm());
 
     QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
     MatchRanker ranker = ranking.matches();
@@ -87,5 +69,17 @@ final class Matches {
     return new MemberPage(response.getResults().getNumFound(), request.page(), request.size(),
         hits.stream().map(hit -> MemberDocs.item(hit.doc(), me.location(), hit.ranked(), request.explain())).toList(),
         null);
+  }
+
+  /**
+   * Sets the window's score, fields and order on {@code params} (which hold the rules already);
+   * {@link WhyNotShown} asks Solr for the same window.
+   */
+  static SolrPrerank prepareWindow(ModifiableSolrParams params, TwoStage stages, Viewer viewer, RankingProfile profile,
+      Corpus corpus, Instant now, List<String> itemFields, PrerankForm form) {
+    SolrPrerank prerank = SolrRanking.members(viewer, profile, corpus, now);
+    stages.prepare(params, prerank, false, itemFields, form);
+    params.set("sort", "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc");
+    return prerank;
   }
 }

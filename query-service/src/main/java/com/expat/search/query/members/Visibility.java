@@ -33,7 +33,18 @@ public final class Visibility {
    * viewer's is stale, every member whose list names the viewer.
    */
   public static void hideFrom(ModifiableSolrParams params, KnownMember viewer) {
-    params.add("fq", NOT_CACHED + "-" + ID + ":" + viewer.id() + " -" + BLOCKED_IDS + ":" + viewer.id());
+    hideSelf(params, viewer);
+    hideBlocked(params, viewer);
+  }
+
+  /** Hides the viewer themself; part of {@link #hideFrom}, alone only to explain an absence. */
+  public static void hideSelf(ModifiableSolrParams params, KnownMember viewer) {
+    params.add("fq", NOT_CACHED + "-" + ID + ":" + viewer.id());
+  }
+
+  /** Hides everyone blocked either way; part of {@link #hideFrom}, alone only to explain an absence. */
+  public static void hideBlocked(ModifiableSolrParams params, KnownMember viewer) {
+    params.add("fq", NOT_CACHED + "-" + BLOCKED_IDS + ":" + viewer.id());
     excludeIds(params, "hidden_blocked", viewer.blockedIds());
   }
 
