@@ -197,8 +197,8 @@ public final class QueryService implements AutoCloseable {
       }
       Javalin app = HttpApi.create(json, features, httpMetrics::record, config.shutdownDrain());
       app.start(config.httpPort());
-      LOG.info("query service listening on port {}, Solr at {}, shared cache {}, invalidation feed {}",
-          app.port(), config.solr().url().orElseThrow(),
+      LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
+          app.port(), config.solr().where(),
           config.caches().memcachedServers().orElse("none"),
           config.invalidations().map(feed -> feed.exchange()).orElse("off (TTLs trusted)"));
       return new QueryService(client, healthChecks, shared, source, freshness, app, config.shutdownDrain());

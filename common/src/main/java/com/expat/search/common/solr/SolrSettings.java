@@ -69,6 +69,12 @@ public record SolrSettings(
         Duration.ofMillis(2_000));
   }
 
+  /** Where requests go, for logs: the cluster's ZooKeeper when set, else the node's URL. */
+  public String where() {
+    return zkHosts.map(zk -> "SolrCloud via ZooKeeper " + zk)
+        .orElseGet(() -> url.map(URI::toString).orElse("(no Solr configured)"));
+  }
+
   public SolrSettings withRequestTimeout(Duration timeout) {
     return new SolrSettings(url, zkHosts, home, connectTimeout, timeout);
   }

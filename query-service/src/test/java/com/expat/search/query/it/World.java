@@ -83,11 +83,29 @@ final class World {
     solr.client().commit(solr.members());
   }
 
+  /**
+   * Changes as the indexer would write them after the world is indexed (version 2): Zelda (500),
+   * a new German-speaking hiker in Berlin, one of Çağlar's matches from then on; Gina (10) no
+   * longer searchable, gone from them.
+   */
+  static List<SolrInputDocument> laterChanges() {
+    return List.of(
+        MemberDocuments.document(profile(member(500, "Zelda Newcomer", "Hiking every weekend", BERLIN, "AT", true, 1, 2),
+            langs("de", Level.NATIVE), List.of(1), List.of(), List.of()), CATALOG),
+        MemberDocuments.document(profile(member(10, "Gina Rossi", "Chess player", POTSDAM, "IT", false, 40, 2),
+            langs("it", Level.NATIVE, "en", Level.FLUENT), List.of(2), List.of(), List.of()), CATALOG));
+  }
+
   private static Member member(long id, String name, String headline, long city, String origin,
       boolean searchable, int daysSinceActive) {
+    return member(id, name, headline, city, origin, searchable, daysSinceActive, 1);
+  }
+
+  private static Member member(long id, String name, String headline, long city, String origin,
+      boolean searchable, int daysSinceActive, long version) {
     return new Member(id, name, headline, null, null, city, origin, Member.Membership.BASIC,
         searchable, Member.Status.ACTIVE, true, NOW.minus(daysSinceActive, ChronoUnit.DAYS),
-        NOW.minus(400, ChronoUnit.DAYS), NOW, 1);
+        NOW.minus(400, ChronoUnit.DAYS), NOW, version);
   }
 
   private static MemberProfile profile(Member member, List<SpokenLanguage> languages, List<Integer> interests,

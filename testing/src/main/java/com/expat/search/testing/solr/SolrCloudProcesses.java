@@ -4,6 +4,7 @@ import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.response.CoreAdminResponse;
 import org.apache.solr.common.util.NamedList;
 
 /**
@@ -166,6 +173,54 @@ public final class SolrCloudProcesses implements AutoCloseable {
       }
       return states;
     }
+  }
+
+  /**
+   * The numbers of the nodes leading a shard of {@code collection} (a collection, not an alias),
+   * from the cluster status.
+   */
+  public Set<Integer> leadingNodes(String collection) throws Exception {
+    try (SolrClient client = SolrClients.create(SolrSettings.cloud(zkHosts()).withRequestTimeout(Duration.ofSeconds(30)))) {
+      NamedList<Object> status = CollectionAdminRequest.getClusterStatus().setCollectionName(collection)
+          .process(client).getResponse();
+      Set<Integer> leaders = new TreeSet<>();
+      Map<?, ?> state = asMap(asMap(asMap(status.get("cluster")).get("collections")).get(collection));
+      for (Object shard : asMap(state.get("shards")).values()) {
+        for (Object replica : asMap(asMap(shard).get("replicas")).values()) {
+          Map<?, ?> fields = asMap(replica);
+          if ("true".equals(String.valueOf(fields.get("leader")))) {
+            for (int number = 1; number <= nodes(); number++) {
+              if (nodeName(number).equals(fields.get("node_name"))) {
+                leaders.add(number);
+              }
+            }
+          }
+        }
+      }
+      return leaders;
+    }
+  }
+
+  /**
+   * Documents per shard of {@code collection} in node {@code number}'s own replicas, each core
+   * counted alone ({@code distrib=false}): equal on every node once replicas have recovered.
+   */
+  public Map<String, Long> shardCounts(int number, String collection) throws Exception {
+    Map<String, Long> counts = new TreeMap<>();
+    try (SolrClient node = SolrClients.create(
+        SolrSettings.at(URI.create(nodeUrl(number))).withRequestTimeout(Duration.ofSeconds(30)))) {
+      CoreAdminResponse cores = CoreAdminRequest.getStatus(null, node);
+      for (Map.Entry<String, NamedList<Object>> core : cores.getCoreStatus()) {
+        String name = core.getKey();
+        int replica = name.indexOf("_replica");
+        if (name.startsWith(collection + "_shard") && replica > 0) {
+          SolrQuery all = new SolrQuery("*:*").setRows(0).setParam("distrib", "false");
+          counts.put(name.substring(collection.length() + 1, replica),
+              node.query(name, all).getResults().getNumFound());
+        }
+      }
+    }
+    return counts;
   }
 
   /** Waits until every replica of every collection is active; false when {@code limit} passes first. */
