@@ -2,13 +2,14 @@ package com.expat.search.query;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
-import com.expat.search.common.solr.Cores;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
+import com.expat.search.vocabulary.Cores;
+import com.expat.search.vocabulary.InvalidationNotice;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public record QueryServiceConfig(
    *     re-established) cached answers are served only while younger than this; 0: not at all
    */
   public record Invalidations(URI amqpUri, String exchange, Duration unconfirmedTtl) {
-    public static final String DEFAULT_EXCHANGE = "expat.search.invalidations";
+    public static final String DEFAULT_EXCHANGE = InvalidationNotice.EXCHANGE;
 
     public Invalidations {
       Objects.requireNonNull(amqpUri, "amqpUri");

@@ -3,11 +3,11 @@ package com.expat.search.solr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.expat.search.common.solr.CatalogFields;
-import com.expat.search.common.solr.EventFields;
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.CatalogFields;
+import com.expat.search.vocabulary.EventFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.expat.search.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.vocabulary.MemberFields;
 import java.net.URI;
 import java.io.Reader;
 import java.nio.file.Files;

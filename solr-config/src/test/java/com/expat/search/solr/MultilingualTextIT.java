@@ -2,9 +2,9 @@ package com.expat.search.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.MemberFields;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;

@@ -2,17 +2,17 @@ package com.expat.search.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.MemberFields;
 import java.time.Duration;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
-import org.apache.solr.client.solrj.request.GenericSolrRequest;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -2,9 +2,9 @@ package com.expat.search.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.common.solr.CatalogFields;
-import com.expat.search.common.solr.EventFields;
-import com.expat.search.common.solr.MemberFields;
+import com.expat.search.vocabulary.CatalogFields;
+import com.expat.search.vocabulary.EventFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,6 +1,7 @@
 package com.expat.search.bench.indexing;
 
 import com.expat.search.indexer.mapping.IndexChange;
+import com.expat.search.vocabulary.IndexFields;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,6 @@ import org.apache.solr.common.util.JavaBinCodec;
  */
 final class DocumentFile {
   /** The tombstone fields of {@code SolrSearchIndex.apply} (package-private there). */
-  static final String TOMBSTONE = "tombstone";
 
   private DocumentFile() {}
 
@@ -38,9 +38,9 @@ final class DocumentFile {
         documents.add(upsert.document());
       } else {
         SolrInputDocument tombstone = new SolrInputDocument();
-        tombstone.setField("id", change.id());
-        tombstone.setField("doc_version", change.version());
-        tombstone.setField(TOMBSTONE, true);
+        tombstone.setField(IndexFields.ID, change.id());
+        tombstone.setField(IndexFields.VERSION, change.version());
+        tombstone.setField(IndexFields.TOMBSTONE, true);
         documents.add(tombstone);
       }
     }
@@ -48,7 +48,7 @@ final class DocumentFile {
   }
 
   static boolean isTombstone(SolrInputDocument document) {
-    return Boolean.TRUE.equals(document.getFieldValue(TOMBSTONE));
+    return Boolean.TRUE.equals(document.getFieldValue(IndexFields.TOMBSTONE));
   }
 
   /** Appends pages to a new file. */

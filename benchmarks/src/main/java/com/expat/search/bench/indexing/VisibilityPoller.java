@@ -1,5 +1,6 @@
 package com.expat.search.bench.indexing;
 
+import com.expat.search.vocabulary.IndexFields;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,8 +56,8 @@ final class VisibilityPoller {
   private void poll(List<Long> ids) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
-    params.set("fq", "{!terms f=id cache=false}" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    params.set("fl", "id,doc_version");
+    params.set("fq", "{!terms f=" + IndexFields.ID + " cache=false}" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    params.set("fl", IndexFields.ID + "," + IndexFields.VERSION);
     params.set("rows", ids.size());
     params.set("bench.round", Long.toString(round++));
     long sent = System.nanoTime();
@@ -65,9 +66,9 @@ final class VisibilityPoller {
       long answered = System.nanoTime();
       roundTrip.recordValue(Math.min((answered - sent) / 1_000, 60_000_000L));
       for (SolrDocument document : response.getResults()) {
-        Object version = document.getFirstValue("doc_version");
+        Object version = document.getFirstValue(IndexFields.VERSION);
         if (version instanceof Number number) {
-          visibility.seen(Long.parseLong(document.getFirstValue("id").toString()), number.longValue(), answered);
+          visibility.seen(Long.parseLong(document.getFirstValue(IndexFields.ID).toString()), number.longValue(), answered);
         }
       }
     } catch (SolrServerException | IOException | SolrException e) {

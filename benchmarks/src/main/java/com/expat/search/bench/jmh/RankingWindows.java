@@ -9,8 +9,8 @@ import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.ranking.EventRanker;
 import com.expat.search.ranking.MatchRanker;
 import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.EventSignals;
@@ -227,13 +227,7 @@ final class RankingWindows {
     if (a == null || b == null) {
       return false;
     }
-    double lat1 = Math.toRadians(a.latitude());
-    double lat2 = Math.toRadians(b.latitude());
-    double dLat = lat2 - lat1;
-    double dLon = Math.toRadians(b.longitude() - a.longitude());
-    double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-        + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 2 * 6371.0087714 * Math.asin(Math.min(1, Math.sqrt(h))) <= km;
+    return a.distanceKm(b) <= km;
   }
 
   /** A document as Solr would return it: field → value, multi-valued fields as collections. */

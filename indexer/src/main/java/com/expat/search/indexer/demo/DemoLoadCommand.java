@@ -1,11 +1,11 @@
 package com.expat.search.indexer.demo;
 
-import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.config.Env;
-import com.expat.search.common.solr.Cores;
+import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
+import com.expat.search.vocabulary.Cores;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.solr.client.solrj.SolrClient;

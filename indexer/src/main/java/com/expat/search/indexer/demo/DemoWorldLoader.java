@@ -1,6 +1,5 @@
 package com.expat.search.indexer.demo;
 
-import com.expat.search.common.solr.CatalogFields;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.generate.WorldSpec;
 import com.expat.search.indexer.reindex.ReindexSettings;
@@ -8,6 +7,7 @@ import com.expat.search.indexer.reindex.Reindexer;
 import com.expat.search.indexer.reindex.Target;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
+import com.expat.search.vocabulary.CatalogFields;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

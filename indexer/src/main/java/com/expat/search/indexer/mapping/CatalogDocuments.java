@@ -1,7 +1,7 @@
 package com.expat.search.indexer.mapping;
 
-import static com.expat.search.common.solr.CatalogFields.*;
 import static com.expat.search.indexer.mapping.MemberDocuments.setIfPresent;
+import static com.expat.search.vocabulary.CatalogFields.*;
 
 import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Interest;

@@ -1,7 +1,7 @@
 package com.expat.search.indexer.mapping;
 
-import static com.expat.search.common.solr.EventFields.*;
 import static com.expat.search.indexer.mapping.MemberDocuments.setIfPresent;
+import static com.expat.search.vocabulary.EventFields.*;
 
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;

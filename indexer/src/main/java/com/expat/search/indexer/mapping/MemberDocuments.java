@@ -1,6 +1,6 @@
 package com.expat.search.indexer.mapping;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;
@@ -9,6 +9,7 @@ import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.ranking.ProfileQuality;
+import com.expat.search.vocabulary.LanguageTerms;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class MemberDocuments {
     languages.forEach(
         (code, level) -> {
           doc.addField(LANGUAGES, code);
-          doc.addField(LANGUAGE_LEVELS, code + ":" + level.sql());
+          doc.addField(LANGUAGE_LEVELS, LanguageTerms.of(code, level.sql()));
           if (level == SpokenLanguage.Level.NATIVE || level == SpokenLanguage.Level.FLUENT) {
             doc.addField(FLUENT_LANGUAGES, code);
           }

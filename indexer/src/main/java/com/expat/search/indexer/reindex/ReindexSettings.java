@@ -2,7 +2,7 @@ package com.expat.search.indexer.reindex;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
-import com.expat.search.common.solr.Cores;
+import com.expat.search.vocabulary.Cores;
 import java.time.Duration;
 import java.util.Objects;
 

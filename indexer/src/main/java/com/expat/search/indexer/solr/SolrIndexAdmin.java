@@ -1,6 +1,6 @@
 package com.expat.search.indexer.solr;
 
-import com.expat.search.common.solr.Cores;
+import com.expat.search.vocabulary.Cores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

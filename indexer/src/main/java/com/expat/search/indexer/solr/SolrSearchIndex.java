@@ -1,16 +1,17 @@
 package com.expat.search.indexer.solr;
 
 import com.expat.search.indexer.mapping.IndexChange;
+import com.expat.search.vocabulary.IndexFields;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -27,7 +28,6 @@ public final class SolrSearchIndex implements SearchIndex {
   static final String DELETE_VERSION_PARAM = "del_version";
 
   /** Set on tombstones by the configset's version constraint; {@code /select} filters them out. */
-  static final String TOMBSTONE_FIELD = "tombstone";
 
   /** Default {@link #writeDeadline}. */
   static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
@@ -84,9 +84,9 @@ public final class SolrSearchIndex implements SearchIndex {
   /** The document a versioned delete leaves behind; see solr-config's solrconfig.xml. */
   static SolrInputDocument tombstone(String id, long version) {
     SolrInputDocument doc = new SolrInputDocument();
-    doc.setField("id", id);
-    doc.setField("doc_version", version);
-    doc.setField(TOMBSTONE_FIELD, true);
+    doc.setField(IndexFields.ID, id);
+    doc.setField(IndexFields.VERSION, version);
+    doc.setField(IndexFields.TOMBSTONE, true);
     return doc;
   }
 

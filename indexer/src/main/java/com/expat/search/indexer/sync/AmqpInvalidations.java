@@ -1,5 +1,6 @@
 package com.expat.search.indexer.sync;
 
+import com.expat.search.vocabulary.InvalidationNotice;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Publishes {@link Invalidation} notices on the fan-out exchange with publisher confirms, so a
+ * Publishes {@link InvalidationNotice} notices on the fan-out exchange with publisher confirms, so a
  * batch is acknowledged only once its notice is with the broker. A notice that is not confirmed
  * fails the batch, which is retried; the channel is reopened for the retry
  * ({@link ConfirmingPublisher}). Thread-safe.
@@ -27,11 +28,11 @@ final class AmqpInvalidations implements InvalidationSink, AutoCloseable {
   }
 
   @Override
-  public void publish(Invalidation invalidation) {
+  public void publish(InvalidationNotice invalidation) {
     AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
         .contentType("application/json")
         .contentEncoding("utf-8")
-        .type("search.invalidation")
+        .type(InvalidationNotice.TYPE)
         .messageId(UUID.randomUUID().toString())
         .timestamp(Date.from(invalidation.indexedAt()))
         .deliveryMode(1)

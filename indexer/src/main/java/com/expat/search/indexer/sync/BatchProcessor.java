@@ -7,6 +7,7 @@ import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.source.RowSource;
 import com.expat.search.indexer.world.Catalog;
+import com.expat.search.vocabulary.InvalidationNotice;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class BatchProcessor {
   }
 
   /** The result of a batch that Solr accepted and searches see. */
-  record Outcome(Invalidation invalidation, Map<ParsedMessage.Key, String> rejected) {}
+  record Outcome(InvalidationNotice invalidation, Map<ParsedMessage.Key, String> rejected) {}
 
   Outcome process(Coalesced batch) {
     return process(batch.ids(Entity.MEMBER), batch.ids(Entity.EVENT));
@@ -70,7 +71,7 @@ final class BatchProcessor {
       index.softCommit(targets.live(Entity.EVENT));
     }
     return new Outcome(
-        new Invalidation(
+        new InvalidationNotice(
             ids(members, true), ids(members, false), ids(events, true), ids(events, false), clock.instant()),
         rejected);
   }

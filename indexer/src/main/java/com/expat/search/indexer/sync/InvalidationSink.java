@@ -1,5 +1,7 @@
 package com.expat.search.indexer.sync;
 
+import com.expat.search.vocabulary.InvalidationNotice;
+
 /** Where invalidation notices go: the fan-out exchange, or nowhere (tools, tests). */
 interface InvalidationSink {
   InvalidationSink NONE = invalidation -> {};
@@ -9,5 +11,5 @@ interface InvalidationSink {
    *
    * @throws SyncException when it could not be published (a passing failure: the batch is retried)
    */
-  void publish(Invalidation invalidation);
+  void publish(InvalidationNotice invalidation);
 }

@@ -1,6 +1,7 @@
 package com.expat.search.indexer.sync;
 
 import com.expat.search.common.config.Env;
+import com.expat.search.vocabulary.InvalidationNotice;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public record Topology(
   public static Topology contract() {
     return new Topology(
         "expat.changes", "search-indexer", "search-indexer.dlx", "search-indexer.dead",
-        "expat.search.invalidations");
+        InvalidationNotice.EXCHANGE);
   }
 
   /**

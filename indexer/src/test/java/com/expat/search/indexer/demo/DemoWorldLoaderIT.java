@@ -2,7 +2,6 @@ package com.expat.search.indexer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.generate.WorldSpec;
 import com.expat.search.indexer.mapping.MemberDocuments;
@@ -10,6 +9,7 @@ import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.expat.search.indexer.demo;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
@@ -13,6 +13,7 @@ import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.Earth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.text.Normalizer;
@@ -152,10 +153,6 @@ class GeneratedWorldSearchIT {
   }
 
   private static double km(City a, City b) {
-    double dLat = Math.toRadians(b.latitude() - a.latitude());
-    double dLon = Math.toRadians(b.longitude() - a.longitude());
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+    return Earth.distanceKm(a.latitude(), a.longitude(), b.latitude(), b.longitude());
   }
 }

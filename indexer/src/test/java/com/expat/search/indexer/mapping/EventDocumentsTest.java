@@ -1,6 +1,6 @@
 package com.expat.search.indexer.mapping;
 
-import static com.expat.search.common.solr.EventFields.*;
+import static com.expat.search.vocabulary.EventFields.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.indexer.world.Event;

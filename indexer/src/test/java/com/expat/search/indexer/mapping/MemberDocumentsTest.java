@@ -1,6 +1,6 @@
 package com.expat.search.indexer.mapping;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +9,8 @@ import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Interest;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
-import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.indexer.world.SpokenLanguage.Level;
+import com.expat.search.indexer.world.SpokenLanguage;
 import java.time.Instant;
 import java.util.List;
 import org.apache.solr.common.SolrInputDocument;

@@ -3,7 +3,6 @@ package com.expat.search.indexer.reindex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.generate.InMemoryWorld;
@@ -14,6 +13,7 @@ import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.testing.solr.SolrCloudProcesses;
+import com.expat.search.vocabulary.MemberFields;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.expat.search.query.events;
 
-import static com.expat.search.common.solr.EventFields.*;
+import static com.expat.search.vocabulary.EventFields.*;
 
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;

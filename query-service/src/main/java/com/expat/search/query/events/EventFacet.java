@@ -1,6 +1,6 @@
 package com.expat.search.query.events;
 
-import com.expat.search.common.solr.EventFields;
+import com.expat.search.vocabulary.EventFields;
 import java.util.Locale;
 import java.util.Optional;
 

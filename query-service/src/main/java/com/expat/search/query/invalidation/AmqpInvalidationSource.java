@@ -100,7 +100,7 @@ public final class AmqpInvalidationSource implements InvalidationSource {
 
   private void deliver(byte[] body) {
     try {
-      InvalidationNotice.parse(mapper, body).ifPresentOrElse(
+      NoticeReader.parse(mapper, body).ifPresentOrElse(
           listener::notice,
           () -> LOG.warn("ignoring an invalidation notice that is not one ({} bytes)", body.length));
     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package com.expat.search.query.invalidation;
 
+import com.expat.search.vocabulary.InvalidationNotice;
+
 /**
  * Where invalidation notices come from. {@link #start} begins delivering to the listener on a
  * thread of the source's own; the source reports when delivery is (re)established and when it

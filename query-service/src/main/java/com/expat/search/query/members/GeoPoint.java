@@ -1,12 +1,11 @@
 package com.expat.search.query.members;
 
+import com.expat.search.vocabulary.Earth;
 import java.util.Locale;
 import java.util.Optional;
 
 /** A point on Earth in degrees; Solr writes it {@code "lat,lon"}. */
 public record GeoPoint(double latitude, double longitude) {
-  private static final double EARTH_RADIUS_KM = 6371.0088;
-
   public GeoPoint {
     if (!(latitude >= -90 && latitude <= 90)) {
       throw new IllegalArgumentException("latitude must be in -90..90, was " + latitude);
@@ -37,16 +36,9 @@ public record GeoPoint(double latitude, double longitude) {
     }
   }
 
-  /** Great-circle distance (haversine) in kilometres. */
+  /** Great-circle distance in kilometres ({@link Earth#distanceKm}). */
   public double distanceKm(GeoPoint other) {
-    double dLat = Math.toRadians(other.latitude - latitude);
-    double dLon = Math.toRadians(other.longitude - longitude);
-    double a =
-        Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(latitude))
-                * Math.cos(Math.toRadians(other.latitude))
-                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    return Earth.distanceKm(latitude, longitude, other.latitude, other.longitude);
   }
 
   /** {@code "lat,lon"}, as Solr's spatial parameters take it. */

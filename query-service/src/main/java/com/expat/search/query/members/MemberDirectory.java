@@ -1,6 +1,6 @@
 package com.expat.search.query.members;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.solr.SolrIndex;

@@ -1,9 +1,10 @@
 package com.expat.search.query.members;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.Ranked;
+import com.expat.search.vocabulary.LanguageTerms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -68,10 +69,8 @@ public final class MemberDocs {
   static List<LanguageLevel> languages(Collection<Object> values) {
     List<LanguageLevel> result = new ArrayList<>();
     for (String value : strings(values)) {
-      int colon = value.indexOf(':');
-      result.add(colon < 0
-          ? new LanguageLevel(value, null)
-          : new LanguageLevel(value.substring(0, colon), value.substring(colon + 1)));
+      String code = LanguageTerms.code(value);
+      result.add(code == null ? new LanguageLevel(value, null) : new LanguageLevel(code, LanguageTerms.level(value)));
     }
     result.sort(Comparator.comparingInt((LanguageLevel l) -> levelRank(l.level()))
         .thenComparing(LanguageLevel::code));

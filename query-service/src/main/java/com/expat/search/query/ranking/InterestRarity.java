@@ -1,9 +1,9 @@
 package com.expat.search.query.ranking;
 
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.vocabulary.MemberFields;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;

@@ -3,8 +3,8 @@ package com.expat.search.query.ranking;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.Candidate;
-import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.solr.SolrPrerank;
+import com.expat.search.vocabulary.IndexFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -150,13 +150,13 @@ public record TwoStage(int page, int size, int start, int rows, boolean javaOrde
         params.remove(name);
       }
       params.set("q", "*:*");
-      params.add("fq", "{!terms f=" + IndexDocs.ID + " v=$page_ids cache=false}");
+      params.add("fq", "{!terms f=" + IndexFields.ID + " v=$page_ids cache=false}");
       params.set("page_ids", ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
       params.set("rows", ids.size());
       params.set("fl", String.join(",", itemFields));
       Map<Long, SolrDocument> byId = new HashMap<>();
       for (SolrDocument doc : index.query(core, params).getResults()) {
-        byId.put(Long.parseLong(doc.getFirstValue(IndexDocs.ID).toString()), doc);
+        byId.put(Long.parseLong(doc.getFirstValue(IndexFields.ID).toString()), doc);
       }
       return byId;
     };

@@ -1,12 +1,12 @@
 package com.expat.search.query.search;
 
-import static com.expat.search.common.solr.CatalogFields.LOCATION;
-import static com.expat.search.common.solr.CatalogFields.NAME;
+import static com.expat.search.vocabulary.CatalogFields.LOCATION;
+import static com.expat.search.vocabulary.CatalogFields.NAME;
 
-import com.expat.search.common.solr.CatalogFields;
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.vocabulary.CatalogFields;
+import com.expat.search.vocabulary.MemberFields;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;

@@ -1,6 +1,6 @@
 package com.expat.search.query.search;
 
-import com.expat.search.common.solr.MemberFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.util.Locale;
 import java.util.Optional;
 

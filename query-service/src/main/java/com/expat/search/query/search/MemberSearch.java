@@ -1,6 +1,6 @@
 package com.expat.search.query.search;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;

@@ -1,6 +1,6 @@
 package com.expat.search.query.solr;
 
-import com.expat.search.common.solr.Cores;
+import com.expat.search.vocabulary.Cores;
 import java.util.Objects;
 
 /**

@@ -1,17 +1,18 @@
 package com.expat.search.query.solr;
 
+import com.expat.search.vocabulary.IndexFields;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -29,7 +30,6 @@ import org.apache.solr.common.params.SolrParams;
  */
 public final class SolrIndex {
   /** Set on the document a versioned delete leaves behind; real-time get still returns it. */
-  private static final String TOMBSTONE = "tombstone";
 
   private final SolrClient client;
   private final MeterRegistry registry;
@@ -69,13 +69,13 @@ public final class SolrIndex {
   private static ModifiableSolrParams fieldList(String... fields) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     if (fields.length > 0) {
-      params.set("fl", String.join(",", fields) + "," + TOMBSTONE);
+      params.set("fl", String.join(",", fields) + "," + IndexFields.TOMBSTONE);
     }
     return params;
   }
 
   private static boolean isTombstone(SolrDocument doc) {
-    Object value = doc.getFirstValue(TOMBSTONE);
+    Object value = doc.getFirstValue(IndexFields.TOMBSTONE);
     return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 

@@ -1,13 +1,13 @@
 package com.expat.search.query.suggest;
 
-import com.expat.search.common.solr.CatalogFields;
-import com.expat.search.common.solr.MemberFields;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.vocabulary.CatalogFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

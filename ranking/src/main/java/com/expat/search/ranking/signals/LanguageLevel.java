@@ -1,5 +1,6 @@
 package com.expat.search.ranking.signals;
 
+import com.expat.search.vocabulary.LanguageTerms;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public enum LanguageLevel {
   }
 
   /**
-   * Reads the index's {@code language_levels} values ({@code "de:native"}) into code → level.
+   * Reads the index's {@code language_levels} values ({@link LanguageTerms}, {@code "de:native"})
+   * into code → level.
    * Values without a known level are skipped; when a code appears twice the stronger level wins.
    * Never null; {@code values} may be null.
    */
@@ -45,13 +47,11 @@ public enum LanguageLevel {
       if (value == null) {
         continue;
       }
-      String text = value.toString();
-      int colon = text.indexOf(':');
-      if (colon <= 0) {
+      String code = LanguageTerms.code(value.toString());
+      if (code == null) {
         continue;
       }
-      String code = text.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      parse(text.substring(colon + 1)).ifPresent(level ->
+      parse(LanguageTerms.level(value.toString())).ifPresent(level ->
           result.merge(code, level, (a, b) -> a.compareTo(b) <= 0 ? a : b));
     }
     return result;

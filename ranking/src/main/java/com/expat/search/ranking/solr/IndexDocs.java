@@ -4,6 +4,8 @@ import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.vocabulary.EventFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -17,35 +19,18 @@ import java.util.Set;
  * Index documents to signals. A SolrJ {@code SolrDocument} is a {@code Map<String, Object>} and
  * can be passed as is; multi-valued fields are collections, dates {@link Date}s (or {@link
  * Instant}s, ISO-8601 text, epoch ms), a location is {@code "lat,lon"}. Absent or unreadable values
- * become the signals' "unknown". The field names are those of {@code
- * com.expat.search.common.solr.MemberFields} and {@code EventFields}; ranking does not depend on
- * {@code common}, so a test on the service side should compare them. Stateless.
+ * become the signals' "unknown". The field names are the vocabulary's {@link
+ * MemberFields} and {@link EventFields}. Stateless.
  */
 public final class IndexDocs {
-  public static final String ID = "id";
-  public static final String LOCATION = "location";
-  public static final String CITY_ID = "city_id";
-  public static final String CITY_NAME = "city_name";
-  public static final String ORIGIN_COUNTRY = "origin_country";
-  public static final String LANGUAGE_LEVELS = "language_levels";
-  public static final String INTERESTS = "interests";
-  public static final String LAST_ACTIVE_AT = "last_active_at";
-  public static final String CREATED_AT = "created_at";
-  public static final String PROFILE_QUALITY = "profile_quality";
-
-  public static final String STARTS_AT = "starts_at";
-  public static final String ENDS_AT = "ends_at";
-  public static final String LANGUAGE = "language";
-  public static final String ATTENDEE_COUNT = "attendee_count";
-  public static final String CAPACITY = "capacity";
-  public static final String GOING_IDS = "going_ids";
-
   /** What {@link #member} reads: add these to {@code fl}. */
-  public static final List<String> MEMBER_FIELDS = List.of(ID, LOCATION, CITY_ID, CITY_NAME, ORIGIN_COUNTRY,
-      LANGUAGE_LEVELS, INTERESTS, LAST_ACTIVE_AT, CREATED_AT, PROFILE_QUALITY);
+  public static final List<String> MEMBER_FIELDS = List.of(MemberFields.ID, MemberFields.LOCATION,
+      MemberFields.CITY_ID, MemberFields.CITY_NAME, MemberFields.ORIGIN_COUNTRY, MemberFields.LANGUAGE_LEVELS,
+      MemberFields.INTERESTS, MemberFields.LAST_ACTIVE_AT, MemberFields.CREATED_AT, MemberFields.PROFILE_QUALITY);
   /** What {@link #event} reads: add these to {@code fl}. */
-  public static final List<String> EVENT_FIELDS = List.of(ID, STARTS_AT, ENDS_AT, LOCATION, CITY_NAME, LANGUAGE,
-      INTERESTS, ATTENDEE_COUNT, CAPACITY, GOING_IDS);
+  public static final List<String> EVENT_FIELDS = List.of(EventFields.ID, EventFields.STARTS_AT,
+      EventFields.ENDS_AT, EventFields.LOCATION, EventFields.CITY_NAME, EventFields.LANGUAGE, EventFields.INTERESTS,
+      EventFields.ATTENDEE_COUNT, EventFields.CAPACITY, EventFields.GOING_IDS);
 
   private IndexDocs() {}
 
@@ -53,22 +38,22 @@ public final class IndexDocs {
    * @throws IllegalArgumentException when the document has no numeric {@code id}
    */
   public static MemberSignals member(Map<String, ?> doc) {
-    Number quality = number(doc.get(PROFILE_QUALITY));
+    Number quality = number(doc.get(MemberFields.PROFILE_QUALITY));
     double profileQuality = quality == null ? 0 : Math.min(1, Math.max(0, quality.doubleValue()));
     if (Double.isNaN(profileQuality)) {
       profileQuality = 0;
     }
-    Number cityId = number(doc.get(CITY_ID));
+    Number cityId = number(doc.get(MemberFields.CITY_ID));
     return new MemberSignals(
         id(doc),
-        location(doc.get(LOCATION)),
+        location(doc.get(MemberFields.LOCATION)),
         cityId == null ? 0 : cityId.longValue(),
-        text(doc.get(CITY_NAME)),
-        text(doc.get(ORIGIN_COUNTRY)),
-        LanguageLevel.parseCodes(values(doc.get(LANGUAGE_LEVELS))),
-        strings(doc.get(INTERESTS)),
-        instant(doc.get(LAST_ACTIVE_AT)),
-        instant(doc.get(CREATED_AT)),
+        text(doc.get(MemberFields.CITY_NAME)),
+        text(doc.get(MemberFields.ORIGIN_COUNTRY)),
+        LanguageLevel.parseCodes(values(doc.get(MemberFields.LANGUAGE_LEVELS))),
+        strings(doc.get(MemberFields.INTERESTS)),
+        instant(doc.get(MemberFields.LAST_ACTIVE_AT)),
+        instant(doc.get(MemberFields.CREATED_AT)),
         profileQuality);
   }
 
@@ -77,14 +62,14 @@ public final class IndexDocs {
    *     starts_at}
    */
   public static EventSignals event(Map<String, ?> doc) {
-    Instant startsAt = instant(doc.get(STARTS_AT));
+    Instant startsAt = instant(doc.get(EventFields.STARTS_AT));
     if (startsAt == null) {
-      throw new IllegalArgumentException("event document has no " + STARTS_AT + ": " + doc.get(ID));
+      throw new IllegalArgumentException("event document has no " + EventFields.STARTS_AT + ": " + doc.get(EventFields.ID));
     }
-    Number attendees = number(doc.get(ATTENDEE_COUNT));
-    Number capacity = number(doc.get(CAPACITY));
+    Number attendees = number(doc.get(EventFields.ATTENDEE_COUNT));
+    Number capacity = number(doc.get(EventFields.CAPACITY));
     Set<Long> going = new HashSet<>();
-    for (Object value : values(doc.get(GOING_IDS))) {
+    for (Object value : values(doc.get(EventFields.GOING_IDS))) {
       Number id = number(value);
       if (id != null) {
         going.add(id.longValue());
@@ -93,11 +78,11 @@ public final class IndexDocs {
     return new EventSignals(
         id(doc),
         startsAt,
-        instant(doc.get(ENDS_AT)),
-        location(doc.get(LOCATION)),
-        text(doc.get(CITY_NAME)),
-        text(doc.get(LANGUAGE)),
-        strings(doc.get(INTERESTS)),
+        instant(doc.get(EventFields.ENDS_AT)),
+        location(doc.get(EventFields.LOCATION)),
+        text(doc.get(EventFields.CITY_NAME)),
+        text(doc.get(EventFields.LANGUAGE)),
+        strings(doc.get(EventFields.INTERESTS)),
         attendees == null ? 0 : Math.max(0, attendees.intValue()),
         capacity == null ? null : Math.max(0, capacity.intValue()),
         going);
@@ -123,9 +108,9 @@ public final class IndexDocs {
   }
 
   private static long id(Map<String, ?> doc) {
-    Number id = number(doc.get(ID));
+    Number id = number(doc.get(MemberFields.ID));
     if (id == null) {
-      throw new IllegalArgumentException("document has no numeric " + ID + ": " + doc.get(ID));
+      throw new IllegalArgumentException("document has no numeric " + MemberFields.ID + ": " + doc.get(MemberFields.ID));
     }
     return id.longValue();
   }

@@ -19,6 +19,9 @@ import com.expat.search.ranking.features.StartTime;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.vocabulary.EventFields;
+import com.expat.search.vocabulary.LanguageTerms;
+import com.expat.search.vocabulary.MemberFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Solr-side part of the rankings ({@link SolrPrerank}) for a viewer and profile. Field names
- * are the index's ({@code MemberFields}, {@code EventFields} in {@code common}; {@link IndexDocs}
- * names them). Stateless.
+ * are the vocabulary's {@link MemberFields} and {@link EventFields}. Stateless.
  */
 public final class SolrRanking {
   /** The native members' pre-rank in the configset (solr-config's {@code MemberPrerankParser.NAME}). */
@@ -46,18 +48,18 @@ public final class SolrRanking {
     List<SolrTerm> terms = new ArrayList<>();
     if (viewer.origin() != null) {
       add(terms, MemberFeature.DISTANCE, parameters.weight(MemberFeature.DISTANCE),
-          DistanceDecay.solr(IndexDocs.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
+          DistanceDecay.solr(MemberFields.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
     }
     if (!viewer.interests().isEmpty()) {
       add(terms, MemberFeature.SHARED_INTERESTS, parameters.weight(MemberFeature.SHARED_INTERESTS),
-          InterestOverlap.solr(IndexDocs.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
+          InterestOverlap.solr(MemberFields.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
     }
     add(terms, MemberFeature.RECENT_ACTIVITY, parameters.weight(MemberFeature.RECENT_ACTIVITY),
-        HalfLifeDecay.solr(IndexDocs.LAST_ACTIVE_AT, parameters.activityHalfLife()));
+        HalfLifeDecay.solr(MemberFields.LAST_ACTIVE_AT, parameters.activityHalfLife()));
     add(terms, MemberFeature.NEWNESS, parameters.weight(MemberFeature.NEWNESS),
-        HalfLifeDecay.solr(IndexDocs.CREATED_AT, parameters.newnessHalfLife()));
+        HalfLifeDecay.solr(MemberFields.CREATED_AT, parameters.newnessHalfLife()));
     add(terms, MemberFeature.PROFILE_QUALITY, parameters.weight(MemberFeature.PROFILE_QUALITY),
-        "field(" + IndexDocs.PROFILE_QUALITY + ")");
+        "field(" + MemberFields.PROFILE_QUALITY + ")");
     List<SolrTerm> nativeOnly = new ArrayList<>();
     if (!viewer.languages().isEmpty()) {
       add(nativeOnly, MemberFeature.SHARED_LANGUAGES, parameters.weight(MemberFeature.SHARED_LANGUAGES),
@@ -79,7 +81,7 @@ public final class SolrRanking {
     for (Map.Entry<String, LanguageLevel> language : new TreeMap<>(mine).entrySet()) {
       for (LanguageLevel theirs : LanguageLevel.values()) {
         double pair = weights.weight(language.getValue()) * weights.weight(theirs);
-        function.append(separator).append(SolrSyntax.quoted(language.getKey() + ":" + theirs.label()))
+        function.append(separator).append(SolrSyntax.quoted(LanguageTerms.of(language.getKey(), theirs.label())))
             .append(',').append(SolrSyntax.number(pair));
         separator = ",";
       }
@@ -126,23 +128,23 @@ public final class SolrRanking {
     EventParameters parameters = profile.events();
     List<SolrTerm> terms = new ArrayList<>();
     add(terms, EventFeature.STARTS_SOON, parameters.weight(EventFeature.STARTS_SOON),
-        StartTime.solr(IndexDocs.STARTS_AT, parameters.startHalfLife()));
+        StartTime.solr(EventFields.STARTS_AT, parameters.startHalfLife()));
     if (viewer.origin() != null) {
       add(terms, EventFeature.DISTANCE, parameters.weight(EventFeature.DISTANCE),
-          DistanceDecay.solr(IndexDocs.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
+          DistanceDecay.solr(EventFields.LOCATION, viewer.origin(), parameters.distanceScaleKm()));
     }
     if (!viewer.interests().isEmpty()) {
       add(terms, EventFeature.INTERESTS, parameters.weight(EventFeature.INTERESTS),
-          InterestOverlap.solr(IndexDocs.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
+          InterestOverlap.solr(EventFields.INTERESTS, InterestOverlap.weights(viewer.interests(), corpus)));
     }
     if (!viewer.languages().isEmpty()) {
       add(terms, EventFeature.LANGUAGE, parameters.weight(EventFeature.LANGUAGE),
-          EventLanguage.solr(IndexDocs.LANGUAGE, viewer.languages(), profile.languageLevels()));
+          EventLanguage.solr(EventFields.LANGUAGE, viewer.languages(), profile.languageLevels()));
     }
     add(terms, EventFeature.POPULARITY, parameters.weight(EventFeature.POPULARITY),
-        Saturation.solr(IndexDocs.ATTENDEE_COUNT, parameters.popularityHalf()));
+        Saturation.solr(EventFields.ATTENDEE_COUNT, parameters.popularityHalf()));
     add(terms, EventFeature.ROOM_LEFT, parameters.weight(EventFeature.ROOM_LEFT),
-        RoomLeft.solr(IndexDocs.CAPACITY, IndexDocs.ATTENDEE_COUNT, parameters.comfortableSeats()));
+        RoomLeft.solr(EventFields.CAPACITY, EventFields.ATTENDEE_COUNT, parameters.comfortableSeats()));
     return new SolrPrerank(terms, now(now), IndexDocs.EVENT_FIELDS);
   }
 

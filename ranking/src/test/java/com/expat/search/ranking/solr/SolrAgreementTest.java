@@ -7,14 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import com.expat.search.ranking.EventFeature;
 import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.World;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.vocabulary.EventFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,13 +144,13 @@ class SolrAgreementTest {
     Map<String, Object> doc = new HashMap<>();
     doc.put("id", Long.toString(member.id()));
     if (member.location() != null) {
-      doc.put(IndexDocs.LOCATION, member.location());
+      doc.put(MemberFields.LOCATION, member.location());
     }
-    doc.put(IndexDocs.INTERESTS, List.copyOf(member.interests()));
+    doc.put(MemberFields.INTERESTS, List.copyOf(member.interests()));
     doc.put("languages", List.copyOf(member.languages().keySet()));
-    doc.put(IndexDocs.LAST_ACTIVE_AT, member.lastActiveAt());
-    doc.put(IndexDocs.CREATED_AT, member.createdAt());
-    doc.put(IndexDocs.PROFILE_QUALITY, member.profileQuality());
+    doc.put(MemberFields.LAST_ACTIVE_AT, member.lastActiveAt());
+    doc.put(MemberFields.CREATED_AT, member.createdAt());
+    doc.put(MemberFields.PROFILE_QUALITY, member.profileQuality());
     return doc;
   }
 
@@ -156,15 +158,15 @@ class SolrAgreementTest {
     Map<String, Object> doc = new HashMap<>();
     doc.put("id", Long.toString(event.id()));
     if (event.location() != null) {
-      doc.put(IndexDocs.LOCATION, event.location());
+      doc.put(EventFields.LOCATION, event.location());
     }
-    doc.put(IndexDocs.INTERESTS, List.copyOf(event.interests()));
-    doc.put(IndexDocs.LANGUAGE, event.language());
-    doc.put(IndexDocs.STARTS_AT, event.startsAt());
-    doc.put(IndexDocs.ENDS_AT, event.endsAt());
-    doc.put(IndexDocs.ATTENDEE_COUNT, event.attendeeCount());
+    doc.put(EventFields.INTERESTS, List.copyOf(event.interests()));
+    doc.put(EventFields.LANGUAGE, event.language());
+    doc.put(EventFields.STARTS_AT, event.startsAt());
+    doc.put(EventFields.ENDS_AT, event.endsAt());
+    doc.put(EventFields.ATTENDEE_COUNT, event.attendeeCount());
     if (event.capacity() != null) {
-      doc.put(IndexDocs.CAPACITY, event.capacity());
+      doc.put(EventFields.CAPACITY, event.capacity());
     }
     return doc;
   }

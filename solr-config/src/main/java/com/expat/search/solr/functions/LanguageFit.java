@@ -6,14 +6,12 @@ import java.util.List;
 /**
  * The parameters of {@code expat_language_fit} and its arithmetic, apart from Lucene.
  *
- * @param terms {@code code:level} values of {@code language_levels}
+ * @param terms {@code code:level} values of {@code language_levels} ({@code LanguageTerms})
  * @param weights the pair weight of the term at the same index
  * @param codeOfTerm the index of each term's language among the viewer's, 0..codes-1
  * @param codes how many languages the terms cover
  */
 record LanguageFit(List<String> terms, double[] weights, int[] codeOfTerm, int codes) {
-  static final String LANGUAGE_LEVELS = "language_levels";
-
   LanguageFit {
     terms = List.copyOf(terms);
     weights = weights.clone();

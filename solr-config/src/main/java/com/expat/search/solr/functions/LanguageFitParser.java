@@ -1,5 +1,6 @@
 package com.expat.search.solr.functions;
 
+import com.expat.search.vocabulary.LanguageTerms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ public final class LanguageFitParser extends ValueSourceParser {
     List<Integer> codeOfTerm = new ArrayList<>();
     while (fp.hasMoreArguments()) {
       String term = fp.parseArg();
-      int colon = term == null ? -1 : term.indexOf(':');
-      if (colon <= 0) {
+      String code = LanguageTerms.code(term);
+      if (code == null) {
         throw new SyntaxError(NAME + ": '" + term + "' is not code:level");
       }
       if (!fp.hasMoreArguments()) {
@@ -45,7 +46,7 @@ public final class LanguageFitParser extends ValueSourceParser {
       }
       terms.add(term);
       weights.add(weight);
-      codeOfTerm.add(codes.computeIfAbsent(term.substring(0, colon), code -> codes.size()));
+      codeOfTerm.add(codes.computeIfAbsent(code, any -> codes.size()));
     }
     return new LanguageFitSource(new LanguageFit(terms, weights.stream().mapToDouble(Double::doubleValue).toArray(),
         codeOfTerm.stream().mapToInt(Integer::intValue).toArray(), codes.size()));

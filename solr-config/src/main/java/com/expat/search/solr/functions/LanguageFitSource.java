@@ -1,5 +1,6 @@
 package com.expat.search.solr.functions;
 
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class LanguageFitSource extends ValueSource {
     Values(ValueSource source, LeafReader reader) throws IOException {
       super(source);
       this.reader = reader;
-      SortedSetDocValues lookup = DocValues.getSortedSet(reader, LanguageFit.LANGUAGE_LEVELS);
+      SortedSetDocValues lookup = DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS);
       int n = fit.terms().size();
       long[] foundOrds = new long[n];
       double[] foundPairs = new double[n];
@@ -55,7 +56,7 @@ final class LanguageFitSource extends ValueSource {
       ords = Arrays.copyOf(foundOrds, found);
       pairs = Arrays.copyOf(foundPairs, found);
       codes = Arrays.copyOf(foundCodes, found);
-      levels = found > 0 ? DocValues.getSortedSet(reader, LanguageFit.LANGUAGE_LEVELS) : null;
+      levels = found > 0 ? DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS) : null;
     }
 
     @Override
@@ -64,7 +65,7 @@ final class LanguageFitSource extends ValueSource {
         return 0;
       }
       if (doc < lastDoc) {
-        levels = DocValues.getSortedSet(reader, LanguageFit.LANGUAGE_LEVELS); // docValues only move forward
+        levels = DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS); // docValues only move forward
       }
       lastDoc = doc;
       if (!levels.advanceExact(doc)) {

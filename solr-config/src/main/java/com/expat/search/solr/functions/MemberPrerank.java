@@ -1,26 +1,19 @@
 package com.expat.search.solr.functions;
 
+import com.expat.search.vocabulary.Earth;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The parameters of {@code expat_member_prerank} and the arithmetic on one candidate's values,
  * apart from Lucene so that it reads (and is tested) as the formula it is. Field names are the
- * members core's ({@code MemberFields} in {@code common}).
+ * vocabulary's {@code MemberFields}.
  *
  * @param slugs interests whose presence adds the weight at the same index
  */
 record MemberPrerank(long now, double distanceWeight, double latitude, double longitude, double scaleKm,
     double activityWeight, double activityRate, double newnessWeight, double newnessRate,
     double qualityWeight, List<String> slugs, double[] interestWeights) {
-  static final String LOCATION = "location";
-  static final String INTERESTS = "interests";
-  static final String LAST_ACTIVE_AT = "last_active_at";
-  static final String CREATED_AT = "created_at";
-  static final String PROFILE_QUALITY = "profile_quality";
-  /** Lucene's {@code GeoUtils.EARTH_MEAN_RADIUS_METERS}, as {@code geodist} and the Java ranker use. */
-  static final double EARTH_MEAN_RADIUS_KM = 6371.0087714;
-
   MemberPrerank {
     slugs = List.copyOf(slugs);
     interestWeights = interestWeights.clone();
@@ -30,19 +23,11 @@ record MemberPrerank(long now, double distanceWeight, double latitude, double lo
   }
 
   /**
-   * {@code exp(-km / scale)} from the origin to a point, haversine on the mean Earth radius: the
-   * formula of the ranking module's {@code LatLon.distanceKm} and {@code DistanceDecay}, written
-   * again here because this jar runs inside Solr and does not depend on the ranking module.
+   * {@code exp(-km / scale)} from the origin to a point, the great-circle distance of the
+   * vocabulary's {@link Earth} (as the ranking module's {@code LatLon} and {@code geodist}).
    */
   double closeness(double lat, double lon) {
-    double dLat = Math.toRadians(lat - latitude);
-    double dLon = Math.toRadians(lon - longitude);
-    double sinLat = Math.sin(dLat / 2);
-    double sinLon = Math.sin(dLon / 2);
-    double a = sinLat * sinLat
-        + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(lat)) * sinLon * sinLon;
-    double km = 2 * EARTH_MEAN_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-    return Math.exp(-km / scaleKm);
+    return Math.exp(-Earth.distanceKm(latitude, longitude, lat, lon) / scaleKm);
   }
 
   /** {@code exp(max(now - since, 0) * rate)}: 1 now, 0.5 one half-life ago. */

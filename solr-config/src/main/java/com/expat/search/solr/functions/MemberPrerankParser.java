@@ -1,5 +1,6 @@
 package com.expat.search.solr.functions;
 
+import com.expat.search.vocabulary.MemberFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.queries.function.ValueSource;
@@ -60,7 +61,7 @@ public final class MemberPrerankParser extends ValueSourceParser {
     if (activityRate > 0 || newnessRate > 0) {
       throw new SyntaxError(NAME + ": decay rates must be negative or zero");
     }
-    SchemaField quality = fp.getReq().getSchema().getField(MemberPrerank.PROFILE_QUALITY);
+    SchemaField quality = fp.getReq().getSchema().getField(MemberFields.PROFILE_QUALITY);
     MemberPrerank model = new MemberPrerank(now, distanceWeight, latitude, longitude, scaleKm,
         activityWeight, activityRate, newnessWeight, newnessRate, qualityWeight, slugs,
         weights.stream().mapToDouble(Double::doubleValue).toArray());

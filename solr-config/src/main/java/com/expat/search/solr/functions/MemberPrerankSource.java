@@ -1,5 +1,6 @@
 package com.expat.search.solr.functions;
 
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.lucene.geo.GeoEncodingUtils;
@@ -57,7 +58,7 @@ final class MemberPrerankSource extends ValueSource {
       super(source);
       this.reader = reader;
       this.qualityValues = qualityValues;
-      SortedSetDocValues lookup = DocValues.getSortedSet(reader, MemberPrerank.INTERESTS);
+      SortedSetDocValues lookup = DocValues.getSortedSet(reader, MemberFields.INTERESTS);
       long[] ords = new long[model.slugs().size()];
       double[] weights = new double[ords.length];
       int found = 0;
@@ -75,10 +76,10 @@ final class MemberPrerankSource extends ValueSource {
 
     /** Fresh iterators: docValues only move forward, and a caller may (rarely) go back. */
     private void open() throws IOException {
-      location = model.distanceWeight() > 0 ? DocValues.getSortedNumeric(reader, MemberPrerank.LOCATION) : null;
-      lastActive = model.activityWeight() > 0 ? DocValues.getNumeric(reader, MemberPrerank.LAST_ACTIVE_AT) : null;
-      created = model.newnessWeight() > 0 ? DocValues.getNumeric(reader, MemberPrerank.CREATED_AT) : null;
-      interests = interestOrds.length > 0 ? DocValues.getSortedSet(reader, MemberPrerank.INTERESTS) : null;
+      location = model.distanceWeight() > 0 ? DocValues.getSortedNumeric(reader, MemberFields.LOCATION) : null;
+      lastActive = model.activityWeight() > 0 ? DocValues.getNumeric(reader, MemberFields.LAST_ACTIVE_AT) : null;
+      created = model.newnessWeight() > 0 ? DocValues.getNumeric(reader, MemberFields.CREATED_AT) : null;
+      interests = interestOrds.length > 0 ? DocValues.getSortedSet(reader, MemberFields.INTERESTS) : null;
     }
 
     @Override

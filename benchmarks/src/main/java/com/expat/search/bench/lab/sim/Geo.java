@@ -1,15 +1,13 @@
 package com.expat.search.bench.lab.sim;
 
-/** Great-circle distance. */
+import com.expat.search.vocabulary.Earth;
+
+/** Great-circle distance ({@link Earth#distanceKm}) between lab members and events. */
 final class Geo {
   private Geo() {}
 
   static double km(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+    return Earth.distanceKm(lat1, lon1, lat2, lon2);
   }
 
   static double km(LabMember a, LabMember b) {

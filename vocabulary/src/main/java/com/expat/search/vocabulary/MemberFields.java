@@ -1,4 +1,4 @@
-package com.expat.search.common.solr;
+package com.expat.search.vocabulary;
 
 /**
  * Field names of a document in the {@link Cores#MEMBERS} core, written by the indexer's mapping
@@ -12,9 +12,9 @@ package com.expat.search.common.solr;
  */
 public final class MemberFields {
   /** uniqueKey: the member id in decimal. */
-  public static final String ID = "id";
+  public static final String ID = IndexFields.ID;
   /** The row's {@code version}: Solr's document-based version constraint keeps the newest. */
-  public static final String VERSION = "doc_version";
+  public static final String VERSION = IndexFields.VERSION;
 
   public static final String DISPLAY_NAME = "display_name";
   public static final String HEADLINE = "headline";

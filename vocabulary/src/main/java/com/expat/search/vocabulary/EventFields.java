@@ -1,12 +1,12 @@
-package com.expat.search.common.solr;
+package com.expat.search.vocabulary;
 
 /**
  * Field names of a document in the {@link Cores#EVENTS} core. Only {@code published} events are
  * in the index; queries still filter out events that have ended.
  */
 public final class EventFields {
-  public static final String ID = "id";
-  public static final String VERSION = "doc_version";
+  public static final String ID = IndexFields.ID;
+  public static final String VERSION = IndexFields.VERSION;
 
   public static final String TITLE = "title";
   /** Indexed, not stored. */

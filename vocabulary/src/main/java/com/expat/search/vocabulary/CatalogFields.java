@@ -1,4 +1,4 @@
-package com.expat.search.common.solr;
+package com.expat.search.vocabulary;
 
 /**
  * Field names of a document in the {@link Cores#CATALOG} core: one document per city and per
@@ -6,8 +6,8 @@ package com.expat.search.common.solr;
  * {@code "interest:<slug>"}.
  */
 public final class CatalogFields {
-  public static final String ID = "id";
-  public static final String VERSION = "doc_version";
+  public static final String ID = IndexFields.ID;
+  public static final String VERSION = IndexFields.VERSION;
   /** {@code city} or {@code interest}. */
   public static final String TYPE = "type";
   /** The city id or the interest id, as a number. */

@@ -1,0 +1,52 @@
+package com.expat.search.query.invalidation;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.expat.search.vocabulary.InvalidationNotice;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NoticeReaderTest {
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  private Optional<InvalidationNotice> read(String json) {
+    return NoticeReader.parse(mapper, json.getBytes(UTF_8));
+  }
+
+  @Test
+  void readsBackWhatTheIndexerWrites() {
+    InvalidationNotice sent = new InvalidationNotice(List.of(12L, 40L), List.of(7L), List.of(9L), List.of(3L),
+        Instant.parse("2026-11-27T10:15:30.623Z"));
+    assertThat(read(sent.toJson())).contains(sent);
+  }
+
+  @Test
+  void theFlatFormCountsAsChanged() {
+    InvalidationNotice notice = read("{\"members\":[1,\"2\"],\"events\":[3]}").orElseThrow();
+    assertThat(notice.changedMembers()).containsExactly(1L, 2L);
+    assertThat(notice.changedEvents()).containsExactly(3L);
+    assertThat(notice.removedMembers()).isEmpty();
+    assertThat(notice.indexedAt()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void idsThatAreNotNumbersAreSkippedAndTheRestKept() {
+    InvalidationNotice notice = read("{\"members\":{\"removed\":[\"x\",5,null],\"changed\":[6]},"
+        + "\"indexed_at\":\"yesterday\"}").orElseThrow();
+    assertThat(notice.removedMembers()).containsExactly(5L);
+    assertThat(notice.changedMembers()).containsExactly(6L);
+    assertThat(notice.events()).isEmpty();
+    assertThat(notice.indexedAt()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void whatIsNotAJsonObjectIsNoNotice() {
+    assertThat(read("[1,2]")).isEmpty();
+    assertThat(read("not json")).isEmpty();
+    assertThat(read("")).isEmpty();
+  }
+}
