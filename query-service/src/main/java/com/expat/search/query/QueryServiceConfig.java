@@ -2,13 +2,12 @@ package com.expat.search.query;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.TwoStage;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
-import com.expat.search.vocabulary.Cores;
 import com.expat.search.vocabulary.InvalidationNotice;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -119,9 +118,10 @@ public record QueryServiceConfig(
         SOLR_URL                          base URL of a Solr node (required without SOLR_ZK_HOSTS)
         SOLR_CONNECT_TIMEOUT_MS           Solr connect timeout (default 500)
         SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 2000)
-        SOLR_MEMBERS_CORE                 members core or alias (default members)
-        SOLR_EVENTS_CORE                  events core or alias (default events)
-        SOLR_CATALOG_CORE                 catalog core or alias (default catalog)
+        EXPAT_MEMBERS_CORE                members core or alias (default members)
+        EXPAT_EVENTS_CORE                 events core or alias (default events)
+        EXPAT_CATALOG_CORE                catalog core or alias (default catalog)
+                                          (SOLR_MEMBERS_CORE, SOLR_EVENTS_CORE, SOLR_CATALOG_CORE: deprecated aliases)
         SOLR_PRERANK                      auto, native or function: Solr's pre-rank as the configset's native
                                           function or as generic functions; auto falls back when Solr lacks it (default auto)
         HTTP_PORT                         port to listen on (default 8080)
@@ -251,10 +251,7 @@ public record QueryServiceConfig(
     return new QueryServiceConfig(
         env.integer("HTTP_PORT", 8080, 0, 65535),
         solr,
-        new IndexNames(
-            env.string("SOLR_MEMBERS_CORE", Cores.MEMBERS),
-            env.string("SOLR_EVENTS_CORE", Cores.EVENTS),
-            env.string("SOLR_CATALOG_CORE", Cores.CATALOG)),
+        IndexNames.from(env),
         seconds(env, "CACHE_SEARCH_TTL_SECONDS", 30),
         seconds(env, "CACHE_MATCHES_TTL_SECONDS", 60),
         env.integer("CACHE_MAX_ENTRIES", 5_000, 0, 10_000_000),

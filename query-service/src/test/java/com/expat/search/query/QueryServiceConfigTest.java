@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.ranking.PrerankForm;
-import com.expat.search.query.solr.IndexNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,9 +5,9 @@ import com.expat.search.lab.LabJson;
 
 import com.expat.search.bench.lab.hand.HandWrittenLab;
 import com.expat.search.bench.load.Loopback;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
-import com.expat.search.query.solr.IndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.expat.search.indexer.reindex;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
-import com.expat.search.vocabulary.Cores;
+import com.expat.search.common.solr.IndexNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -52,6 +52,7 @@ public record ReindexSettings(
   }
 
   public static ReindexSettings from(Env env) {
+    IndexNames cores = IndexNames.from(env);
     double ratio;
     String raw = env.string("REINDEX_MIN_RATIO", "0.9");
     try {
@@ -69,9 +70,9 @@ public record ReindexSettings(
         Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
         env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
         placeOrder(env.string("REINDEX_ORDER", "place")),
-        env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS),
-        env.string("EXPAT_EVENTS_CORE", Cores.EVENTS),
-        env.string("EXPAT_CATALOG_CORE", Cores.CATALOG));
+        cores.members(),
+        cores.events(),
+        cores.catalog());
   }
 
   private static boolean placeOrder(String order) {

@@ -2,7 +2,7 @@ package com.expat.search.indexer.sync;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
-import com.expat.search.vocabulary.Cores;
+import com.expat.search.common.solr.IndexNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,6 +48,7 @@ record SyncSettings(
 
   static SyncSettings from(Env env) {
     int batchSize = env.integer("INDEXER_BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, 10_000);
+    IndexNames cores = IndexNames.from(env);
     return new SyncSettings(
         env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create(DEFAULT_AMQP_URI)),
         batchSize,
@@ -60,7 +61,7 @@ record SyncSettings(
         Duration.ofSeconds(env.integer("INDEXER_CATALOG_REFRESH_S", 300, 1, 86_400)),
         Duration.ofMillis(env.integer("INDEXER_DISCOVERY_MS", 5_000, 100, 600_000)),
         Duration.ofSeconds(env.integer("INDEXER_DRAIN_S", 30, 0, 3_600)),
-        env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS),
-        env.string("EXPAT_EVENTS_CORE", Cores.EVENTS));
+        cores.members(),
+        cores.events());
   }
 }

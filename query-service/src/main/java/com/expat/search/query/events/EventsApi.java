@@ -1,5 +1,6 @@
 package com.expat.search.query.events;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.cache.Cached;
 import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.http.CacheHeader;
@@ -10,7 +11,6 @@ import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.RankingParams;
 import com.expat.search.query.search.CatalogLookup;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,5 +1,6 @@
 package com.expat.search.query.search;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.cache.Cached;
 import com.expat.search.query.cache.HiddenMembers;
 import com.expat.search.query.cache.ResponseCache;
@@ -10,7 +11,6 @@ import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.config.RoutesConfig;

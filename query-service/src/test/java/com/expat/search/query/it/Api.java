@@ -1,9 +1,9 @@
 package com.expat.search.query.it;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.QueryService;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

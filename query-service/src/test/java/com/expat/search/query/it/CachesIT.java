@@ -2,12 +2,12 @@ package com.expat.search.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.testing.memcached.MemcachedExtension;
 import com.expat.search.testing.memcached.MemcachedServer;
 import com.expat.search.testing.solr.SolrCores;

@@ -72,9 +72,9 @@ class GracefulShutdownIT {
     Path log = work.resolve("service.log");
     service = start(port, log, Map.of(
         "SOLR_URL", proxy.baseUrl(),
-        "SOLR_MEMBERS_CORE", solr.members(),
-        "SOLR_EVENTS_CORE", solr.events(),
-        "SOLR_CATALOG_CORE", solr.catalog(),
+        "EXPAT_MEMBERS_CORE", solr.members(),
+        "EXPAT_EVENTS_CORE", solr.events(),
+        "EXPAT_CATALOG_CORE", solr.catalog(),
         // Held requests must outwait the test, not time out at Solr or at the drain.
         "SOLR_REQUEST_TIMEOUT_MS", Long.toString(LIMIT.toMillis()),
         "SHUTDOWN_DRAIN_SECONDS", Long.toString(LIMIT.toSeconds()),

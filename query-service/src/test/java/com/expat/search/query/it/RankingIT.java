@@ -3,6 +3,7 @@ package com.expat.search.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.indexer.mapping.CatalogDocuments;
 import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.MemberDocuments;
@@ -13,9 +14,8 @@ import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.Interest;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
-import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.indexer.world.SpokenLanguage.Level;
-import com.expat.search.query.solr.IndexNames;
+import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;

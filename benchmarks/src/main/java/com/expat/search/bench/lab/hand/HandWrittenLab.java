@@ -1,5 +1,7 @@
 package com.expat.search.bench.lab.hand;
 
+import com.expat.search.common.solr.IndexNames;
+import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.lab.Evaluation;
 import com.expat.search.lab.JudgmentSet;
 import com.expat.search.lab.LabJson;
@@ -8,10 +10,8 @@ import com.expat.search.lab.RandomRanker;
 import com.expat.search.lab.Ranker;
 import com.expat.search.lab.RunResult;
 import com.expat.search.lab.ServiceRanker;
-import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.QueryService;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingProfiles;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package com.expat.search.bench.lab.hand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.lab.RunResult;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
