@@ -2,7 +2,7 @@ package com.expat.search.indexer.ops;
 
 import com.expat.search.common.ExpatSearchException;
 import com.expat.search.common.config.Env;
-import com.expat.search.common.solr.Cores;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.IndexAdmin;
@@ -99,8 +99,9 @@ public final class VerifyCommand implements Callable<Integer> {
     Env env = Env.system();
     Duration grace = Duration.ofMillis(env.integer("VERIFY_GRACE_MS", 2_000, 0, 600_000));
     Optional<Path> metricsFile = env.optional("VERIFY_METRICS_FILE").map(Path::of);
-    String membersCore = env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS);
-    String eventsCore = env.string("EXPAT_EVENTS_CORE", Cores.EVENTS);
+    IndexNames cores = IndexNames.from(env);
+    String membersCore = cores.members();
+    String eventsCore = cores.events();
     URI amqp = env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create(DEFAULT_AMQP_URI));
     Topology topology = Topology.from(env);
     SolrSettings solr = SolrSettings.from(env).withRequestTimeout(Duration.ofMinutes(2));

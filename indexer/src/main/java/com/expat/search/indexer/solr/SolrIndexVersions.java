@@ -1,6 +1,6 @@
 package com.expat.search.indexer.solr;
 
-import com.expat.search.common.solr.MemberFields;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package com.expat.search.query.matches;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Visibility;

@@ -1,5 +1,6 @@
 package com.expat.search.query.matches;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
@@ -7,7 +8,6 @@ import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.WeightsParam;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.query.solr.SolrIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
