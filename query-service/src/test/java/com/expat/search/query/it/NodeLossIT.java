@@ -2,13 +2,13 @@ package com.expat.search.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.testing.solr.SolrCloudProcesses;
 import com.expat.search.testing.solr.SolrCores;
 import java.nio.file.Path;
