@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import net.rubyeye.xmemcached.MemcachedClient;
 import net.rubyeye.xmemcached.XMemcachedClientBuilder;
+import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 import net.rubyeye.xmemcached.exception.MemcachedException;
 import net.rubyeye.xmemcached.utils.AddrUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared tier on a Memcached ring (Xmemcached, consistent hashing over the servers). Every
+ * The shared tier on a Memcached ring (Xmemcached, Ketama consistent hashing over the servers of
+ * {@code MEMCACHED_SERVERS}; a lost server's keys go to the others until it is back). Every
  * call is bounded by {@code opTimeout}; a {@link CircuitBreaker} stops calling after consecutive
  * failures (down, slow, full) and lets a probe through later, so an outage costs at most a few
  * timeouts, then nothing. Metrics: {@code expat_memcached_breaker_state} (0 closed, 1 open,
@@ -68,6 +70,9 @@ public final class MemcachedSharedCache implements SharedCache {
     builder.setEnableHealSession(true);
     builder.setHealSessionInterval(1_000);
     builder.setFailureMode(false);
+    // Consistent hashing: when a server of the ring is lost, only its keys move (to the
+    // survivors); the default locator (hash modulo the server count) would move nearly all.
+    builder.setSessionLocator(new KetamaMemcachedSessionLocator());
     try {
       MemcachedClient client = builder.build();
       return new MemcachedSharedCache(client, opTimeout, breaker, registry);

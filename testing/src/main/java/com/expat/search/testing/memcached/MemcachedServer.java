@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ public final class MemcachedServer implements AutoCloseable {
     this.megabytes = megabytes;
   }
 
-  static MemcachedServer onFreePort(int megabytes) {
+  /** A server of {@code megabytes} on a free loopback port, not started yet; a ring takes several. */
+  public static MemcachedServer onFreePort(int megabytes) {
     try (ServerSocket socket = new ServerSocket(0)) {
       return new MemcachedServer(socket.getLocalPort(), megabytes);
     } catch (IOException e) {
@@ -103,6 +105,24 @@ public final class MemcachedServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** How many items the server holds now ({@code stats}: {@code curr_items}). */
+  public long items() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host(), port), 1_000);
+      socket.setSoTimeout(2_000);
+      socket.getOutputStream().write("stats\r\nquit\r\n".getBytes(StandardCharsets.US_ASCII));
+      String stats = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      for (String line : stats.split("\r\n")) {
+        if (line.startsWith("STAT curr_items ")) {
+          return Long.parseLong(line.substring("STAT curr_items ".length()).trim());
+        }
+      }
+      throw new IllegalStateException("no curr_items in memcached's stats: " + stats);
+    } catch (IOException e) {
+      throw new UncheckedIOException("memcached at " + address() + " did not answer stats", e);
+    }
   }
 
   private boolean accepts() {
