@@ -2,8 +2,8 @@ package com.expat.search.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.testing.memcached.MemcachedServer;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
