@@ -185,7 +185,7 @@ public final class QueryService implements AutoCloseable {
           new HealthApi(json, index, List.of(config.cores().members(), config.cores().events()),
               Duration.ofMillis(1_000), healthChecks),
           new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
-          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden),
+          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden, catalog),
           new EventsApi(json, index, config.cores(), catalog, ranking, eventsCache, memberEventsCache),
           new SuggestApi(json, index, config.cores(), suggestCache),
           new MetricsApi(registry),

@@ -7,7 +7,6 @@ import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.Viewer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** Reasons an event ranks where it does, for a viewer. */
 final class EventReasons implements Scoring.Reasons<EventSignals> {
@@ -24,44 +23,42 @@ final class EventReasons implements Scoring.Reasons<EventSignals> {
   }
 
   @Override
-  public String reason(RankingFeature feature, EventSignals event, double value) {
+  public Reason reason(RankingFeature feature, EventSignals event, double value) {
     return switch ((EventFeature) feature) {
-      case TEXT -> "matches your search";
+      case TEXT -> Reason.of("text");
       case STARTS_SOON -> startsIn(Duration.between(now, event.startsAt()));
       case DISTANCE -> Wording.distance(viewer.origin().distanceKm(event.location()));
-      case INTERESTS -> {
-        List<String> shared = InterestOverlap.shared(viewer.interests(), event.interests(), corpus);
-        yield Wording.count(shared.size(), "of your interests", "of your interests") + ": " + Wording.list(shared);
-      }
+      case INTERESTS -> Wording.interests("your_interests",
+          InterestOverlap.shared(viewer.interests(), event.interests(), corpus));
       case LANGUAGE -> {
         LanguageLevel level = viewer.languages().get(event.language());
-        yield "in " + Wording.language(event.language()) + ", which you speak (" + level.label() + ")";
+        yield Reason.of("language", event.language(), level.label());
       }
-      case CONTACTS_ATTENDING -> Wording.count(
-          LinearEventRanker.contactsGoing(viewer.contactIds(), event.goingIds()), "contact going", "contacts going");
-      case POPULARITY -> event.attendeeCount() + " going";
+      case CONTACTS_ATTENDING -> Reason.of("contacts_going",
+          LinearEventRanker.contactsGoing(viewer.contactIds(), event.goingIds()));
+      case POPULARITY -> Reason.of("going", event.attendeeCount());
       case ROOM_LEFT -> roomLeft(event);
     };
   }
 
-  private static String startsIn(Duration ahead) {
+  private static Reason startsIn(Duration ahead) {
     long hours = ahead.toHours();
     if (hours < 1) {
-      return "starts within the hour";
+      return Reason.of("starts_within_hour");
     }
     if (hours < 24) {
-      return "starts in " + Wording.count((int) hours, "hour", "hours");
+      return Reason.of("starts_in_hours", hours);
     }
-    return "starts in " + Wording.count((int) ahead.toDays(), "day", "days");
+    return Reason.of("starts_in_days", ahead.toDays());
   }
 
-  private String roomLeft(EventSignals event) {
+  private Reason roomLeft(EventSignals event) {
     if (event.capacity() == null) {
       return null;
     }
     int free = Math.max(event.capacity() - event.attendeeCount(), 0);
     return free < profile.events().comfortableSeats()
-        ? "only " + Wording.count(free, "place", "places") + " left"
+        ? Reason.of("places_left", free)
         : null;
   }
 }

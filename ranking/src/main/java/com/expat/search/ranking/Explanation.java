@@ -6,13 +6,13 @@ import java.util.Map;
 
 /**
  * Why an item has its score: every feature of the model in model order, whose contributions sum
- * to {@code score} exactly (the score is computed as that sum, in that order), and short reasons
- * for people, strongest first. Immutable.
+ * to {@code score} exactly (the score is computed as that sum, in that order), and the reasons for
+ * people, strongest first, as language-neutral codes ({@link Reason}). Immutable.
  *
- * @param reasons e.g. "3 shared interests: hiking, jazz, climbing", "both speak Spanish (native)",
- *     "2 km away", "active this week", "new in Munich"
+ * @param reasons e.g. {@code shared_interests [3, hiking, jazz, climbing]}, {@code shared_languages
+ *     [es, native, 0]}, {@code distance [2]}, {@code active_this_week []}, {@code new_in_city [Munich]}
  */
-public record Explanation(double score, List<Contribution> contributions, List<String> reasons) {
+public record Explanation(double score, List<Contribution> contributions, List<Reason> reasons) {
   public Explanation {
     contributions = List.copyOf(contributions);
     reasons = List.copyOf(reasons);

@@ -8,7 +8,6 @@ import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** Reasons a member ranks where they do, for a viewer. */
 final class MemberReasons implements Scoring.Reasons<MemberSignals> {
@@ -28,26 +27,24 @@ final class MemberReasons implements Scoring.Reasons<MemberSignals> {
   }
 
   @Override
-  public String reason(RankingFeature feature, MemberSignals member, double value) {
+  public Reason reason(RankingFeature feature, MemberSignals member, double value) {
     return switch ((MemberFeature) feature) {
-      case TEXT -> "matches your search";
+      case TEXT -> Reason.of("text");
       case DISTANCE -> Wording.distance(viewer.origin().distanceKm(member.location()));
-      case SHARED_INTERESTS -> {
-        List<String> shared = InterestOverlap.shared(viewer.interests(), member.interests(), corpus);
-        yield Wording.count(shared.size(), "shared interest", "shared interests") + ": " + Wording.list(shared);
-      }
-      case RECIPROCAL_INTERESTS -> value >= GOOD_FIT_BOTH_WAYS ? "a good fit both ways" : null;
+      case SHARED_INTERESTS -> Wording.interests("shared_interests",
+          InterestOverlap.shared(viewer.interests(), member.interests(), corpus));
+      case RECIPROCAL_INTERESTS -> value >= GOOD_FIT_BOTH_WAYS ? Reason.of("fit_both_ways") : null;
       case SHARED_LANGUAGES -> languages(member);
       case RECENT_ACTIVITY -> activity(member.lastActiveAt());
       case NEWNESS -> member.createdAt() != null
               && Duration.between(member.createdAt(), now).compareTo(profile.members().newnessHalfLife()) < 0
-          ? (member.cityName() == null ? "new member" : "new in " + member.cityName())
+          ? (member.cityName() == null ? Reason.of("new_member") : Reason.of("new_in_city", member.cityName()))
           : null;
-      case PROFILE_QUALITY -> value >= COMPLETE_PROFILE ? "complete profile" : null;
+      case PROFILE_QUALITY -> value >= COMPLETE_PROFILE ? Reason.of("complete_profile") : null;
     };
   }
 
-  private String languages(MemberSignals member) {
+  private Reason languages(MemberSignals member) {
     String best = LanguageFit.best(viewer.languages(), member.languages(), profile.languageLevels());
     if (best == null) {
       return null;
@@ -61,20 +58,19 @@ final class MemberReasons implements Scoring.Reasons<MemberSignals> {
         others++;
       }
     }
-    String text = "both speak " + Wording.language(best) + " (" + weaker.label() + ")";
-    return others == 0 ? text : text + " and " + Wording.count(others, "more language", "more languages");
+    return Reason.of("shared_languages", best, weaker.label(), others);
   }
 
-  private String activity(Instant lastActive) {
+  private Reason activity(Instant lastActive) {
     Duration idle = Duration.between(lastActive, now);
     if (idle.compareTo(Duration.ofDays(1)) < 0) {
-      return "active today";
+      return Reason.of("active_today");
     }
     if (idle.compareTo(Duration.ofDays(7)) < 0) {
-      return "active this week";
+      return Reason.of("active_this_week");
     }
     if (idle.compareTo(Duration.ofDays(30)) < 0) {
-      return "active this month";
+      return Reason.of("active_this_month");
     }
     return null;
   }

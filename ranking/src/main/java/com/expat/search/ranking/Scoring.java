@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One request's weights, shared by all its {@link Ranked} items, and how to put reasons into
- * words for them. The score is {@code Σ weight_i × value_i} in feature order, so that an
+ * One request's weights, shared by all its {@link Ranked} items, and which reasons they give. The score is {@code Σ weight_i × value_i} in feature order, so that an
  * explanation recomputing the contributions in the same order sums to exactly the score.
  */
 final class Scoring<T> {
   /** Turns one item's feature values into reasons, strongest contribution first. */
   interface Reasons<T> {
-    /** Reason text for {@code feature}'s value, or null for none. */
-    String reason(RankingFeature feature, T item, double value);
+    /** The reason for {@code feature}'s value, or null for none. */
+    Reason reason(RankingFeature feature, T item, double value);
   }
 
   private final RankingFeature[] features;
@@ -57,15 +56,15 @@ final class Scoring<T> {
     }
     // strongest first; stable, so equal contributions keep model order
     Arrays.sort(order, (a, b) -> Double.compare(weights[b] * values[b], weights[a] * values[a]));
-    List<String> texts = new ArrayList<>();
+    List<Reason> found = new ArrayList<>();
     for (int i : order) {
       if (weights[i] * values[i] > 0) {
-        String text = reasons.reason(features[i], item, values[i]);
-        if (text != null) {
-          texts.add(text);
+        Reason reason = reasons.reason(features[i], item, values[i]);
+        if (reason != null) {
+          found.add(reason);
         }
       }
     }
-    return new Explanation(score, contributions, texts);
+    return new Explanation(score, contributions, found);
   }
 }

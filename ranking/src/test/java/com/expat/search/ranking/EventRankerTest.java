@@ -116,7 +116,7 @@ class EventRankerTest {
     List<Ranked<EventSignals>> ranked = ranker.rank(viewer,
         List.of(Candidate.of(japanese), Candidate.of(english), Candidate.of(german)), World.defaultProfile(), CORPUS, NOW);
     assertThat(ranked).extracting(r -> r.item().id()).containsExactly(2L, 3L, 4L);
-    assertThat(ranked.get(0).explanation().reasons()).contains("in German, which you speak (native)");
+    assertThat(ranked.get(0).explanation().reasons()).contains(new Reason("language", List.of("de", "native")));
   }
 
   @Test
@@ -138,8 +138,9 @@ class EventRankerTest {
         .attendedBy(7L, 8L, 9L).going(18).capacity(20).build();
     Explanation explanation = ranker.rank(viewer, List.of(Candidate.of(event)), World.defaultProfile(), CORPUS, NOW)
         .get(0).explanation();
-    assertThat(explanation.reasons()).contains("starts in 1 day", "2 km away", "1 of your interests: jazz",
-        "2 contacts going", "18 going", "only 2 places left", "in English, which you speak (fluent)");
+    assertThat(explanation.reasons()).contains(Reason.of("starts_in_days", 1), Reason.of("distance", 2),
+        Reason.of("your_interests", 1, "jazz"), Reason.of("contacts_going", 2), Reason.of("going", 18),
+        Reason.of("places_left", 2), Reason.of("language", "en", "fluent"));
   }
 
   private interface Property {

@@ -74,8 +74,8 @@ class MunichWorldTest {
     MemberSignals oldTimer = neighbour(41).joinedAgo(Duration.ofDays(900)).build();
     List<Ranked<MemberSignals>> ranked = rank(anna, oldTimer, newcomer);
     assertThat(ranked.get(0).item()).isEqualTo(newcomer);
-    assertThat(ranked.get(0).explanation().reasons()).contains("new in Munich");
-    assertThat(ranked.get(1).explanation().reasons()).doesNotContain("new in Munich");
+    assertThat(ranked.get(0).explanation().reasons()).contains(Reason.of("new_in_city", "Munich"));
+    assertThat(ranked.get(1).explanation().reasons()).doesNotContain(Reason.of("new_in_city", "Munich"));
   }
 
   @Test
@@ -84,14 +84,14 @@ class MunichWorldTest {
         .activeAgo(Duration.ofDays(3)).joinedAgo(Duration.ofDays(10)).quality(1).build();
     Explanation explanation = rank(anna, kindred).get(0).explanation();
     assertThat(explanation.reasons()).containsExactlyInAnyOrder(
-        "2 shared interests: climbing, hiking",
-        "a good fit both ways",
-        "both speak German (native)",
-        "2 km away",
-        "active this week",
-        "new in Munich",
-        "complete profile");
-    assertThat(explanation.reasons().get(0)).isEqualTo("2 shared interests: climbing, hiking");
+        Reason.of("shared_interests", 2, "climbing", "hiking"),
+        Reason.of("fit_both_ways"),
+        Reason.of("shared_languages", "de", "native", 0),
+        Reason.of("distance", 2),
+        Reason.of("active_this_week"),
+        Reason.of("new_in_city", "Munich"),
+        Reason.of("complete_profile"));
+    assertThat(explanation.reasons().get(0)).isEqualTo(Reason.of("shared_interests", 2, "climbing", "hiking"));
   }
 
   @Test

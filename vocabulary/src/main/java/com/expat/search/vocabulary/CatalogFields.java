@@ -14,6 +14,12 @@ public final class CatalogFields {
   public static final String ENTITY_ID = "entity_id";
   public static final String NAME = "name";
   public static final String NAME_SUGGEST = "name_suggest";
+  /** Other names (all languages, synonyms), stored; copied into the suggest fields. */
+  public static final String ALT_NAMES = "alt_names";
+  /** {@code language:name}, one per language with a name of its own to show. */
+  public static final String LABELS = "labels";
+  /** The names transliterated to Latin, as edge n-grams, for type-ahead across scripts. */
+  public static final String NAME_LATIN = "name_latin";
   public static final String SLUG = "slug";
   public static final String CATEGORY = "category";
   public static final String COUNTRY_CODE = "country_code";

@@ -2,12 +2,7 @@ package com.expat.search.indexer.generate;
 
 import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Interest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.expat.search.indexer.world.WorldFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +14,6 @@ import java.util.Map;
  * (GeoNames), countries, names, interests, occupations and text templates. Immutable.
  */
 final class WorldData {
-  private static final String ROOT = "world/";
   private static volatile WorldData loaded;
 
   final List<City> cities;
@@ -197,33 +191,10 @@ final class WorldData {
   }
 
   private static List<String[]> rows(String file, int columns) {
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines(file)) {
-      String[] fields = line.split("\t", -1);
-      if (fields.length != columns) {
-        throw new IllegalStateException(
-            file + ": expected " + columns + " tab-separated fields, got " + fields.length + " in: " + line);
-      }
-      rows.add(fields);
-    }
-    return rows;
+    return WorldFiles.rows(file, columns);
   }
 
   private static List<String> lines(String file) {
-    try (InputStream in = WorldData.class.getClassLoader().getResourceAsStream(ROOT + file)) {
-      if (in == null) {
-        throw new IllegalStateException("classpath resource " + ROOT + file + " is missing");
-      }
-      List<String> lines = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          lines.add(line);
-        }
-      }
-      return List.copyOf(lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WorldFiles.lines(file);
   }
 }

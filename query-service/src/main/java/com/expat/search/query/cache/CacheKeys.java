@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * looked up among the security providers (see {@code CacheKeyBenchmark}).
  */
 public final class CacheKeys {
-  /** Bump when a cached answer's JSON shape or a request's canonical text changes (v3: custom weights). */
-  public static final String NAMESPACE = "expat-search:v3";
+  /** Bump when a cached answer's JSON shape or a request's canonical text changes (v3: custom weights; v4: locale, words in the asker's language). */
+  public static final String NAMESPACE = "expat-search:v4";
 
   private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
     @Override

@@ -2,6 +2,7 @@ package com.expat.search.query.events;
 
 import static com.expat.search.vocabulary.EventFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
@@ -58,7 +59,8 @@ final class EventDocs {
    * @param text whether {@code params} hold an edismax text query (its score is the text relevance)
    */
   static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, TwoStage stages, boolean text,
-      Ranking ranking, String profileName, CustomWeights weights, Viewer viewer, Optional<GeoPoint> origin, boolean explain) {
+      Ranking ranking, String profileName, CustomWeights weights, Viewer viewer, Optional<GeoPoint> origin, boolean explain,
+      ItemWords words) {
     RankingProfile profile = ranking.forEvents(profileName, weights);
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
@@ -71,12 +73,13 @@ final class EventDocs {
     List<EventItem> items = new ArrayList<>(hits.size());
     for (TwoStage.Hit<EventSignals> hit : hits) {
       Explanation explanation = explain ? hit.ranked().explanation() : null;
-      items.add(item(hit.doc(), hit.ranked().score(), origin, explanation));
+      items.add(item(hit.doc(), hit.ranked().score(), origin, explanation, words));
     }
     return new Ranked(response, items);
   }
 
-  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Explanation explanation) {
+  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Explanation explanation,
+      ItemWords words) {
     Object cityId = doc.getFirstValue(CITY_ID);
     CityRef city = new CityRef(
         cityId instanceof Number n ? n.longValue() : null, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));
@@ -100,7 +103,7 @@ final class EventDocs {
         distance,
         score,
         explanation == null ? null : explanation.byFeature(),
-        explanation == null ? null : explanation.reasons());
+        explanation == null ? null : words.reasons(explanation.reasons()));
   }
 
   private static Instant instant(Object value) {

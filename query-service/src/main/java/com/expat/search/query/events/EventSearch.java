@@ -2,6 +2,7 @@ package com.expat.search.query.events;
 
 import static com.expat.search.vocabulary.EventFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
@@ -53,7 +54,8 @@ final class EventSearch {
    */
   EventPage run(EventSearchRequest request) {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
-    Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
+    Optional<Location> location = request.location().map(catalog::resolve);
+    Optional<GeoPoint> place = location.flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
     Viewer rankedFor = Ranking.viewer(viewer, place);
 
@@ -73,10 +75,10 @@ final class EventSearch {
       params.set("sow", true);
     }
 
-    request.location().ifPresent(location -> {
-      if (location instanceof Location.Near near) {
+    location.ifPresent(where -> {
+      if (where instanceof Location.Near near) {
         EventDocs.geofilt(params, near.point(), near.radiusKm());
-      } else if (location instanceof Location.InCity city) {
+      } else if (where instanceof Location.InCity city) {
         if (city.radiusKm().isPresent() && place.isPresent()) {
           EventDocs.geofilt(params, place.get(), city.radiusKm().get());
         } else {
@@ -102,7 +104,8 @@ final class EventSearch {
     }
     TwoStage stages = ranking.stages(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
-        request.profile(), request.weights(), rankedFor, origin, request.explain());
+        request.profile(), request.weights(), rankedFor, origin, request.explain(),
+        new ItemWords(request.locale(), catalog::interestNames));
     return new EventPage(
         answer.response().getResults().getNumFound(),
         request.page(),
@@ -136,9 +139,9 @@ final class EventSearch {
       List<Count> values = counts == null || counts.getValues() == null ? List.of() : counts.getValues();
       List<String> keys = values.stream().map(Count::getName).toList();
       Map<String, String> labels = switch (facet) {
-        case CITY -> catalog.cityNames(keys);
-        case INTEREST -> catalog.interestNames(keys);
-        case LANGUAGE -> Labels.languages(keys);
+        case CITY -> catalog.cityNames(keys, request.locale());
+        case INTEREST -> catalog.interestNames(keys, request.locale());
+        case LANGUAGE -> Labels.languages(keys, request.locale());
       };
       result.put(facet.apiName(), values.stream()
           .map(count -> new FacetCount(count.getName(), labels.get(count.getName()), count.getCount()))

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param interests interest slugs, sorted, distinct: the event has any
  * @param profile the ranking profile's name
  * @param weights the request's custom weights on top of the profile
+ * @param locale the language answers are worded in
  */
 public record EventSearchRequest(
     String q,
@@ -46,7 +47,8 @@ public record EventSearchRequest(
     int size,
     boolean explain,
     String profile,
-    CustomWeights weights) {
+    CustomWeights weights,
+    String locale) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -94,10 +96,11 @@ public record EventSearchRequest(
     boolean explain = params.flag("explain");
     String profile = ranking.profile(params);
     CustomWeights weights = ranking.weights(params, WeightsParam.Features.EVENTS);
+    String locale = params.displayLanguage();
     params.throwIfInvalid();
     return new EventSearchRequest(q, location, from, to, languages, interests,
         viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(),
-        sort, facets, page, size, explain, profile, weights);
+        sort, facets, page, size, explain, profile, weights, locale);
   }
 
   /**
@@ -134,6 +137,6 @@ public record EventSearchRequest(
     return "EventSearchRequest[q=" + q.length() + " chars, location=" + location + ", from=" + from
         + ", to=" + to + ", lang=" + languages + ", interest=" + interests + ", viewer=" + viewer
         + ", sort=" + sort + ", facets=" + facets + ", page=" + page + ", size=" + size
-        + ", explain=" + explain + ", profile=" + profile + ", weights=" + weights.byFeature() + "]";
+        + ", explain=" + explain + ", profile=" + profile + ", weights=" + weights.byFeature() + ", locale=" + locale + "]";
   }
 }

@@ -38,7 +38,7 @@ public final class EventsApi implements Routes {
     this.json = json;
     MemberDirectory directory = new MemberDirectory(index, cores.members());
     this.search = new EventSearch(index, cores.events(), directory, catalog, ranking);
-    this.memberEvents = new MemberEvents(index, cores.events(), directory, ranking);
+    this.memberEvents = new MemberEvents(index, cores.events(), directory, catalog, ranking);
     this.rankingParams = ranking.params();
     this.searchCache = searchCache;
     this.memberCache = memberCache;

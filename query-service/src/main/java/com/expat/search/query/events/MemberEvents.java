@@ -2,11 +2,13 @@ package com.expat.search.query.events;
 
 import static com.expat.search.vocabulary.EventFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.SolrIndex;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,8 +24,10 @@ final class MemberEvents {
   private final String core;
   private final MemberDirectory directory;
   private final Ranking ranking;
+  private final CatalogLookup catalog;
 
-  MemberEvents(SolrIndex index, String core, MemberDirectory directory, Ranking ranking) {
+  MemberEvents(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
+    this.catalog = catalog;
     this.index = index;
     this.core = core;
     this.directory = directory;
@@ -56,7 +60,8 @@ final class MemberEvents {
 
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
-        request.weights(), Ranking.viewer(me), me.location(), request.explain());
+        request.weights(), Ranking.viewer(me), me.location(), request.explain(),
+        new ItemWords(request.locale(), catalog::interestNames));
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
         answer.items(), null);
   }

@@ -14,10 +14,12 @@ import java.util.OptionalLong;
  * @param radiusKm how far from the member's city, 1..1000 (default 100)
  * @param profile the ranking profile's name
  * @param weights the request's custom weights on top of the profile
+ * @param locale the language answers are worded in
  */
 public record MemberEventsRequest(
     long memberId, int days, double radiusKm, int page, int size, boolean explain, String profile,
-    CustomWeights weights) {
+    CustomWeights weights,
+    String locale) {
   public static final int DEFAULT_DAYS = 30;
   public static final double DEFAULT_RADIUS_KM = 100;
 
@@ -43,7 +45,8 @@ public record MemberEventsRequest(
     boolean explain = params.flag("explain");
     String profile = ranking.profile(params);
     CustomWeights weights = ranking.weights(params, WeightsParam.Features.EVENTS);
+    String locale = params.displayLanguage();
     params.throwIfInvalid();
-    return new MemberEventsRequest(id.getAsLong(), days, radius, page, size, explain, profile, weights);
+    return new MemberEventsRequest(id.getAsLong(), days, radius, page, size, explain, profile, weights, locale);
   }
 }

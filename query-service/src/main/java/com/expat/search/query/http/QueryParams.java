@@ -1,5 +1,6 @@
 package com.expat.search.query.http;
 
+import com.expat.search.query.i18n.DisplayLanguage;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,10 +23,20 @@ import java.util.regex.Pattern;
  */
 public final class QueryParams {
   private final Map<String, List<String>> values;
+  private final Optional<String> acceptLanguage;
   private final List<InvalidParam> invalid = new ArrayList<>();
 
   public QueryParams(Map<String, List<String>> values) {
+    this(values, Optional.empty());
+  }
+
+  /**
+   * @param acceptLanguage the request's {@code Accept-Language} header, read when {@code locale}
+   *     is not given
+   */
+  public QueryParams(Map<String, List<String>> values, Optional<String> acceptLanguage) {
     this.values = Map.copyOf(values);
+    this.acceptLanguage = acceptLanguage;
   }
 
   /**
@@ -41,7 +52,26 @@ public final class QueryParams {
       throw ProblemException.badRequest(
           List.of(new InvalidParam("query", "the query string is not valid URL encoding")));
     }
-    return new QueryParams(map);
+    return new QueryParams(map, Optional.ofNullable(ctx.header("Accept-Language")));
+  }
+
+  /**
+   * The language answers are worded in ({@link DisplayLanguage}): {@code locale} (a language tag
+   * such as {@code de}, {@code pt-BR}, {@code zh_Hans}; a malformed one is rejected), else the
+   * best language of {@code Accept-Language} that answers can be worded in (a malformed header
+   * is ignored), else English.
+   */
+  public String displayLanguage() {
+    Optional<String> locale = string("locale");
+    if (locale.isPresent()) {
+      Optional<String> language = DisplayLanguage.ofTag(locale.get());
+      if (language.isEmpty()) {
+        reject("locale", "must be a language tag such as en, de or pt-BR, was '" + shorten(locale.get()) + "'");
+        return DisplayLanguage.ENGLISH;
+      }
+      return DisplayLanguage.supported(language.get());
+    }
+    return acceptLanguage.map(DisplayLanguage::ofHeader).orElse(DisplayLanguage.ENGLISH);
   }
 
   /** The single value of {@code name}, trimmed; empty when absent or blank. */

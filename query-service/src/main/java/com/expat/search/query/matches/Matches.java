@@ -2,6 +2,7 @@ package com.expat.search.query.matches;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberDocs;
@@ -9,6 +10,7 @@ import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.MatchRanker;
 import com.expat.search.ranking.RankingProfile;
@@ -33,8 +35,10 @@ final class Matches {
   private final String core;
   private final MemberDirectory directory;
   private final Ranking ranking;
+  private final CatalogLookup catalog;
 
-  Matches(SolrIndex index, String core, MemberDirectory directory, Ranking ranking) {
+  Matches(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
+    this.catalog = catalog;
     this.index = index;
     this.core = core;
     this.directory = directory;
@@ -67,7 +71,8 @@ final class Matches {
         candidates -> ranker.diversify(ranker.rank(viewer, candidates, profile, corpus, now), request.size(), profile),
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
     return new MemberPage(response.getResults().getNumFound(), request.page(), request.size(),
-        hits.stream().map(hit -> MemberDocs.item(hit.doc(), me.location(), hit.ranked(), request.explain())).toList(),
+        hits.stream().map(hit -> MemberDocs.item(hit.doc(), me.location(), hit.ranked(), request.explain(),
+            new ItemWords(request.locale(), catalog::interestNames))).toList(),
         null);
   }
 

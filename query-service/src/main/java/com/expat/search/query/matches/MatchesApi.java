@@ -11,6 +11,7 @@ import com.expat.search.query.http.Routes;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.SolrIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,7 +32,8 @@ public final class MatchesApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
-      HiddenMembers hidden) {
+      HiddenMembers hidden,
+      CatalogLookup catalog) {
     this.json = json;
     this.cache = cache;
     this.hidden = hidden;
@@ -39,6 +41,7 @@ public final class MatchesApi implements Routes {
         index,
         cores.members(),
         new MemberDirectory(index, cores.members()),
+        catalog,
         ranking);
     this.ranking = ranking;
   }

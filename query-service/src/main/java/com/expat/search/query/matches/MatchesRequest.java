@@ -13,9 +13,11 @@ import java.util.OptionalLong;
  * @param radiusKm how far from the member's city, 1..1000 (default 100)
  * @param profile the ranking profile's name
  * @param weights the request's custom weights on top of the profile
+ * @param locale the language answers are worded in
  */
 public record MatchesRequest(long memberId, double radiusKm, int page, int size, boolean explain, String profile,
-    CustomWeights weights) {
+    CustomWeights weights,
+    String locale) {
   public static final double DEFAULT_RADIUS_KM = 100;
 
   /**
@@ -39,7 +41,8 @@ public record MatchesRequest(long memberId, double radiusKm, int page, int size,
     boolean explain = params.flag("explain");
     String profile = ranking.profile(params);
     CustomWeights weights = ranking.weights(params, WeightsParam.Features.MEMBERS);
+    String locale = params.displayLanguage();
     params.throwIfInvalid();
-    return new MatchesRequest(id.getAsLong(), radius, page, size, explain, profile, weights);
+    return new MatchesRequest(id.getAsLong(), radius, page, size, explain, profile, weights, locale);
   }
 }

@@ -2,6 +2,7 @@ package com.expat.search.query.members;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.vocabulary.LanguageTerms;
@@ -24,11 +25,15 @@ public final class MemberDocs {
 
   private MemberDocs() {}
 
-  /** The item for {@code doc} with the model's score and, when asked for, its explanation. */
-  public static MemberItem item(SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain) {
+  /**
+   * The item for {@code doc} with the model's score and, when asked for, its explanation, its
+   * reasons in the request's words.
+   */
+  public static MemberItem item(
+      SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain, ItemWords words) {
     Explanation explanation = explain ? ranked.explanation() : null;
     return item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
-        explanation == null ? null : explanation.reasons());
+        explanation == null ? null : words.reasons(explanation.reasons()));
   }
 
   /**

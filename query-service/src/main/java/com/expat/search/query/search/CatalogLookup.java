@@ -3,7 +3,12 @@ package com.expat.search.query.search;
 import static com.expat.search.vocabulary.CatalogFields.LOCATION;
 import static com.expat.search.vocabulary.CatalogFields.NAME;
 
+import com.expat.search.query.http.InvalidParam;
+import com.expat.search.query.http.ProblemException;
+import com.expat.search.query.i18n.Folding;
+import com.expat.search.query.i18n.LocalLabel;
 import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.vocabulary.CatalogFields;
 import com.expat.search.vocabulary.MemberFields;
@@ -28,8 +33,9 @@ public final class CatalogLookup {
   private final SolrIndex index;
   private final String catalogCore;
   private final String membersCore;
-  private final Cache<String, Optional<String>> labels;
+  private final Cache<String, Optional<Named>> labels;
   private final Cache<Long, Optional<GeoPoint>> cityLocations;
+  private final Cache<String, Optional<Long>> cityIds;
 
   public CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
     this.index = index;
@@ -38,16 +44,74 @@ public final class CatalogLookup {
     this.labels = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
     this.cityLocations =
         Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
+    this.cityIds = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
   }
 
-  /** Names of these cities by id; ids with no catalog entry are left out. */
-  public Map<String, String> cityNames(Collection<String> cityIds) {
-    return names("city:", cityIds);
+  /** A catalog entry's name and its {@code language:name} labels. */
+  private record Named(String name, List<String> labels) {}
+
+  /**
+   * Names of these cities by id in {@code language}, else English ({@link LocalLabel}); ids with
+   * no catalog entry are left out.
+   */
+  public Map<String, String> cityNames(Collection<String> cityIds, String language) {
+    return names("city:", cityIds, language);
   }
 
-  /** Names of these interests by slug; slugs with no catalog entry are left out. */
-  public Map<String, String> interestNames(Collection<String> slugs) {
-    return names("interest:", slugs);
+  /** Names of these interests by slug in {@code language}, else English; unknown slugs are left out. */
+  public Map<String, String> interestNames(Collection<String> slugs, String language) {
+    return names("interest:", slugs, language);
+  }
+
+  /**
+   * {@code location} with a city name replaced by the city: the most populous city one of whose
+   * names (in any language) is the given one, ignoring case and accents.
+   *
+   * @throws ProblemException 400 naming {@code city} when no city has that name
+   */
+  public Location resolve(Location location) {
+    if (!(location instanceof Location.NamedCity named)) {
+      return location;
+    }
+    Optional<Long> id = cityIds.get(String.join(" ", Folding.words(named.name())), this::loadCityId);
+    if (id.isEmpty()) {
+      throw ProblemException.badRequest(List.of(new InvalidParam("city",
+          "no city is known by the name '" + named.name() + "'; give its id or another of its names")));
+    }
+    return new Location.InCity(id.get(), named.radiusKm());
+  }
+
+  private Optional<Long> loadCityId(String folded) {
+    if (folded.isEmpty()) {
+      return Optional.empty();
+    }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "{!edismax v=$qq}");
+    params.set("qq", QueryText.escape(folded));
+    params.set("qf", NAME + " " + CatalogFields.ALT_NAMES);
+    params.set("uf", "-*");
+    params.set("mm", "100%");
+    params.set("sow", "true");
+    params.add("fq", CatalogFields.TYPE + ":city");
+    params.set("sort", CatalogFields.POPULARITY + " desc," + CatalogFields.ID + " asc");
+    params.set("fl", CatalogFields.ENTITY_ID + "," + NAME + "," + CatalogFields.ALT_NAMES);
+    params.set("rows", 20);
+    List<String> wanted = Folding.words(folded);
+    for (SolrDocument doc : index.query(catalogCore, params).getResults()) {
+      List<Object> names = new java.util.ArrayList<>();
+      names.add(doc.getFirstValue(NAME));
+      Collection<Object> others = doc.getFieldValues(CatalogFields.ALT_NAMES);
+      if (others != null) {
+        names.addAll(others);
+      }
+      for (Object name : names) {
+        if (name != null && Folding.words(name.toString()).equals(wanted)) {
+          Object id = doc.getFirstValue(CatalogFields.ENTITY_ID);
+          return Optional.of(id instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(id)));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -58,21 +122,27 @@ public final class CatalogLookup {
     return cityLocations.get(cityId, this::loadCityLocation);
   }
 
-  private Map<String, String> names(String prefix, Collection<String> keys) {
+  private Map<String, String> names(String prefix, Collection<String> keys, String language) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
     List<String> ids = keys.stream().map(key -> prefix + key).toList();
-    Map<String, Optional<String>> found = labels.getAll(ids, this::loadNames);
+    Map<String, Optional<Named>> found = labels.getAll(ids, this::loadNames);
     Map<String, String> result = new HashMap<>();
-    found.forEach((id, name) -> name.ifPresent(n -> result.put(id.substring(prefix.length()), n)));
+    found.forEach((id, named) -> named.ifPresent(n ->
+        result.put(id.substring(prefix.length()), LocalLabel.pick(n.labels(), language, n.name()))));
     return result;
   }
 
-  private Map<String, Optional<String>> loadNames(java.util.Set<? extends String> ids) {
-    Map<String, Optional<String>> result = new HashMap<>();
+  private Map<String, Optional<Named>> loadNames(java.util.Set<? extends String> ids) {
+    Map<String, Optional<Named>> result = new HashMap<>();
     ids.forEach(id -> result.put(id, Optional.empty()));
-    for (SolrDocument doc : index.get(catalogCore, List.copyOf(ids), CatalogFields.ID, NAME)) {
+    for (SolrDocument doc : index.get(catalogCore, List.copyOf(ids), CatalogFields.ID, NAME, CatalogFields.LABELS)) {
       Object name = doc.getFirstValue(NAME);
-      result.put(doc.getFirstValue(CatalogFields.ID).toString(),
-          name == null ? Optional.empty() : Optional.of(name.toString()));
+      Collection<Object> labels = doc.getFieldValues(CatalogFields.LABELS);
+      result.put(doc.getFirstValue(CatalogFields.ID).toString(), name == null ? Optional.empty()
+          : Optional.of(new Named(name.toString(),
+              labels == null ? List.of() : labels.stream().map(String::valueOf).toList())));
     }
     return result;
   }

@@ -2,6 +2,7 @@ package com.expat.search.query.search;
 
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.solr.QueryText;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -17,11 +18,29 @@ public sealed interface Location {
   record Near(GeoPoint point, double radiusKm) implements Location {}
 
   /**
-   * Reads {@code city}, {@code near} and {@code radius_km}, rejecting bad or conflicting values
-   * on {@code params}; {@code near} without a radius uses {@code defaultRadiusKm}.
+   * A city given by one of its names, in any language or script ("München", "Wien", "Москва");
+   * resolved to {@link InCity} through the catalog ({@link CatalogLookup#resolve}).
+   *
+   * @param name normalized text, at most {@link #MAX_NAME_LENGTH} characters
+   */
+  record NamedCity(String name, Optional<Double> radiusKm) implements Location {}
+
+  int MAX_NAME_LENGTH = 100;
+
+  /**
+   * Reads {@code city} (an id, or a name: any value with a letter in it), {@code near} and {@code
+   * radius_km}, rejecting bad or conflicting values on {@code params}; {@code near} without a
+   * radius uses {@code defaultRadiusKm}.
    */
   public static Optional<Location> parse(QueryParams params, double defaultRadiusKm) {
-    OptionalLong city = params.id("city");
+    Optional<String> cityName = params.string("city")
+        .filter(value -> value.codePoints().anyMatch(Character::isLetter))
+        .map(QueryText::normalize);
+    OptionalLong city = cityName.isPresent() ? OptionalLong.empty() : params.id("city");
+    if (cityName.isPresent() && cityName.get().codePointCount(0, cityName.get().length()) > MAX_NAME_LENGTH) {
+      params.reject("city", "a city name must be at most " + MAX_NAME_LENGTH + " characters");
+      cityName = Optional.empty();
+    }
     Optional<String> near = params.string("near");
     OptionalDouble radius = params.decimal("radius_km", 1, 1000);
     if (params.has("city") && params.has("near")) {
@@ -39,6 +58,10 @@ public sealed interface Location {
     if (city.isPresent()) {
       return Optional.of(new Location.InCity(
           city.getAsLong(), radius.isPresent() ? Optional.of(radius.getAsDouble()) : Optional.empty()));
+    }
+    if (cityName.isPresent()) {
+      return Optional.of(new Location.NamedCity(
+          cityName.get(), radius.isPresent() ? Optional.of(radius.getAsDouble()) : Optional.empty()));
     }
     if (radius.isPresent() && !params.has("city")) {
       params.reject("radius_km", "needs city or near");

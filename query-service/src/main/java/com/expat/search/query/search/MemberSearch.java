@@ -2,6 +2,7 @@ package com.expat.search.query.search;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
@@ -63,7 +64,8 @@ public final class MemberSearch {
    */
   public MemberPage run(MemberSearchRequest request) {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
-    Optional<GeoPoint> place = request.location().flatMap(this::pointOf);
+    Optional<Location> location = request.location().map(catalog::resolve);
+    Optional<GeoPoint> place = location.flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
     RankingProfile profile = ranking.forMembers(request.profile(), request.weights());
     Corpus corpus = ranking.corpus();
@@ -87,7 +89,7 @@ public final class MemberSearch {
 
     Visibility.onlySearchable(params);
     viewer.ifPresent(v -> Visibility.hideFrom(params, v));
-    request.location().ifPresent(location -> filterLocation(params, location, place));
+    location.ifPresent(where -> filterLocation(params, where, place));
     filterAny(params, "lang", LANGUAGES, request.languages());
     filterAny(params, "interest", INTERESTS, request.interests());
     filterAny(params, "origin", ORIGIN_COUNTRY, request.origins());
@@ -108,11 +110,12 @@ public final class MemberSearch {
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
         MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
+    ItemWords words = new ItemWords(request.locale(), catalog::interestNames);
     return new MemberPage(
         response.getResults().getNumFound(),
         request.page(),
         request.size(),
-        hits.stream().map(hit -> MemberDocs.item(hit.doc(), origin, hit.ranked(), request.explain())).toList(),
+        hits.stream().map(hit -> MemberDocs.item(hit.doc(), origin, hit.ranked(), request.explain(), words)).toList(),
         request.facets().isEmpty() ? null : facets(request, response));
   }
 
@@ -167,7 +170,7 @@ public final class MemberSearch {
       org.apache.solr.client.solrj.response.FacetField counts = response.getFacetField(facet.solrField());
       List<Count> values = counts == null || counts.getValues() == null ? List.of() : counts.getValues();
       List<String> keys = values.stream().map(Count::getName).toList();
-      Map<String, String> labels = labels(facet, keys);
+      Map<String, String> labels = labels(facet, keys, request.locale());
       result.put(facet.apiName(), values.stream()
           .map(count -> new FacetCount(count.getName(), labels.get(count.getName()), count.getCount()))
           .toList());
@@ -175,12 +178,12 @@ public final class MemberSearch {
     return result;
   }
 
-  private Map<String, String> labels(FacetField facet, List<String> keys) {
+  private Map<String, String> labels(FacetField facet, List<String> keys, String language) {
     return switch (facet) {
-      case CITY -> catalog.cityNames(keys);
-      case INTEREST -> catalog.interestNames(keys);
-      case LANGUAGE -> Labels.languages(keys);
-      case ORIGIN -> Labels.countries(keys);
+      case CITY -> catalog.cityNames(keys, language);
+      case INTEREST -> catalog.interestNames(keys, language);
+      case LANGUAGE -> Labels.languages(keys, language);
+      case ORIGIN -> Labels.countries(keys, language);
     };
   }
 }

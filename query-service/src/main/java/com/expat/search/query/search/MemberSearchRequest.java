@@ -25,6 +25,7 @@ import java.util.Set;
  * @param origins upper-case country codes, sorted, distinct
  * @param profile the ranking profile's name
  * @param weights the request's custom weights on top of the profile
+ * @param locale the language answers are worded in
  */
 public record MemberSearchRequest(
     String q,
@@ -39,7 +40,8 @@ public record MemberSearchRequest(
     int size,
     boolean explain,
     String profile,
-    CustomWeights weights) {
+    CustomWeights weights,
+    String locale) {
 
   public static final int MAX_QUERY_LENGTH = 1000;
   public static final double DEFAULT_RADIUS_KM = 50;
@@ -97,6 +99,7 @@ public record MemberSearchRequest(
     boolean explain = params.flag("explain");
     String profile = ranking.profile(params);
     CustomWeights weights = ranking.weights(params, WeightsParam.Features.MEMBERS);
+    String locale = params.displayLanguage();
     params.throwIfInvalid();
     return new MemberSearchRequest(
         q,
@@ -111,7 +114,8 @@ public record MemberSearchRequest(
         size,
         explain,
         profile,
-        weights);
+        weights,
+        locale);
   }
 
   private static Set<FacetField> facets(QueryParams params) {
@@ -124,6 +128,6 @@ public record MemberSearchRequest(
     return "MemberSearchRequest[q=" + q.length() + " chars, location=" + location + ", lang=" + languages
         + ", interest=" + interests + ", origin=" + origins + ", viewer=" + viewer + ", sort=" + sort
         + ", facets=" + facets + ", page=" + page + ", size=" + size + ", explain=" + explain + ", profile=" + profile
-        + ", weights=" + weights.byFeature() + "]";
+        + ", weights=" + weights.byFeature() + ", locale=" + locale + "]";
   }
 }

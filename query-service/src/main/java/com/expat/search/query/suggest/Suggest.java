@@ -1,5 +1,7 @@
 package com.expat.search.query.suggest;
 
+import com.expat.search.query.i18n.Folding;
+import com.expat.search.query.i18n.LocalLabel;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
@@ -9,27 +11,31 @@ import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.vocabulary.CatalogFields;
 import com.expat.search.vocabulary.MemberFields;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
- * Type-ahead. Each requested type is one Solr query on {@code name_suggest} (folded words as edge
- * n-grams): every typed word must start a word of the name. Cities rank by population, interests
- * by how many members have them, members by relevance then recent activity; members only when
- * findable and, with a viewer, not blocked either way. When a type finds nothing and a word has
- * five letters or more, a fuzzy query (one edit, on the folded words) tries again. The answer
- * lists the types in the order city, interest, member, each getting an equal share of {@code
- * size} and the shares another type cannot fill. Thread-safe.
+ * Type-ahead. Each requested type is one Solr query: every typed word must start a word of one of
+ * the names (catalog: the table's name and the other names in every language, also transliterated
+ * to Latin; members: the display name). When nothing matches so, a fuzzy query tries again, its
+ * tolerance growing with the word ({@link #maxEdits}). All candidates are then
+ * ranked together by how well the text matches their best name ({@link MatchQuality}) times how
+ * likely people mean them ({@link #prior}): a city by its population, an interest by how many
+ * members have it, a member by a constant below a big city's. Members only when findable and, with
+ * a viewer, not blocked either way. Labels are in the request's language, else English.
+ * Thread-safe.
  */
 final class Suggest {
-  static final int FUZZY_FROM_LENGTH = 5;
+  /** Candidates per type, at least; Solr orders each type by popularity (members: relevance). */
+  static final int MIN_CANDIDATES = 10;
+  static final double MEMBER_PRIOR = 0.7;
 
   private final SolrIndex index;
   private final String catalogCore;
@@ -43,29 +49,67 @@ final class Suggest {
     this.directory = directory;
   }
 
+  /** A suggestion before ranking: the names it can be matched by and how likely it is meant. */
+  record Candidate(SuggestItem item, List<String> names, double prior, boolean fuzzy) {}
+
   Suggestions run(SuggestRequest request) {
     Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     List<String> words = Folding.words(request.q());
-    Map<SuggestType, List<SuggestItem>> found = new EnumMap<>(SuggestType.class);
-    for (SuggestType type : request.types()) {
-      List<SuggestItem> items = find(type, prefixQuery(request.q()), request.size(), viewer);
-      if (items.isEmpty()) {
-        Optional<Map<String, String>> fuzzy = fuzzyQuery(words);
-        if (fuzzy.isPresent()) {
-          items = find(type, fuzzy.get(), request.size(), viewer);
+    int rows = Math.max(request.size(), MIN_CANDIDATES);
+    List<Candidate> candidates = new ArrayList<>();
+    for (SuggestType type : SuggestType.values()) {
+      if (request.types().contains(type)) {
+        candidates.addAll(find(type, prefixQuery(request.q(), type), rows, viewer, request.locale(), false));
+      }
+    }
+    Optional<String> fuzzy = fuzzyQueryText(words);
+    if (candidates.isEmpty() && fuzzy.isPresent()) {
+      for (SuggestType type : SuggestType.values()) {
+        if (request.types().contains(type)) {
+          candidates.addAll(find(type, fuzzyQuery(fuzzy.get()), rows, viewer, request.locale(), true));
         }
       }
-      found.put(type, items);
     }
-    return new Suggestions(merge(found, request.size()));
+    return new Suggestions(rank(words, candidates, request.size()));
   }
 
-  /** edismax on the escaped text: every word a prefix of a word of the name. */
-  private static Map<String, String> prefixQuery(String text) {
+  /** Best first: match quality times prior; ties keep type order, then Solr's order. */
+  static List<SuggestItem> rank(List<String> words, List<Candidate> candidates, int size) {
+    List<Map.Entry<Candidate, Double>> scored = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      double quality = candidate.fuzzy()
+          ? MatchQuality.FUZZY
+          : MatchQuality.best(words, candidate.names());
+      scored.add(Map.entry(candidate, quality * candidate.prior()));
+    }
+    scored.sort(Comparator.comparingDouble((Map.Entry<Candidate, Double> e) -> e.getValue()).reversed());
+    return scored.stream().limit(size).map(e -> e.getKey().item()).toList();
+  }
+
+  /** How likely someone typing a city's name means it: grows with the log of its population. */
+  static double cityPrior(long population) {
+    return Math.min(1, Math.log10(Math.max(population, 1)) / 7.0);
+  }
+
+  /** How likely someone means an interest: from 0.6 (nobody has it) to 0.9 (32k members and more). */
+  static double interestPrior(long members) {
+    return 0.6 + 0.02 * Math.min(15, Math.log(1 + Math.max(members, 0)) / Math.log(2));
+  }
+
+  /** Edits a typed word may be away from a name's word: none under 4 letters, 1 to 7, then 2. */
+  static int maxEdits(String word) {
+    int length = word.codePointCount(0, word.length());
+    return length < 4 ? 0 : length < 8 ? 1 : 2;
+  }
+
+  /** edismax on the escaped text: every word a prefix of a word of one of the names. */
+  private static Map<String, String> prefixQuery(String text, SuggestType type) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", "{!edismax v=$qq}");
     params.put("qq", QueryText.escape(text));
-    params.put("qf", CatalogFields.NAME_SUGGEST);
+    params.put("qf", type == SuggestType.MEMBER
+        ? MemberFields.NAME_SUGGEST
+        : CatalogFields.NAME_SUGGEST + " " + CatalogFields.NAME_LATIN);
     params.put("uf", "-*");
     params.put("mm", "100%");
     params.put("sow", "true");
@@ -73,48 +117,75 @@ final class Suggest {
   }
 
   /**
-   * Words of five letters or more may be one edit away ({@code word~1}); shorter words must
-   * match as typed. Only letters and digits reach the parser.
+   * Each word with the edits its length allows ({@code word~1}); empty when no word may have
+   * any. Only letters and digits reach the parser.
    */
   static Optional<String> fuzzyQueryText(List<String> words) {
-    if (words.stream().noneMatch(word -> word.codePointCount(0, word.length()) >= FUZZY_FROM_LENGTH)) {
+    if (words.stream().allMatch(word -> maxEdits(word) == 0)) {
       return Optional.empty();
     }
     return Optional.of(words.stream()
-        .map(word -> word.codePointCount(0, word.length()) >= FUZZY_FROM_LENGTH ? word + "~1" : word)
+        .map(word -> maxEdits(word) == 0 ? word : word + "~" + maxEdits(word))
         .collect(Collectors.joining(" ")));
   }
 
-  private static Optional<Map<String, String>> fuzzyQuery(List<String> words) {
-    return fuzzyQueryText(words).map(text -> {
-      Map<String, String> params = new LinkedHashMap<>();
-      params.put("q", "{!lucene q.op=AND df=" + CatalogFields.NAME_SUGGEST + " v=$qq}");
-      params.put("qq", text);
-      return params;
-    });
+  private static Map<String, String> fuzzyQuery(String text) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("q", "{!lucene q.op=AND df=" + CatalogFields.NAME_SUGGEST + " v=$qq}");
+    params.put("qq", text);
+    return params;
   }
 
-  private List<SuggestItem> find(
-      SuggestType type, Map<String, String> query, int rows, Optional<KnownMember> viewer) {
+  private List<Candidate> find(SuggestType type, Map<String, String> query, int rows,
+      Optional<KnownMember> viewer, String language, boolean fuzzy) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     query.forEach(params::set);
     params.set("rows", rows);
-    return switch (type) {
-      case CITY -> catalog(params, "city").stream()
-          .map(doc -> SuggestItem.city(number(doc.getFirstValue(CatalogFields.ENTITY_ID)),
-              string(doc, CatalogFields.NAME), string(doc, CatalogFields.COUNTRY_CODE)))
-          .toList();
-      case INTEREST -> catalog(params, "interest").stream()
-          .map(doc -> SuggestItem.interest(string(doc, CatalogFields.SLUG), string(doc, CatalogFields.NAME)))
-          .toList();
-      case MEMBER -> members(params, viewer);
-    };
+    List<Candidate> found = new ArrayList<>();
+    switch (type) {
+      case CITY -> {
+        for (SolrDocument doc : catalog(params, "city")) {
+          String name = string(doc, CatalogFields.NAME);
+          found.add(new Candidate(
+              SuggestItem.city(number(doc.getFirstValue(CatalogFields.ENTITY_ID)),
+                  LocalLabel.pick(doc.getFieldValues(CatalogFields.LABELS), language, name),
+                  string(doc, CatalogFields.COUNTRY_CODE)),
+              names(doc), cityPrior(number(doc.getFirstValue(CatalogFields.POPULARITY))), fuzzy));
+        }
+      }
+      case INTEREST -> {
+        for (SolrDocument doc : catalog(params, "interest")) {
+          String name = string(doc, CatalogFields.NAME);
+          found.add(new Candidate(
+              SuggestItem.interest(string(doc, CatalogFields.SLUG),
+                  LocalLabel.pick(doc.getFieldValues(CatalogFields.LABELS), language, name)),
+              names(doc), interestPrior(number(doc.getFirstValue(CatalogFields.POPULARITY))), fuzzy));
+        }
+      }
+      case MEMBER -> members(params, viewer).forEach(item ->
+          found.add(new Candidate(item, List.of(item.label()), MEMBER_PRIOR, fuzzy)));
+    }
+    return found;
   }
 
-  private SolrDocumentList catalog(ModifiableSolrParams params, String type) {
+  private static List<String> names(SolrDocument doc) {
+    List<String> names = new ArrayList<>();
+    Object name = doc.getFirstValue(CatalogFields.NAME);
+    if (name != null) {
+      names.add(name.toString());
+    }
+    Collection<Object> others = doc.getFieldValues(CatalogFields.ALT_NAMES);
+    if (others != null) {
+      others.forEach(other -> names.add(other.toString()));
+    }
+    return names;
+  }
+
+  private List<SolrDocument> catalog(ModifiableSolrParams params, String type) {
     params.add("fq", CatalogFields.TYPE + ":" + type);
-    params.set("fl", CatalogFields.ID + "," + CatalogFields.ENTITY_ID + "," + CatalogFields.NAME + ","
-        + CatalogFields.COUNTRY_CODE + "," + CatalogFields.SLUG);
+    params.set("fl", String.join(",", CatalogFields.ID, CatalogFields.ENTITY_ID, CatalogFields.NAME,
+        CatalogFields.COUNTRY_CODE, CatalogFields.SLUG, CatalogFields.POPULARITY, CatalogFields.ALT_NAMES,
+        CatalogFields.LABELS));
     params.set("sort", CatalogFields.POPULARITY + " desc,score desc," + CatalogFields.ID + " asc");
     return index.query(catalogCore, params).getResults();
   }
@@ -137,35 +208,10 @@ final class Suggest {
     return items;
   }
 
-  /** Equal shares of {@code size} per type, in type order; unused shares go to the others. */
-  static List<SuggestItem> merge(Map<SuggestType, List<SuggestItem>> found, int size) {
-    Map<SuggestType, Integer> taken = new EnumMap<>(SuggestType.class);
-    found.keySet().forEach(type -> taken.put(type, 0));
-    int left = size;
-    boolean progress = true;
-    while (left > 0 && progress) {
-      progress = false;
-      int open = (int) found.entrySet().stream().filter(e -> taken.get(e.getKey()) < e.getValue().size()).count();
-      if (open == 0) {
-        break;
-      }
-      int share = Math.max(1, left / open);
-      for (Map.Entry<SuggestType, List<SuggestItem>> entry : found.entrySet()) {
-        int have = taken.get(entry.getKey());
-        int more = Math.min(Math.min(share, left), entry.getValue().size() - have);
-        if (more > 0) {
-          taken.put(entry.getKey(), have + more);
-          left -= more;
-          progress = true;
-        }
-      }
-    }
-    List<SuggestItem> result = new ArrayList<>();
-    found.forEach((type, items) -> result.addAll(items.subList(0, taken.get(type))));
-    return result;
-  }
-
   private static long number(Object value) {
+    if (value == null) {
+      return 0;
+    }
     return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
   }
 

@@ -14,8 +14,9 @@ import java.util.Set;
  * @param types what to suggest (default all)
  * @param viewer whose blocks hide members
  * @param size at most this many items in all, 1..50 (default 10)
+ * @param locale the language labels are in ({@link com.expat.search.query.http.DisplayLanguage})
  */
-public record SuggestRequest(String q, Set<SuggestType> types, Optional<Long> viewer, int size) {
+public record SuggestRequest(String q, Set<SuggestType> types, Optional<Long> viewer, int size, String locale) {
   public static final int MAX_QUERY_LENGTH = 100;
 
   public SuggestRequest {
@@ -41,13 +42,14 @@ public record SuggestRequest(String q, Set<SuggestType> types, Optional<Long> vi
     }
     OptionalLong viewer = params.id("viewer");
     int size = params.integer("size", 10, 1, 50);
+    String locale = params.displayLanguage();
     params.throwIfInvalid();
     return new SuggestRequest(q, types,
-        viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(), size);
+        viewer.isPresent() ? Optional.of(viewer.getAsLong()) : Optional.empty(), size, locale);
   }
 
   @Override
   public String toString() {
-    return "SuggestRequest[q=" + q.length() + " chars, types=" + types + ", viewer=" + viewer + ", size=" + size + "]";
+    return "SuggestRequest[q=" + q.length() + " chars, types=" + types + ", viewer=" + viewer + ", size=" + size + ", locale=" + locale + "]";
   }
 }

@@ -67,10 +67,10 @@ class CacheKeysTest {
     assertThat(CacheKeys.canonical(request)).isEqualTo(
         "MemberSearchRequest(q=\"Anna \\\"Mü\\\\ller\\\"\",location=Near(point=GeoPoint(latitude=52.5,longitude=13.4),"
             + "radiusKm=50.0),languages=[\"de\",\"en\"],interests=[\"hiking\"],origins=[\"FR\"],viewer=7,"
-            + "sort=DISTANCE,facets={CITY,LANGUAGE,ORIGIN},page=2,size=50,explain=true,profile=\"default\",weights=CustomWeights(byFeature={}))");
-    assertThat(CacheKeys.of("e", request)).isEqualTo("expat-search:v3:e:hmhJd_Ja-t9ZT_RnR_lN5jNEPtfccn7En2f2RZY7JBk");
+            + "sort=DISTANCE,facets={CITY,LANGUAGE,ORIGIN},page=2,size=50,explain=true,profile=\"default\",weights=CustomWeights(byFeature={}),locale=\"en\")");
+    assertThat(CacheKeys.of("e", request)).isEqualTo("expat-search:v4:e:OIe4bFC-f5rx2vFU_9Krao-EUwRGxMur5yL6x-QstMY");
     assertThat(CacheKeys.of("e", SuggestRequest.parse(params("q", "mün", "types", "member,city", "viewer", "9"))))
-        .isEqualTo("expat-search:v3:e:TG7haXE5ZKUfp77tPnowS6-b7NrMYYyWtQonrF3YD1M");
+        .isEqualTo("expat-search:v4:e:kfs1QcCFHyHdyPkrz3gXTqzgipRK52xnEReCewGaFpw");
   }
 
   private record Hidden(String name, java.util.Optional<Long> viewer) {}

@@ -70,7 +70,7 @@ class EventSearchRequestTest {
 
   @Test
   void memberEventsValidatesDaysAndTheId() {
-    assertThat(MemberEventsRequest.parse("7", params(), ProfileParam.shipped())).isEqualTo(new MemberEventsRequest(7, 30, 100, 1, 20, false, "default", CustomWeights.NONE));
+    assertThat(MemberEventsRequest.parse("7", params(), ProfileParam.shipped())).isEqualTo(new MemberEventsRequest(7, 30, 100, 1, 20, false, "default", CustomWeights.NONE, "en"));
     assertThat(rejected(() -> MemberEventsRequest.parse("7", params("days", "366"), ProfileParam.shipped()))).containsExactly("days");
     assertThat(rejected(() -> MemberEventsRequest.parse("-1", params("days", "0"), ProfileParam.shipped()))).containsExactly("id", "days");
     assertThatThrownBy(() -> MemberEventsRequest.parse("7", params("days", "x"), ProfileParam.shipped())).isInstanceOf(ProblemException.class);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The query service started in-process on a free port, called over HTTP like any client. */
 final class Api implements AutoCloseable {
@@ -46,19 +47,28 @@ final class Api implements AutoCloseable {
   }
 
   Response get(String path, String... params) {
+    return getWithHeaders(path, Map.of(), params);
+  }
+
+  Response getRaw(String pathAndQuery) {
+    return send(pathAndQuery, Map.of());
+  }
+
+  Response getWithHeaders(String path, Map<String, String> headers, String... params) {
     List<String> pairs = new ArrayList<>();
     for (int i = 0; i < params.length; i += 2) {
       pairs.add(URLEncoder.encode(params[i], StandardCharsets.UTF_8) + "="
           + URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
-    return getRaw(path + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs)));
+    return send(path + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs)), headers);
   }
 
-  Response getRaw(String pathAndQuery) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
+  private Response send(String pathAndQuery, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
         .timeout(Duration.ofSeconds(30))
-        .GET()
-        .build();
+        .GET();
+    headers.forEach(builder::header);
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());

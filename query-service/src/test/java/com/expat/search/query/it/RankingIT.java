@@ -156,8 +156,22 @@ class RankingIT {
   void reasonsSayWhyForPeople() {
     JsonNode hugo = api.get("/v1/members/1/matches", "radius_km", "10", "explain", "true").body().path("items").get(0);
     assertThat(hugo.path("id").asLong()).isEqualTo(2L);
-    assertThat(hugo.path("reasons").toString()).contains("hiking");
+    assertThat(hugo.path("reasons").toString()).contains("1 shared interest: Hiking");
     assertThat(api.get("/v1/members/1/matches").body().path("items").get(0).has("reasons")).isFalse();
+  }
+
+  @Test
+  void reasonsAndInterestNamesAreInTheAskersLanguageElseEnglish() {
+    JsonNode de = api.get("/v1/members/1/matches", "radius_km", "10", "explain", "true", "locale", "de")
+        .body().path("items").get(0);
+    assertThat(de.path("reasons").toString()).contains("1 gemeinsames Interesse: Wandern");
+    JsonNode ja = api.getWithHeaders("/v1/members/1/matches", java.util.Map.of("Accept-Language", "ja-JP,ja;q=0.9"),
+        "radius_km", "10", "explain", "true").body().path("items").get(0);
+    assertThat(ja.path("reasons").toString()).contains("共通の興味1件：ハイキング");
+    JsonNode unknown = api.get("/v1/members/1/matches", "radius_km", "10", "explain", "true", "locale", "sv")
+        .body().path("items").get(0);
+    assertThat(unknown.path("reasons").toString()).contains("1 shared interest: Hiking");
+    assertThat(api.get("/v1/members/1/matches", "locale", "'; DROP").status()).isEqualTo(400);
   }
 
   @Test

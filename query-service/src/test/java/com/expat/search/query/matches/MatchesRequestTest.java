@@ -17,7 +17,7 @@ class MatchesRequestTest {
   @Test
   void defaultsToAHundredKilometresFirstPageOfTwenty() {
     assertThat(MatchesRequest.parse("42", new QueryParams(Map.of()), ProfileParam.shipped()))
-        .isEqualTo(new MatchesRequest(42, 100, 1, 20, false, "default", CustomWeights.NONE));
+        .isEqualTo(new MatchesRequest(42, 100, 1, 20, false, "default", CustomWeights.NONE, "en"));
   }
 
   @Test

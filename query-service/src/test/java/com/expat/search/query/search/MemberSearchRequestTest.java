@@ -73,7 +73,7 @@ class MemberSearchRequestTest {
   void everyBadParameterIsNamed() {
     ProblemException problem = reject(ordered(
         "size", List.of("0"), "page", List.of("51"), "lang", List.of("english"), "origin", List.of("1x"),
-        "sort", List.of("popular"), "viewer", List.of("-3"), "city", List.of("abc"), "explain", List.of("maybe"),
+        "sort", List.of("popular"), "viewer", List.of("-3"), "city", List.of("0"), "explain", List.of("maybe"),
         "interest", List.of("a b"), "facets", List.of("colour")));
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.invalidParams()).extracting(InvalidParam::name)

@@ -1,4 +1,4 @@
-package com.expat.search.query.suggest;
+package com.expat.search.query.i18n;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * User text to the folded words the {@code name_suggest} index holds (lower case, accents
+ * User text to the folded words the suggest fields hold (lower case, accents
  * removed, a few letters ICU folding maps apart), keeping only letters and digits: what is left
  * can never be query syntax. Stateless.
  */
-final class Folding {
+public final class Folding {
   private Folding() {}
 
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder folded = new StringBuilder(decomposed.length());
     decomposed.codePoints().forEach(c -> {
