@@ -12,7 +12,7 @@ import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.Labels;
 import com.expat.search.query.search.Location;
-import com.expat.search.query.solr.QueryText;
+import com.expat.search.query.search.TextQuery;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.signals.Viewer;
 import java.time.Instant;
@@ -67,12 +67,7 @@ final class EventSearch {
     });
     boolean text = !request.q().isEmpty();
     if (text) {
-      params.set("q", "{!edismax v=$qq}");
-      params.set("qq", QueryText.escape(request.q()));
-      params.set("qf", QUERY_FIELDS);
-      params.set("uf", "-*");
-      params.set("mm", "100%");
-      params.set("sow", true);
+      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()));
     }
 
     location.ifPresent(where -> {

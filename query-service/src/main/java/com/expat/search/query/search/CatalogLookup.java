@@ -30,12 +30,16 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * city names and interest names change rarely. Thread-safe.
  */
 public final class CatalogLookup {
+  /** Longer texts are searches, not interest names (the longest name has five words). */
+  private static final int MAX_NAME_WORDS = 5;
+
   private final SolrIndex index;
   private final String catalogCore;
   private final String membersCore;
   private final Cache<String, Optional<Named>> labels;
   private final Cache<Long, Optional<GeoPoint>> cityLocations;
   private final Cache<String, Optional<Long>> cityIds;
+  private final Cache<String, Optional<String>> interestSlugs;
 
   public CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
     this.index = index;
@@ -45,6 +49,7 @@ public final class CatalogLookup {
     this.cityLocations =
         Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
     this.cityIds = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
+    this.interestSlugs = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
   }
 
   /** A catalog entry's name and its {@code language:name} labels. */
@@ -73,7 +78,8 @@ public final class CatalogLookup {
     if (!(location instanceof Location.NamedCity named)) {
       return location;
     }
-    Optional<Long> id = cityIds.get(String.join(" ", Folding.words(named.name())), this::loadCityId);
+    Optional<Long> id = cityIds.get(String.join(" ", Folding.words(named.name())),
+        folded -> named("city", folded).map(doc -> number(doc.getFirstValue(CatalogFields.ENTITY_ID))));
     if (id.isEmpty()) {
       throw ProblemException.badRequest(List.of(new InvalidParam("city",
           "no city is known by the name '" + named.name() + "'; give its id or another of its names")));
@@ -81,7 +87,21 @@ public final class CatalogLookup {
     return new Location.InCity(id.get(), named.radiusKm());
   }
 
-  private Optional<Long> loadCityId(String folded) {
+  /**
+   * The slug of the interest one of whose names or synonyms, in any language, is the whole of
+   * {@code text} (case and accents ignored); empty for anything else, such as most searches.
+   */
+  public Optional<String> interestNamed(String text) {
+    List<String> words = Folding.words(text);
+    if (words.isEmpty() || words.size() > MAX_NAME_WORDS) {
+      return Optional.empty();
+    }
+    return interestSlugs.get(String.join(" ", words),
+        folded -> named("interest", folded).map(doc -> String.valueOf(doc.getFirstValue(CatalogFields.SLUG))));
+  }
+
+  /** The most popular catalog document of {@code type} one of whose names is {@code folded}. */
+  private Optional<SolrDocument> named(String type, String folded) {
     if (folded.isEmpty()) {
       return Optional.empty();
     }
@@ -92,9 +112,9 @@ public final class CatalogLookup {
     params.set("uf", "-*");
     params.set("mm", "100%");
     params.set("sow", "true");
-    params.add("fq", CatalogFields.TYPE + ":city");
+    params.add("fq", CatalogFields.TYPE + ":" + type);
     params.set("sort", CatalogFields.POPULARITY + " desc," + CatalogFields.ID + " asc");
-    params.set("fl", CatalogFields.ENTITY_ID + "," + NAME + "," + CatalogFields.ALT_NAMES);
+    params.set("fl", CatalogFields.ENTITY_ID + "," + CatalogFields.SLUG + "," + NAME + "," + CatalogFields.ALT_NAMES);
     params.set("rows", 20);
     List<String> wanted = Folding.words(folded);
     for (SolrDocument doc : index.query(catalogCore, params).getResults()) {
@@ -106,8 +126,7 @@ public final class CatalogLookup {
       }
       for (Object name : names) {
         if (name != null && Folding.words(name.toString()).equals(wanted)) {
-          Object id = doc.getFirstValue(CatalogFields.ENTITY_ID);
-          return Optional.of(id instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(id)));
+          return Optional.of(doc);
         }
       }
     }
@@ -162,5 +181,9 @@ public final class CatalogLookup {
         .map(doc -> GeoPoint.parse(doc.getFirstValue(MemberFields.LOCATION)))
         .flatMap(Optional::stream)
         .findFirst();
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
   }
 }

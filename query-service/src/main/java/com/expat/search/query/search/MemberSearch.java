@@ -12,7 +12,6 @@ import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
-import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Corpus;
@@ -79,12 +78,7 @@ public final class MemberSearch {
     });
     boolean text = !request.q().isEmpty();
     if (text) {
-      params.set("q", "{!edismax v=$qq}");
-      params.set("qq", QueryText.escape(request.q()));
-      params.set("qf", QUERY_FIELDS);
-      params.set("uf", "-*");
-      params.set("mm", "100%");
-      params.set("sow", true);
+      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()));
     }
 
     Visibility.onlySearchable(params);

@@ -68,12 +68,13 @@ class PlacesIT {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     List<SolrInputDocument> people = new ArrayList<>();
     long id = 1;
-    for (Object[] m : new Object[][] {{"Hikaru Sato", 1862636L}, {"Lena Wagner", MUNICH}, {"Jonas Huber", VIENNA},
-        {"Mia Schmitz", COLOGNE}}) {
+    // interest ids: 1 hiking, 2 climbing, 5 cooking
+    for (Object[] m : new Object[][] {{"Hikaru Sato", 1862636L, 1}, {"Lena Wagner", MUNICH, 2},
+        {"Jonas Huber", VIENNA, 1}, {"Mia Schmitz", COLOGNE, 5}}) {
       Member member = new Member(id++, (String) m[0], "Expat", null, null, (Long) m[1], "DE",
           Member.Membership.BASIC, true, Member.Status.ACTIVE, true, now, now.minus(30, ChronoUnit.DAYS), now, 1);
-      people.add(MemberDocuments.document(new MemberProfile(member,
-          List.of(new SpokenLanguage("de", SpokenLanguage.Level.NATIVE)), List.of(1), List.of(), List.of()), catalog));
+      people.add(MemberDocuments.document(new MemberProfile(member, List.of(new SpokenLanguage("de",
+          SpokenLanguage.Level.NATIVE)), List.of((Integer) m[2]), List.of(), List.of()), catalog));
     }
     solr.client().add(solr.members(), people);
     solr.client().commit(solr.members());
@@ -172,8 +173,22 @@ class PlacesIT {
     JsonNode facets = api.get("/v1/members/search", "facets", "city,language,interest", "locale", "de").body().path("facets");
     assertThat(facets.path("city").toString()).contains("\"label\":\"München\"", "\"label\":\"Köln\"");
     assertThat(facets.path("language").toString()).contains("\"label\":\"Deutsch\"");
-    assertThat(facets.path("interest").toString()).contains("\"label\":\"Wandern\"");
+    assertThat(facets.path("interest").toString()).contains("\"label\":\"Wandern\"", "\"label\":\"Klettern\"");
     JsonNode english = api.get("/v1/members/search", "facets", "city").body().path("facets");
     assertThat(english.path("city").toString()).contains("\"label\":\"Munich\"", "\"label\":\"Cologne\"");
+  }
+
+  @ParameterizedTest(name = "q={0}")
+  @CsvSource(delimiter = '|', value = {"wandern | 1,3", "Randonnée | 1,3", "徒步 | 1,3", "hiking | 1,3", "trekking | 1,3",
+      "escalade | 2", "Klettern | 2", "kochen | 4", "الطبخ | 4", "料理 | 4"})
+  void memberSearchFindsAnInterestByItsNameInAnyLanguage(String q, String ids) {
+    List<Long> expected = java.util.Arrays.stream(ids.split(",")).map(Long::parseLong).toList();
+    assertThat(api.get("/v1/members/search", "q", q).ids()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void textThatOnlyStartsWithAnInterestNameIsSearchedAsText() {
+    assertThat(api.get("/v1/members/search", "q", "wandern gehen").ids()).isEmpty();
+    assertThat(api.get("/v1/members/search", "q", "Lena").ids()).containsExactly(2L);
   }
 }

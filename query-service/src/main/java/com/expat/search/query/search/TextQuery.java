@@ -1,0 +1,35 @@
+package com.expat.search.query.search;
+
+import com.expat.search.query.solr.QueryText;
+import com.expat.search.vocabulary.MemberFields;
+import java.util.Optional;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * The free-text part of a member or event search. User text reaches Solr only as the value of
+ * {@code qq}, escaped, read by edismax with no field access ({@code uf=-*}) and every word
+ * required. When the whole text names an interest in any language ({@code wandern}, {@code
+ * randonnée}, {@code 徒步}: {@link CatalogLookup#interestNamed}), items with that interest match
+ * too, beside those whose text has the words; the slug comes from the catalog, passed by
+ * reference. Stateless.
+ */
+public final class TextQuery {
+  private TextQuery() {}
+
+  /** Members and events index their interests' slugs in the same field. */
+  public static void set(ModifiableSolrParams params, String q, String queryFields, Optional<String> interest) {
+    params.set("qq", QueryText.escape(q));
+    params.set("qf", queryFields);
+    params.set("uf", "-*");
+    params.set("mm", "100%");
+    params.set("sow", true);
+    if (interest.isPresent()) {
+      params.set("q", "{!bool should=$q_text should=$q_interest}");
+      params.set("q_text", "{!edismax v=$qq}");
+      params.set("q_interest", "{!term f=" + MemberFields.INTERESTS + " v=$q_slug}");
+      params.set("q_slug", interest.get());
+    } else {
+      params.set("q", "{!edismax v=$qq}");
+    }
+  }
+}
