@@ -127,6 +127,27 @@ final class IndexerProcess implements AutoCloseable {
     }
   }
 
+  /** {@code kill -9}: no drain, no goodbye; what it had not acknowledged goes back to the queue. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The value of counter {@code name} on {@code /metrics} (0 when not there yet); needs
+   * {@link #awaitReady} first.
+   */
+  double counter(String name) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/metrics"))
+        .timeout(Duration.ofSeconds(5)).build();
+    for (String line : http.send(request, HttpResponse.BodyHandlers.ofString()).body().split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
+  }
+
   /** SIGTERM, as a service manager (or bin/expat-search forwarding one) sends it. */
   void terminate() {
     process.destroy();
