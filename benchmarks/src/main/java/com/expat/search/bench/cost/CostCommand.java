@@ -1,0 +1,322 @@
+package com.expat.search.bench.cost;
+
+import com.expat.search.bench.BenchMain;
+import com.expat.search.bench.Durations;
+import com.expat.search.bench.load.CacheBuster;
+import com.expat.search.bench.load.HttpTransport;
+import com.expat.search.bench.load.LoadRequest;
+import com.expat.search.bench.load.Loopback;
+import com.expat.search.bench.load.MixOptions;
+import com.expat.search.bench.load.Reply;
+import com.expat.search.bench.report.RunStamp;
+import com.expat.search.bench.solr.CapturedRequest;
+import com.expat.search.bench.solr.SolrReplayTransport;
+import com.expat.search.common.solr.Cores;
+import com.expat.search.common.solr.SolrClients;
+import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.query.members.KnownMember;
+import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.solr.SolrIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench cost}: what an uncached answer costs in CPU, against a plain Solr query doing the
+ * same job, in one run. Our side: distinct viewers ask the running query service, a few at a time,
+ * every request made unique so that no cache answers it; the CPU Solr and the service used
+ * meanwhile (their own metrics) divided by the requests. The plain side: the same viewers and
+ * searches asked of Solr directly as one ordinary query each ({@link PlainReference}); Solr's CPU
+ * divided by the requests. Matches, then member search with text.
+ */
+@Command(name = "cost", mixinStandardHelpOptions = true,
+    description = {
+      "CPU per uncached request (Solr + query service, from their metrics) against a plain Solr query doing",
+      "the same job (Solr alone), for matches and member search with text; prints the ratios.",
+      "Run it against a query service that uses the Solr given by --solr, and nothing else asking either."
+    })
+public final class CostCommand implements Callable<Integer> {
+  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the query service (loopback; default ${DEFAULT-VALUE})")
+  String url;
+
+  @Option(names = "--solr", defaultValue = "http://127.0.0.1:8983/solr", description = "the service's Solr (loopback; default ${DEFAULT-VALUE})")
+  String solr;
+
+  @Option(names = "--members-core", defaultValue = Cores.MEMBERS, description = "members core or alias (default ${DEFAULT-VALUE})")
+  String membersCore;
+
+  @Option(names = "--viewers", defaultValue = "600", description = "distinct viewers asking for matches (default ${DEFAULT-VALUE}); 0 skips matches")
+  int viewers;
+
+  @Option(names = "--searches", defaultValue = "600", description = "distinct member searches with text (default ${DEFAULT-VALUE}); 0 skips them")
+  int searches;
+
+  @Option(names = "--warmup", defaultValue = "50", description = "requests per endpoint and side before measuring, not reused (default ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--concurrency", defaultValue = "2", description = "requests in flight (default ${DEFAULT-VALUE})")
+  int concurrency;
+
+  @Option(names = "--idle", defaultValue = "5s", converter = Durations.class,
+      description = "how long to read both processes' CPU with nothing asked, first (default ${DEFAULT-VALUE})")
+  Duration idle;
+
+  @Option(names = "--timeout", defaultValue = "10s", converter = Durations.class, description = "per request (default ${DEFAULT-VALUE})")
+  Duration timeout;
+
+  @Option(names = "--seed", defaultValue = "7", description = "seed of the cache-busting radii (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "also write report.md and result.json here")
+  Path out;
+
+  @Mixin MixOptions mix;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), System.err);
+  }
+
+  private int run(PrintWriter stdout, PrintStream log) throws InterruptedException {
+    validate();
+    RunStamp stamp = RunStamp.capture(BenchMain.commandLineText());
+    String loadBefore = loadAverage();
+    List<LoadRequest> requests = mix.load(log);
+    ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "bench-cost");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try (SolrClient client = SolrClients.create(SolrSettings.at(URI.create(solr)))) {
+      MemberDirectory directory = new MemberDirectory(new SolrIndex(client), membersCore);
+      String solrPath = Loopback.require(solr).getRawPath();
+      List<Case> matches = viewers == 0 ? List.of() : matchesCases(requests, directory, solrPath, log);
+      List<Case> texts = searches == 0 ? List.of() : searchCases(requests, directory, solrPath, log);
+
+      HttpClient metricsClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      ProcessCpu solrCpu = ProcessCpu.solr(metricsClient, solr);
+      ProcessCpu serviceCpu = ProcessCpu.service(metricsClient, url);
+      ClosedLoop service = new ClosedLoop(new HttpTransport(url, timeout, Map.of(), executor), concurrency);
+
+      Duration solrStart = solrCpu.used();
+      Duration serviceStart = serviceCpu.used();
+      Thread.sleep(idle.toMillis());
+      CostReport.Idle quiet = new CostReport.Idle(idle, solrCpu.used().minus(solrStart), serviceCpu.used().minus(serviceStart));
+      log.printf("idle: Solr %.1f ms CPU/s, service %.1f ms CPU/s over %s%n",
+          quiet.solrMsPerSecond(), quiet.serviceMsPerSecond(), idle);
+
+      List<CostReport.Comparison> comparisons = new ArrayList<>();
+      Map<String, ClosedLoop.Outcome> outcomes = new LinkedHashMap<>();
+      for (var endpoint : List.of(Map.entry("matches", matches), Map.entry("member_search", texts))) {
+        List<Case> cases = endpoint.getValue();
+        if (cases.isEmpty()) {
+          continue;
+        }
+        ClosedLoop plain = new ClosedLoop(
+            new SolrReplayTransport(solr, cases.stream().map(Case::plain).toList(), timeout, executor), concurrency);
+        List<LoadRequest> ours = cases.stream().map(Case::api).toList();
+        List<LoadRequest> reference = SolrReplayTransport.requests(cases.stream().map(Case::plain).toList());
+        int warm = cases.size() - (endpoint.getKey().equals("matches") ? viewers : searches);
+        log.printf("%s: warming up with %d requests each way...%n", endpoint.getKey(), warm);
+        service.run(ours.subList(0, warm));
+        plain.run(reference.subList(0, warm));
+
+        log.printf("%s: %d requests through the service, %d at a time...%n", endpoint.getKey(), ours.size() - warm, concurrency);
+        Duration solr0 = solrCpu.used();
+        Duration service0 = serviceCpu.used();
+        ClosedLoop.Outcome ourOutcome = service.run(ours.subList(warm, ours.size()));
+        Duration ourSolr = solrCpu.used().minus(solr0);
+        Duration ourService = serviceCpu.used().minus(service0);
+        outcomes.put(endpoint.getKey() + " ours", ourOutcome);
+        report(log, ourOutcome);
+
+        log.printf("%s: the same %d as plain Solr queries...%n", endpoint.getKey(), reference.size() - warm);
+        solr0 = solrCpu.used();
+        ClosedLoop.Outcome plainOutcome = plain.run(reference.subList(warm, reference.size()));
+        Duration plainSolr = solrCpu.used().minus(solr0);
+        outcomes.put(endpoint.getKey() + " plain", plainOutcome);
+        report(log, plainOutcome);
+
+        comparisons.add(new CostReport.Comparison(endpoint.getKey(),
+            new CostReport.Side("ours (service)", ourOutcome.answered(), ourSolr, Optional.of(ourService), ourOutcome.wall()),
+            new CostReport.Side("plain Solr", plainOutcome.answered(), plainSolr, Optional.empty(), plainOutcome.wall())));
+      }
+      String loadAfter = loadAverage();
+      stdout.print(CostReport.summary(comparisons));
+      stdout.printf("load average before %s, after %s; idle Solr %.1f ms/s, service %.1f ms/s%n",
+          loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond());
+      stdout.flush();
+      if (out != null) {
+        write(stamp, comparisons, outcomes, quiet, loadBefore, loadAfter);
+        log.println("results in " + out.toAbsolutePath());
+      }
+      return comparisons.isEmpty() ? 1 : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** One request asked both ways. */
+  record Case(LoadRequest api, CapturedRequest plain) {}
+
+  private List<Case> matchesCases(List<LoadRequest> requests, MemberDirectory directory, String solrPath, PrintStream log) {
+    CacheBuster buster = new CacheBuster(new SplittableRandom(seed));
+    List<Case> cases = new ArrayList<>();
+    int skipped = 0;
+    for (long id : CostCases.matchesViewers(requests)) {
+      if (cases.size() == viewers + warmup) {
+        break;
+      }
+      Optional<KnownMember> viewer = directory.find(id);
+      if (viewer.isEmpty() || viewer.get().languages().isEmpty()) {
+        skipped++;
+        continue;
+      }
+      LoadRequest api = buster.bust(new LoadRequest("matches", "/v1/members/" + id + "/matches"));
+      ModifiableSolrParams params = PlainReference.matches(viewer.get(), CostCases.radiusKm(api.path()).orElseThrow());
+      cases.add(new Case(api, captured(api, PlainReference.call(solrPath, membersCore, params))));
+    }
+    log.printf("matches: %d viewers (%d of the mix's left out: not in the index or no language)%n", cases.size(), skipped);
+    requireEnough("matches viewers", cases.size(), viewers);
+    return cases;
+  }
+
+  private List<Case> searchCases(List<LoadRequest> requests, MemberDirectory directory, String solrPath, PrintStream log) {
+    List<Case> cases = new ArrayList<>();
+    int skipped = 0;
+    for (CostCases.TextSearch search : CostCases.textSearches(requests)) {
+      if (cases.size() == searches + warmup) {
+        break;
+      }
+      Optional<KnownMember> viewer = Optional.empty();
+      if (search.viewer().isPresent()) {
+        viewer = directory.find(search.viewer().getAsLong());
+        if (viewer.isEmpty()) {
+          skipped++;
+          continue;
+        }
+      }
+      LoadRequest api = new LoadRequest("member_search", search.path());
+      cases.add(new Case(api, captured(api, PlainReference.call(solrPath, membersCore, PlainReference.memberSearch(search, viewer)))));
+    }
+    log.printf("member search: %d distinct searches with text (%d left out: viewer not in the index)%n", cases.size(), skipped);
+    requireEnough("member searches with text", cases.size(), searches);
+    return cases;
+  }
+
+  private void requireEnough(String what, int found, int asked) {
+    if (found < asked) {
+      throw new IllegalArgumentException("the mix gives only " + found + " " + what + " for " + asked
+          + " (and --warmup " + warmup + " more); use a larger mix (--mix-size) or ask fewer");
+    }
+  }
+
+  private static CapturedRequest captured(LoadRequest api, com.expat.search.bench.solr.SolrCall call) {
+    return new CapturedRequest(api.endpoint(), api.path(), List.of(call));
+  }
+
+  private static void report(PrintStream log, ClosedLoop.Outcome outcome) {
+    log.printf("  %d answered %s, %d failed %s, in %.1f s%n", outcome.answered(), outcome.tiers(), outcome.failed(),
+        outcome.errors(), outcome.wall().toNanos() / 1e9);
+    long cached = outcome.tiers().entrySet().stream()
+        .filter(e -> !e.getKey().equals(Reply.UNCACHED) && !e.getKey().equals(SolrReplayTransport.TIER))
+        .mapToLong(Map.Entry::getValue).sum();
+    if (cached > 0) {
+      log.printf("  WARNING: %d answers came from a cache; this run overstates nothing but understates our cost."
+          + " Restart the service, or pick other requests (--mix-seed)%n", cached);
+    }
+  }
+
+  private void validate() {
+    if (viewers < 0 || searches < 0 || viewers + searches == 0 || viewers > 100_000 || searches > 100_000) {
+      throw new IllegalArgumentException("--viewers " + viewers + " and --searches " + searches + " must be 0..100000, not both 0");
+    }
+    if (warmup < 0 || warmup > 10_000) {
+      throw new IllegalArgumentException("--warmup " + warmup + " must be 0..10000");
+    }
+    if (concurrency < 1 || concurrency > 64) {
+      throw new IllegalArgumentException("--concurrency " + concurrency + " must be 1..64");
+    }
+    if (idle.isNegative() || idle.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("--idle " + idle + " must be 0..5m");
+    }
+    Loopback.require(url);
+    Loopback.require(solr);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private void write(RunStamp stamp, List<CostReport.Comparison> comparisons, Map<String, ClosedLoop.Outcome> outcomes,
+      CostReport.Idle quiet, String loadBefore, String loadAfter) {
+    try {
+      Files.createDirectories(out);
+      String report = "# CPU per uncached request against plain Solr\n\n" + stamp.line() + "\n\n```sh\n" + stamp.commandLine()
+          + "\n```\n\n" + CostReport.table(comparisons)
+          + String.format(java.util.Locale.ROOT, "%nLoad average before %s, after %s. Idle: Solr %.1f ms CPU/s, service %.1f ms CPU/s.%n",
+              loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond());
+      Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("commit", stamp.commit());
+      result.put("load_before", loadBefore);
+      result.put("load_after", loadAfter);
+      result.put("idle_solr_ms_per_s", quiet.solrMsPerSecond());
+      result.put("idle_service_ms_per_s", quiet.serviceMsPerSecond());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (CostReport.Comparison c : comparisons) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("endpoint", c.endpoint());
+        row.put("requests", c.ours().requests());
+        row.put("ours_solr_ms", c.ours().solrMs());
+        row.put("ours_service_ms", c.ours().serviceMs());
+        row.put("plain_requests", c.plain().requests());
+        row.put("plain_solr_ms", c.plain().solrMs());
+        row.put("ratio", c.ratio());
+        row.put("solr_ratio", c.solrRatio());
+        rows.add(row);
+      }
+      result.put("comparisons", rows);
+      Map<String, Object> counts = new LinkedHashMap<>();
+      outcomes.forEach((name, outcome) -> counts.put(name, Map.of("tiers", outcome.tiers(), "errors", outcome.errors())));
+      result.put("outcomes", counts);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("result.json").toFile(), result);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write results into " + out, e);
+    }
+  }
+}

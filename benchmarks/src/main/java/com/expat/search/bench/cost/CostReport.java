@@ -1,0 +1,106 @@
+package com.expat.search.bench.cost;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The figures of {@code bench cost}: CPU per request of each side, and their ratio. Pure. */
+public final class CostReport {
+  private CostReport() {}
+
+  /**
+   * One side of a comparison: {@code requests} answered, and the CPU time the processes used
+   * meanwhile.
+   *
+   * @param serviceCpu the query service's CPU; empty for the plain reference, which asks Solr alone
+   */
+  public record Side(String label, long requests, Duration solrCpu, Optional<Duration> serviceCpu, Duration wall) {
+    public Side {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(solrCpu, "solrCpu");
+      Objects.requireNonNull(serviceCpu, "serviceCpu");
+      Objects.requireNonNull(wall, "wall");
+      if (requests < 1) {
+        throw new IllegalArgumentException(label + ": no request was answered, so there is no cost per request");
+      }
+    }
+
+    public double solrMs() {
+      return perRequest(solrCpu);
+    }
+
+    public double serviceMs() {
+      return serviceCpu.map(this::perRequest).orElse(0.0);
+    }
+
+    public double totalMs() {
+      return solrMs() + serviceMs();
+    }
+
+    public double perSecond() {
+      return requests / Math.max(1e-9, wall.toNanos() / 1e9);
+    }
+
+    private double perRequest(Duration cpu) {
+      return cpu.toNanos() / 1e6 / requests;
+    }
+  }
+
+  /** An endpoint asked both ways. */
+  public record Comparison(String endpoint, Side ours, Side plain) {
+    /** Solr + service CPU of our path over Solr CPU of the plain reference. */
+    public double ratio() {
+      return ours.totalMs() / plain.totalMs();
+    }
+
+    /** Solr CPU alone, ours over plain. */
+    public double solrRatio() {
+      return ours.solrMs() / plain.solrMs();
+    }
+  }
+
+  /** The CPU the processes used while nothing was asked of them, per second. */
+  public record Idle(Duration over, Duration solrCpu, Duration serviceCpu) {
+    public double solrMsPerSecond() {
+      return solrCpu.toNanos() / 1e6 / Math.max(1e-9, over.toNanos() / 1e9);
+    }
+
+    public double serviceMsPerSecond() {
+      return serviceCpu.toNanos() / 1e6 / Math.max(1e-9, over.toNanos() / 1e9);
+    }
+  }
+
+  /** A Markdown table: per endpoint, both sides' ms of CPU per request and the ratio. */
+  public static String table(List<Comparison> comparisons) {
+    StringBuilder text = new StringBuilder();
+    text.append("| endpoint | side | requests | Solr CPU ms/req | service CPU ms/req | total ms/req | req/s | ratio to plain |\n");
+    text.append("|---|---|---|---|---|---|---|---|\n");
+    for (Comparison c : comparisons) {
+      row(text, c.endpoint(), c.ours(), format("%.2fx (Solr alone %.2fx)", c.ratio(), c.solrRatio()));
+      row(text, c.endpoint(), c.plain(), "1.00x");
+    }
+    return text.toString();
+  }
+
+  /** One line per endpoint, for a terminal. */
+  public static String summary(List<Comparison> comparisons) {
+    StringBuilder text = new StringBuilder();
+    for (Comparison c : comparisons) {
+      text.append(format("%-14s ours %.2f + %.2f = %.2f ms CPU/req, plain Solr %.2f ms/req: %.2fx%n",
+          c.endpoint(), c.ours().solrMs(), c.ours().serviceMs(), c.ours().totalMs(), c.plain().totalMs(), c.ratio()));
+    }
+    return text.toString();
+  }
+
+  private static void row(StringBuilder text, String endpoint, Side side, String ratio) {
+    text.append(format("| %s | %s | %d | %.2f | %s | %.2f | %.1f | %s |%n", endpoint, side.label(), side.requests(),
+        side.solrMs(), side.serviceCpu().isPresent() ? format("%.2f", side.serviceMs()) : "-", side.totalMs(),
+        side.perSecond(), ratio));
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}
