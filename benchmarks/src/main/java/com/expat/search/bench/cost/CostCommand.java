@@ -11,7 +11,7 @@ import com.expat.search.bench.load.Reply;
 import com.expat.search.bench.report.RunStamp;
 import com.expat.search.bench.solr.CapturedRequest;
 import com.expat.search.bench.solr.SolrReplayTransport;
-import com.expat.search.common.solr.Cores;
+import com.expat.search.vocabulary.Cores;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.members.KnownMember;

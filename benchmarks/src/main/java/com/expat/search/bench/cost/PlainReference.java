@@ -1,6 +1,6 @@
 package com.expat.search.bench.cost;
 
-import static com.expat.search.common.solr.MemberFields.*;
+import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.bench.solr.SolrCall;
 import com.expat.search.query.members.KnownMember;

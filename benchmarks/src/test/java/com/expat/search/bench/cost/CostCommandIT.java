@@ -10,7 +10,7 @@ import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.query.QueryService;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
 import com.fasterxml.jackson.databind.JsonNode;
