@@ -9,6 +9,7 @@ import com.expat.search.bench.load.Reply;
 import com.expat.search.bench.solr.SolrCall;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
+import com.expat.search.query.members.Visibility;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,14 +79,15 @@ class CostPiecesTest {
   void theMatchesReferenceHasEveryPrivacyFilterAndOnePlainScore() {
     ModifiableSolrParams params = PlainReference.matches(BERLINER, 99.12345);
 
-    assertThat(params.getParams("fq")).containsExactlyInAnyOrder(
+    ModifiableSolrParams privacy = new ModifiableSolrParams();
+    Visibility.onlySearchable(privacy);
+    Visibility.hideFrom(privacy, BERLINER);
+    assertThat(params.getParams("fq")).contains(privacy.getParams("fq")).contains(
         "{!geofilt d=99.123}",
-        "searchable:true",
-        "{!cache=false}-id:812 -blocked_ids:812",
-        "{!cache=false}-{!terms f=id v=$hidden_blocked}",
         "{!cache=false}-{!terms f=id v=$hidden_contacts}",
         "{!cache=false}-contact_ids:812",
         "{!terms f=languages v=$shared_languages}");
+    assertThat(params.getParams("fq")).hasSize(privacy.getParams("fq").length + 4);
     assertThat(params.get("hidden_blocked")).isEqualTo("77");
     assertThat(params.get("hidden_contacts")).isEqualTo("5,6");
     assertThat(params.get("shared_languages")).isEqualTo("de,en");
@@ -126,8 +128,11 @@ class CostPiecesTest {
     assertThat(alone.get("boost")).isEqualTo("recip(ms(NOW,last_active_at),3.16e-11,1,1)");
     assertThat(alone.get("mm")).isEqualTo("100%");
     assertThat(alone.getParams("fq")).containsExactlyInAnyOrder("searchable:true", "city_id:2950159");
-    assertThat(withViewer.getParams("fq")).containsExactlyInAnyOrder("searchable:true",
-        "{!cache=false}-id:812 -blocked_ids:812", "{!cache=false}-{!terms f=id v=$hidden_blocked}");
+    ModifiableSolrParams privacy = new ModifiableSolrParams();
+    Visibility.onlySearchable(privacy);
+    Visibility.hideFrom(privacy, BERLINER);
+    assertThat(withViewer.getParams("fq")).containsExactlyInAnyOrder(privacy.getParams("fq"));
+    assertThat(withViewer.get("hidden_blocked")).isEqualTo("77");
     assertThat(withViewer.get("rows")).isEqualTo("20");
   }
 
