@@ -67,7 +67,8 @@ final class EventSearch {
     });
     boolean text = !request.q().isEmpty();
     if (text) {
-      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()));
+      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()),
+          catalog.cityNamed(request.q()));
     }
 
     location.ifPresent(where -> {

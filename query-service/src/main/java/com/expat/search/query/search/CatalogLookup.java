@@ -78,13 +78,29 @@ public final class CatalogLookup {
     if (!(location instanceof Location.NamedCity named)) {
       return location;
     }
-    Optional<Long> id = cityIds.get(String.join(" ", Folding.words(named.name())),
-        folded -> named("city", folded).map(doc -> number(doc.getFirstValue(CatalogFields.ENTITY_ID))));
+    Optional<Long> id = cityId(String.join(" ", Folding.words(named.name())));
     if (id.isEmpty()) {
       throw ProblemException.badRequest(List.of(new InvalidParam("city",
           "no city is known by the name '" + named.name() + "'; give its id or another of its names")));
     }
     return new Location.InCity(id.get(), named.radiusKm());
+  }
+
+  /**
+   * The id of the most populous city one of whose names, in any language, is the whole of {@code
+   * text}; empty for anything else.
+   */
+  public Optional<Long> cityNamed(String text) {
+    List<String> words = Folding.words(text);
+    if (words.isEmpty() || words.size() > MAX_NAME_WORDS) {
+      return Optional.empty();
+    }
+    return cityId(String.join(" ", words));
+  }
+
+  private Optional<Long> cityId(String folded) {
+    return cityIds.get(folded,
+        key -> named("city", key).map(doc -> number(doc.getFirstValue(CatalogFields.ENTITY_ID))));
   }
 
   /**

@@ -78,7 +78,8 @@ public final class MemberSearch {
     });
     boolean text = !request.q().isEmpty();
     if (text) {
-      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()));
+      TextQuery.set(params, request.q(), QUERY_FIELDS, catalog.interestNamed(request.q()),
+          catalog.cityNamed(request.q()));
     }
 
     Visibility.onlySearchable(params);

@@ -191,4 +191,10 @@ class PlacesIT {
     assertThat(api.get("/v1/members/search", "q", "wandern gehen").ids()).isEmpty();
     assertThat(api.get("/v1/members/search", "q", "Lena").ids()).containsExactly(2L);
   }
+
+  @ParameterizedTest(name = "q={0}")
+  @CsvSource({"München, 2", "munich, 2", "Мюнхен, 2", "Wien, 3", "Keulen, 4", "ケルン, 4"})
+  void memberSearchTextNamingACityFindsThePeopleLivingThere(String q, long member) {
+    assertThat(api.get("/v1/members/search", "q", q).ids()).containsExactly(member);
+  }
 }
