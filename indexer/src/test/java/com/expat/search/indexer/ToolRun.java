@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.testing.amqp.RabbitMq;
 import com.expat.search.testing.db.TestDatabase;
+import com.expat.search.testing.process.IndexerJvm;
 import com.expat.search.testing.solr.SolrCores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,24 +25,7 @@ public record ToolRun(int status, String output) {
 
   /** The environment a command needs for the test class's services. */
   public static Map<String, String> env(TestDatabase db, SolrCores solr, RabbitMq rabbit) {
-    Map<String, String> env = new HashMap<>();
-    env.put("SOLR_URL", solr.baseUrl());
-    env.put("DB_URL", db.jdbcUrl());
-    env.put("DB_USER", "root");
-    env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
-    env.put("DB_POOL_SIZE", "2");
-    env.put("EXPAT_MEMBERS_CORE", solr.members());
-    env.put("EXPAT_EVENTS_CORE", solr.events());
-    env.put("EXPAT_CATALOG_CORE", solr.catalog());
-    if (rabbit != null) {
-      env.put("AMQP_URI", rabbit.uri().toString());
-      env.put("AMQP_EXCHANGE", rabbit.exchange());
-      env.put("INDEXER_QUEUE", rabbit.queue());
-      env.put("INDEXER_DLX", rabbit.deadLetterExchange());
-      env.put("INDEXER_DEAD_QUEUE", rabbit.deadLetterQueue());
-      env.put("INVALIDATION_EXCHANGE", rabbit.invalidationExchange());
-    }
-    return env;
+    return IndexerJvm.environment(rabbit == null ? null : rabbit.uri(), solr.baseUrl(), rabbit, db, solr);
   }
 
   /** Runs {@code args} with exactly {@code env} for the project's variables; waits at most 3 minutes. */

@@ -136,6 +136,8 @@ public final class QueryService implements AutoCloseable {
       Gauge.builder("expat.invalidations.feed.up", freshness, f -> f.isFeedUp() ? 1 : 0)
           .description("1 while the invalidation feed delivers notices").register(registry);
       Counter notices = Counter.builder("expat.invalidations.notices").register(registry);
+      Gauge.builder("expat.invalidations.pending.batches", freshness, Freshness::pendingBatches)
+          .description("batches the indexer announced and has not yet reported visible").register(registry);
       source.ifPresent(feed -> feed.start(new InvalidationSource.Listener() {
         @Override
         public void connected() {
@@ -150,8 +152,15 @@ public final class QueryService implements AutoCloseable {
         @Override
         public void notice(InvalidationNotice notice) {
           notices.increment();
+          if (notice.isPending()) {
+            freshness.pending(notice.batch(), notice.members(), notice.events());
+            return;
+          }
           freshness.membersChanged(notice.members());
           freshness.eventsChanged(notice.events());
+          if (notice.batch() != null) {
+            freshness.settled(notice.batch());
+          }
         }
       }));
 

@@ -1,6 +1,7 @@
 package com.expat.search.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Instant;
@@ -40,5 +41,19 @@ class InvalidationNoticeTest {
     assertThatNullPointerException()
         .isThrownBy(() -> new InvalidationNotice(List.of(), List.of(), List.of(), List.of(), null))
         .withMessage("indexedAt");
+  }
+
+  @Test
+  void aBatchsTwoNoticesNameItAndTheirPhase() {
+    InvalidationNotice announced = InvalidationNotice.pending("b-1", List.of(7L), List.of(), Instant.EPOCH);
+    assertThat(announced.toJson()).isEqualTo("{\"members\":{\"removed\":[],\"changed\":[7]},"
+        + "\"events\":{\"removed\":[],\"changed\":[]},\"indexed_at\":\"1970-01-01T00:00:00Z\","
+        + "\"batch\":\"b-1\",\"phase\":\"pending\"}");
+    InvalidationNotice visible = new InvalidationNotice(List.of(7L), List.of(), List.of(), List.of(), Instant.EPOCH)
+        .of("b-1");
+    assertThat(visible.toJson()).endsWith(",\"batch\":\"b-1\",\"phase\":\"visible\"}");
+    assertThat(visible.isPending()).isFalse();
+    assertThatThrownBy(() -> new InvalidationNotice(List.of(), List.of(), List.of(), List.of(), Instant.EPOCH, null,
+        InvalidationNotice.Phase.PENDING)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -18,6 +18,7 @@ import com.expat.search.testing.amqp.RabbitMq;
 import com.expat.search.testing.amqp.RabbitMqExtension;
 import com.expat.search.testing.db.MariaDbExtension;
 import com.expat.search.testing.db.TestDatabase;
+import com.expat.search.testing.process.IndexerJvm;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -181,31 +182,11 @@ class IndexingBenchmarksIT {
   private static void startIndexer(TestDatabase db, SolrCores solr, RabbitMq rabbit) throws Exception {
     Path jar = Path.of("target", "benchmarks.jar");
     assertThat(jar).as("the benchmarks jar (mvn package builds it before failsafe runs)").exists();
-    indexerLog = Files.createDirectories(Path.of("target", "indexer-process")).resolve("indexing-benchmarks.log");
-    Map<String, String> env = new HashMap<>();
-    env.put("SOLR_URL", solr.baseUrl());
-    env.put("DB_URL", db.jdbcUrl());
-    env.put("DB_USER", "root");
-    env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", ""));
-    env.put("DB_POOL_SIZE", "2");
-    env.put("AMQP_URI", rabbit.uri().toString());
-    env.put("AMQP_EXCHANGE", rabbit.exchange());
-    env.put("INDEXER_QUEUE", rabbit.queue());
-    env.put("INDEXER_DLX", rabbit.deadLetterExchange());
-    env.put("INDEXER_DEAD_QUEUE", rabbit.deadLetterQueue());
-    env.put("INVALIDATION_EXCHANGE", rabbit.invalidationExchange());
-    env.put("EXPAT_MEMBERS_CORE", solr.members());
-    env.put("EXPAT_EVENTS_CORE", solr.events());
-    env.put("INDEXER_HTTP_PORT", "0");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", jar.toString(), "com.expat.search.indexer.IndexerMain", "index")
-        .redirectErrorStream(true)
-        .redirectOutput(indexerLog.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("SOLR_") || key.startsWith("DB_")
-        || key.startsWith("AMQP_") || key.startsWith("INDEXER_") || key.startsWith("EXPAT_"));
-    builder.environment().putAll(env);
-    indexer = builder.start();
+    IndexerJvm.Started started = IndexerJvm.start("indexing-benchmarks",
+        List.of("-cp", jar.toString(), "com.expat.search.indexer.IndexerMain", "index"),
+        IndexerJvm.environment(rabbit.uri(), solr.baseUrl(), rabbit, db, solr));
+    indexer = started.process();
+    indexerLog = started.log();
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (consumers(rabbit) == 0) {
       assertThat(indexer.isAlive()).as("indexer running; its log:%n%s", log()).isTrue();

@@ -1,5 +1,6 @@
 package com.expat.search.indexer.sync;
 
+import com.expat.search.vocabulary.InvalidationNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,7 @@ final class SyncLoop implements Runnable {
   void handle(List<Received> batch) {
     Set<Received> settled = Collections.newSetFromMap(new IdentityHashMap<>());
     long started = System.nanoTime();
+    String batchId = UUID.randomUUID().toString();
     for (int attempt = 0; ; attempt++) {
       List<Received> pending = new ArrayList<>(batch.size());
       for (Received received : batch) {
@@ -100,9 +103,17 @@ final class SyncLoop implements Runnable {
       }
       Coalesced coalesced = Coalesced.of(pending);
       try {
+        // Announced before the first write (autoSoftCommit may show a write before our commit):
+        // caches stop trusting answers about these rows before any search can see the change.
+        InvalidationNotice pendingNotice = InvalidationNotice.pending(batchId, coalesced.ids(Entity.MEMBER),
+            coalesced.ids(Entity.EVENT), clock.instant());
+        if (!pendingNotice.isEmpty()) {
+          invalidations.publish(pendingNotice);
+        }
         BatchProcessor.Outcome outcome = processor.process(coalesced);
-        if (!outcome.invalidation().isEmpty()) {
-          invalidations.publish(outcome.invalidation());
+        if (!pendingNotice.isEmpty()) {
+          // Sent even when nothing was written (all rejected): it ends the announcement.
+          invalidations.publish(outcome.invalidation().of(batchId));
         }
         List<Received> done = new ArrayList<>(pending.size());
         for (ParsedMessage.Change change : coalesced.changes()) {

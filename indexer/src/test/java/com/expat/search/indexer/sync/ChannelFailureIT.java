@@ -6,6 +6,7 @@ import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.testing.amqp.RabbitMq;
+import com.expat.search.testing.net.TcpProxy;
 import com.expat.search.testing.amqp.RabbitMqExtension;
 import com.expat.search.testing.db.MariaDbExtension;
 import com.expat.search.testing.db.TestDatabase;

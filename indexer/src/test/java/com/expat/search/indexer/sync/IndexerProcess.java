@@ -2,9 +2,9 @@ package com.expat.search.indexer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.indexer.ToolRun;
 import com.expat.search.testing.amqp.RabbitMq;
 import com.expat.search.testing.db.TestDatabase;
+import com.expat.search.testing.process.IndexerJvm;
 import com.expat.search.testing.solr.SolrCores;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -54,24 +55,13 @@ final class IndexerProcess implements AutoCloseable {
   static IndexerProcess start(String name, URI amqpUri, String solrUrl, RabbitMq rabbit, TestDatabase db,
       SolrCores solr) throws IOException {
     assertThat(JAR).as("the indexer jar (mvn package builds it before failsafe runs)").exists();
-    Map<String, String> env = ToolRun.env(db, solr, rabbit);
-    env.put("SOLR_URL", solrUrl);
-    env.put("AMQP_URI", amqpUri.toString());
-    env.put("INDEXER_HTTP_PORT", "0");
+    Map<String, String> env = IndexerJvm.environment(amqpUri, solrUrl, rabbit, db, solr);
     env.put("INDEXER_BATCH_SIZE", "20");
     env.put("INDEXER_RETRY_BASE_MS", "50");
     env.put("INDEXER_RETRY_MAX_MS", "1000");
     env.put("INDEXER_DRAIN_S", "20");
-    Path log = Files.createDirectories(Path.of("target", "indexer-process")).resolve(name + ".log");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-jar", JAR.toString(), "index")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("SOLR_") || key.startsWith("DB_")
-        || key.startsWith("AMQP_") || key.startsWith("INDEXER_") || key.startsWith("EXPAT_"));
-    builder.environment().putAll(env);
-    return new IndexerProcess(builder.start(), log);
+    IndexerJvm.Started started = IndexerJvm.start(name, List.of("-jar", JAR.toString(), "index"), env);
+    return new IndexerProcess(started.process(), started.log());
   }
 
   /** Waits until {@code /health/ready} answers 200, or fails with the log. */

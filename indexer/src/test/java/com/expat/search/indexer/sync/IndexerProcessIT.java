@@ -3,6 +3,7 @@ package com.expat.search.indexer.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.testing.amqp.RabbitMq;
+import com.expat.search.testing.net.TcpProxy;
 import com.expat.search.testing.amqp.RabbitMqExtension;
 import com.expat.search.testing.db.MariaDbExtension;
 import com.expat.search.testing.db.TestDatabase;

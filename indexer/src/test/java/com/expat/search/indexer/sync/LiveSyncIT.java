@@ -139,11 +139,14 @@ class LiveSyncIT {
       String notices = channel.queueDeclare().getQueue();
       channel.queueBind(notices, rabbit.invalidationExchange(), "");
       BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      BlockingQueue<String> announced = new LinkedBlockingQueue<>();
       channel.basicConsume(notices, true, (tag, delivery) -> {
         String body = new String(delivery.getBody(), StandardCharsets.UTF_8);
+        boolean pending = body.contains("\"phase\":\"pending\"");
         try {
           // What a query service would see the moment it gets the notice.
-          received.add(body + " visible=" + count(solr, "id:" + body.replaceAll(".*\"removed\":\\[(\\d+).*", "$1")));
+          String id = body.replaceAll(pending ? ".*\"changed\":\\[(\\d+).*" : ".*\"removed\":\\[(\\d+).*", "$1");
+          (pending ? announced : received).add(body + " visible=" + count(solr, "id:" + id));
         } catch (Exception e) {
           received.add(body + " error " + e);
         }
@@ -157,6 +160,12 @@ class LiveSyncIT {
       world.memberMessage(id, "changed").publish(channel, rabbit.exchange());
       String notice = received.poll(20, TimeUnit.SECONDS);
       assertThat(notice).contains("\"members\":{\"removed\":[" + id + "],\"changed\":[]}").endsWith("visible=0");
+      // Each batch was announced, under the id its visible notice carries, before that notice.
+      assertThat(announced.poll(1, TimeUnit.SECONDS)).contains("\"changed\":[" + id + "]", "\"phase\":\"pending\"");
+      String beforeDeactivation = announced.poll(1, TimeUnit.SECONDS);
+      assertThat(beforeDeactivation).contains("\"changed\":[" + id + "]", "\"phase\":\"pending\"");
+      String batch = beforeDeactivation.replaceAll(".*\"batch\":\"([^\"]+)\".*", "$1");
+      assertThat(notice).contains("\"batch\":\"" + batch + "\"", "\"phase\":\"visible\"");
     }
   }
 

@@ -1,8 +1,10 @@
 package com.expat.search.query.invalidation;
 
+import static com.expat.search.vocabulary.InvalidationNotice.BATCH;
 import static com.expat.search.vocabulary.InvalidationNotice.EVENTS;
 import static com.expat.search.vocabulary.InvalidationNotice.INDEXED_AT;
 import static com.expat.search.vocabulary.InvalidationNotice.MEMBERS;
+import static com.expat.search.vocabulary.InvalidationNotice.PHASE;
 import static com.expat.search.vocabulary.InvalidationNotice.REMOVED;
 
 import com.expat.search.vocabulary.InvalidationNotice;
@@ -19,7 +21,10 @@ import java.util.Optional;
  * Reads the indexer's notice ({@link InvalidationNotice#toJson()}: {@code {"members":{"removed":[..],
  * "changed":[..]},"events":{...},"indexed_at":".."}}), and the flat form {@code {"members":[..],
  * "events":[..]}} whose ids count as changed. Ids that are not numbers are skipped; a missing or
- * unreadable {@code indexed_at} reads as the epoch. Stateless.
+ * unreadable {@code indexed_at} reads as the epoch. {@code batch} and {@code phase} say which
+ * batch and whether it announces rows about to be written ({@code pending}) or what became
+ * visible (also when {@code phase} is missing); an announcement without a batch is no notice.
+ * Stateless.
  */
 final class NoticeReader {
   private NoticeReader() {}
@@ -33,8 +38,15 @@ final class NoticeReader {
       }
       JsonNode members = root.path(MEMBERS);
       JsonNode events = root.path(EVENTS);
-      return Optional.of(new InvalidationNotice(
-          ids(members, true), ids(members, false), ids(events, true), ids(events, false), indexedAt(root)));
+      JsonNode batch = root.path(BATCH);
+      String batchId = batch.isTextual() && !batch.asText().isBlank() ? batch.asText() : null;
+      InvalidationNotice.Phase phase = InvalidationNotice.Phase.PENDING.wire().equals(root.path(PHASE).asText(""))
+          ? InvalidationNotice.Phase.PENDING : InvalidationNotice.Phase.VISIBLE;
+      if (phase == InvalidationNotice.Phase.PENDING && batchId == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new InvalidationNotice(ids(members, true), ids(members, false), ids(events, true),
+          ids(events, false), indexedAt(root), batchId, phase));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -72,4 +72,55 @@ class FreshnessTest {
     freshness.feedDown();
     assertThat(freshness.isFresh(before + 100, Dependencies.members(List.of()))).isFalse();
   }
+
+  @Test
+  void fromABatchsAnnouncementUntilItSettlesNoAnswerAboutItsRowsIsFreshWhenEverComputed() {
+    freshness.feedUp();
+    long before = millis.addAndGet(10);
+    millis.addAndGet(5_000);
+    freshness.pending("b1", List.of(2L), List.of(7L));
+    long during = millis.addAndGet(3_000);
+    millis.addAndGet(3_000);
+    assertThat(freshness.isFresh(before, Dependencies.members(List.of(1L, 2L)))).isFalse();
+    assertThat(freshness.isFresh(during, Dependencies.members(List.of(2L)))).as("may predate the write").isFalse();
+    assertThat(freshness.isFresh(during, new Dependencies(List.of(), List.of(7L)))).isFalse();
+    assertThat(freshness.isFresh(before, Dependencies.members(List.of(1L, 3L)))).as("other rows").isTrue();
+    assertThat(freshness.pendingBatches()).isEqualTo(1);
+
+    freshness.settled("b1");
+    assertThat(freshness.pendingBatches()).isZero();
+    assertThat(freshness.isFresh(during, Dependencies.members(List.of(2L)))).as("computed before visible").isFalse();
+    long after = millis.addAndGet(1_001);
+    assertThat(freshness.isFresh(after, Dependencies.members(List.of(2L)))).isTrue();
+    assertThat(freshness.isFresh(after, new Dependencies(List.of(), List.of(7L)))).isTrue();
+  }
+
+  @Test
+  void aRowInTwoAnnouncedBatchesStaysPendingUntilBothSettle() {
+    freshness.feedUp();
+    freshness.pending("b1", List.of(2L), List.of());
+    freshness.pending("b2", List.of(2L, 3L), List.of());
+    freshness.settled("b1");
+    long after = millis.addAndGet(1_001);
+    assertThat(freshness.isFresh(after, Dependencies.members(List.of(2L)))).isFalse();
+    freshness.pending("b2", List.of(3L), List.of());
+    assertThat(freshness.isFresh(after, Dependencies.members(List.of(2L)))).as("a retry names only 3").isTrue();
+    freshness.settled("b2");
+    freshness.settled("unknown");
+    assertThat(freshness.isFresh(millis.addAndGet(1_001), Dependencies.members(List.of(3L)))).isTrue();
+  }
+
+  @Test
+  void anAnnouncementNeverSettledLapsesAfterItsLeaseAsAChangeThen() {
+    Freshness leased = new Freshness(clock, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(10));
+    leased.feedUp();
+    leased.pending("b1", List.of(2L), List.of());
+    long during = millis.addAndGet(5_000);
+    assertThat(leased.isFresh(during, Dependencies.members(List.of(2L)))).isFalse();
+    millis.addAndGet(5_001);
+    assertThat(leased.isFresh(during, Dependencies.members(List.of(2L)))).as("computed before it lapsed").isFalse();
+    assertThat(leased.pendingBatches()).isZero();
+    assertThat(leased.isFresh(millis.addAndGet(1_001), Dependencies.members(List.of(2L)))).isTrue();
+  }
 }

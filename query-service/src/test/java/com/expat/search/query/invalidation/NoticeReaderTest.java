@@ -49,4 +49,21 @@ class NoticeReaderTest {
     assertThat(read("not json")).isEmpty();
     assertThat(read("")).isEmpty();
   }
+
+  @Test
+  void readsTheAnnouncementAndTheVisibleNoticeOfABatch() {
+    InvalidationNotice announced = InvalidationNotice.pending("b-1", List.of(1L, 2L), List.of(3L),
+        Instant.parse("2026-11-27T10:15:30Z"));
+    assertThat(read(announced.toJson())).contains(announced);
+    assertThat(read(announced.toJson()).orElseThrow().isPending()).isTrue();
+    InvalidationNotice visible = new InvalidationNotice(List.of(4L), List.of(), List.of(), List.of(),
+        Instant.parse("2026-11-27T10:15:31Z")).of("b-1");
+    assertThat(read(visible.toJson())).contains(visible);
+  }
+
+  @Test
+  void aNoticeWithoutPhaseIsWhatBecameVisibleAndAnAnnouncementWithoutBatchIsNone() {
+    assertThat(read("{\"members\":[5],\"events\":[]}").orElseThrow().isPending()).isFalse();
+    assertThat(read("{\"members\":[5],\"phase\":\"pending\"}")).isEmpty();
+  }
 }
