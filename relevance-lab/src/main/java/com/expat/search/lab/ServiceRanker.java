@@ -92,18 +92,30 @@ public final class ServiceRanker implements Ranker {
     return path(query, Math.min(100, k), 1);
   }
 
-  /** The API path and query for page {@code page} (from 1) of {@code size}. */
+  /**
+   * The API path and query for page {@code page} (from 1) of {@code size}. The query's own
+   * parameters hold repeatable values comma-joined ({@link LabQuery#params()}) and go out one
+   * value per parameter; the extra parameters go out as given, so that a value with commas in it
+   * ({@code weights=text:1,distance:2}) stays one parameter.
+   */
   public String path(LabQuery query, int size, int page) {
-    Map<String, String> params = new TreeMap<>(query.params());
-    params.putAll(extraParams);
-    params.put("size", String.valueOf(size));
+    Map<String, List<String>> params = new TreeMap<>();
+    query.params().forEach((name, value) -> {
+      List<String> values = new ArrayList<>();
+      for (String one : value.split(",")) {
+        values.add(one.strip());
+      }
+      params.put(name, values);
+    });
+    extraParams.forEach((name, value) -> params.put(name, List.of(value)));
+    params.put("size", List.of(String.valueOf(size)));
     if (page > 1) {
-      params.put("page", String.valueOf(page));
+      params.put("page", List.of(String.valueOf(page)));
     }
     String path = switch (query.type()) {
       case MEMBER_SEARCH -> {
         if (query.memberId() != null) {
-          params.put("viewer", String.valueOf(query.memberId()));
+          params.put("viewer", List.of(String.valueOf(query.memberId())));
         }
         yield "/v1/members/search";
       }
@@ -112,10 +124,10 @@ public final class ServiceRanker implements Ranker {
     };
     StringBuilder text = new StringBuilder(path);
     char separator = '?';
-    for (Map.Entry<String, String> param : params.entrySet()) {
-      for (String value : param.getValue().split(",")) {
+    for (Map.Entry<String, List<String>> param : params.entrySet()) {
+      for (String value : param.getValue()) {
         text.append(separator).append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8)).append('=')
-            .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         separator = '&';
       }
     }

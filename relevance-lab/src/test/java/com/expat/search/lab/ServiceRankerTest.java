@@ -89,4 +89,13 @@ class ServiceRankerTest {
     assertThat(ranker.rank(search, 3)).containsExactly("1", "2", "3");
     assertThat(paths).containsExactly("/v1/members/search?profile=default&q=chef&size=3");
   }
+
+  @Test
+  void extraParameterWithCommas_goesOutAsOneParameter_whileTheQuerysListsAreSplit() {
+    ServiceRanker ranker = new ServiceRanker("custom", java.net.URI.create("http://127.0.0.1:1"),
+        Map.of("weights", "text:1,distance:2"), 20, 50);
+    LabQuery search = new LabQuery("q1", QueryType.MEMBER_SEARCH, null, Map.of("lang", "es,fr"), List.of(), List.of(), Map.of());
+
+    assertThat(ranker.path(search, 10)).isEqualTo("/v1/members/search?lang=es&lang=fr&size=10&weights=text%3A1%2Cdistance%3A2");
+  }
 }
