@@ -84,7 +84,7 @@ final class SideBySidePage {
   /** A side's profile and its weights, each editable; a changed weight becomes part of {@code wa}/{@code wb}. */
   static void sideFields(StringBuilder out, String which, Side side, RankingProfiles profiles, boolean members) {
     String upper = which.toUpperCase(Locale.ROOT);
-    out.append("<fieldset class=\"side-fields\"><legend>").append(upper).append("</legend>")
+    out.append("<fieldset class=\"side-fields\" id=\"side-fields-").append(which).append("\"><legend>").append(upper).append("</legend>")
         .append("<label>Profile <select name=\"").append(which).append("\" id=\"profile-").append(which).append("\">");
     for (String name : new java.util.TreeSet<>(profiles.names())) {
       out.append("<option").append(name.equals(side.profile()) ? " selected" : "").append('>').append(esc(name)).append("</option>");
@@ -173,11 +173,12 @@ final class SideBySidePage {
     }
     out.append("<table class=\"bars\"><caption class=\"visually-hidden\">feature contributions</caption>");
     List<String> features = new ArrayList<>(item.explain().keySet());
-    for (String feature : features) {
+    for (int i = 0; i < features.size(); i++) {
+      String feature = features.get(i);
       double value = item.explain().get(feature);
       double width = scale <= 0 ? 0 : Math.abs(value) / scale * 100;
       out.append("<tr class=\"bar\" data-feature=\"").append(esc(feature)).append("\"><th scope=\"row\">").append(esc(feature))
-          .append("</th><td><span class=\"fill f").append(Math.floorMod(feature.hashCode(), 8)).append(value < 0 ? " negative" : "")
+          .append("</th><td><span class=\"fill f").append(i % 8).append(value < 0 ? " negative" : "")
           .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", width)).append("%\"></span></td><td class=\"num\">")
           .append(String.format(Locale.ROOT, "%.3f", value)).append("</td></tr>");
     }

@@ -81,7 +81,8 @@ class WorkbenchBrowserIT {
         solr.catalog()).load(SPEC, false, new PrintStream(new ByteArrayOutputStream(), true));
     IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
     service = QueryService.start(new QueryServiceConfig(0, SolrSettings.at(URI.create(solr.baseUrl())), cores,
-        Duration.ofSeconds(60), Duration.ofSeconds(60), 1_000, Duration.ofMinutes(10)).withDebugEndpoints(true));
+        Duration.ofSeconds(60), Duration.ofSeconds(60), 1_000, Duration.ofMinutes(10))
+        .withDebugEndpoints(true).withRankingOverrides(true));
     api = "http://127.0.0.1:" + service.port();
     workbench = Workbench.start(new WorkbenchConfig("127.0.0.1", 0, URI.create(api), dir.resolve("sets"),
         dir.resolve("sets").resolve("graded.json"), RankingProfiles.load()));
@@ -164,6 +165,29 @@ class WorkbenchBrowserIT {
     // The two orders differ, so some item moved or is on one side only, and says so.
     assertThat(browser.findElements(By.cssSelector("#side-b .marker.up, #side-b .marker.down, #side-b .marker.only-b"))).isNotEmpty();
     assertThat(browser.getCurrentUrl()).contains("viewer=" + viewer).contains("a=default").contains("b=local-first");
+  }
+
+  @Test
+  void aWeightEditedInThePage_reRanksThatSide_asTheServiceRanksWithThoseWeights() {
+    long viewer = viewers.get(0);
+    browser.get(page + "/?endpoint=matches&viewer=" + viewer + "&a=default&b=default");
+    assertThat(shown("b")).isEqualTo(shown("a"));
+
+    browser.findElement(By.cssSelector("#side-fields-b summary")).click();
+    WebElement distance = browser.findElement(By.id("wb-distance"));
+    distance.clear();
+    distance.sendKeys("0");
+    WebElement newness = browser.findElement(By.id("wb-newness"));
+    newness.clear();
+    newness.sendKeys("40");
+    newness.sendKeys(org.openqa.selenium.Keys.ENTER);
+    waiting().until(d -> d.getCurrentUrl().contains("wb="));
+
+    assertThat(browser.getCurrentUrl()).contains("wb=distance%3A0%2Cnewness%3A40").doesNotContain("wa=");
+    List<String> expected = ids(get(api + "/v1/members/" + viewer + "/matches?size=10&explain=true&profile=default"
+        + "&weights=distance:0,newness:40"));
+    assertThat(shown("b")).isEqualTo(expected).isNotEqualTo(shown("a"));
+    assertThat(browser.findElement(By.cssSelector("#side-b h2")).getText()).isEqualTo("B: default+distance:0,newness:40");
   }
 
   @Test
