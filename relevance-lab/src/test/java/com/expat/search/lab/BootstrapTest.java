@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BootstrapTest {
   @Test
   void intervalSurroundsTheMean_andNarrowsWithMoreQueries() {
-    double[] few = {0.2, 0.9, 0.4, 0.7, 0.1, 0.8};
+    double[] few = {0.2, 0.9, 0.4, 0.6, 0.1, 0.8};
     double[] many = new double[600];
     for (int i = 0; i < many.length; i++) {
       many[i] = few[i % few.length];

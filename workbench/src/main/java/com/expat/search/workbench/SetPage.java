@@ -73,11 +73,14 @@ final class SetPage {
     }
 
     String sorted(String key, boolean desc) {
-      return url("/sets/compare", Map.of("sort", key, "dir", desc ? "desc" : "asc"));
+      Map<String, String> order = new LinkedHashMap<>();
+      order.put("sort", key);
+      order.put("dir", desc ? "desc" : "asc");
+      return url("/sets/compare", order);
     }
 
     String self() {
-      return url("/sets/compare", Map.of("sort", sort, "dir", descending ? "desc" : "asc"));
+      return sorted(sort, descending);
     }
   }
 

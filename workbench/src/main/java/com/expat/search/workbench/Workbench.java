@@ -255,7 +255,7 @@ public final class Workbench implements AutoCloseable {
         throw new BadRequest("wa/wb: " + set.name() + " mixes member and event queries, whose features differ; custom weights apply to one kind");
       }
       String dir = first(raw, "dir", "asc");
-      return new SetPage.Params(set.name().equals(first(raw, "set", "")) ? set.name() : first(raw, "set", ""), a, b, k, relevant,
+      return new SetPage.Params(first(raw, "set", ""), a, b, k, relevant,
           SetPage.checkSort(first(raw, "sort", "ndcg_d")), dir.equals("desc"));
     }
   }

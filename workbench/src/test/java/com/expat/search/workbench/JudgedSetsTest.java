@@ -28,6 +28,6 @@ class JudgedSetsTest {
   @Test
   void aBadFileIsRefusedWithItsReason() {
     assertThatThrownBy(() -> JudgedSets.parse("bad.qrels", "q1 0 d1 high\n")).hasMessageContaining("bad.qrels").hasMessageContaining("line 1");
-    assertThatThrownBy(() -> JudgedSets.parse("bad.json", "{\"name\":\"x\",\"queries\":[],\"typo\":1}")).hasMessageContaining("typo");
+    assertThatThrownBy(() -> JudgedSets.parse("bad.json", "{\"name\":\"x\",\"max_grade\":3,\"queries\":[],\"typo\":1}")).hasMessageContaining("typo");
   }
 }

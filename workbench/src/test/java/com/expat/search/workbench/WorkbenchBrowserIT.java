@@ -51,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 
@@ -80,7 +82,9 @@ class WorkbenchBrowserIT {
     new DemoWorldLoader(new SolrSearchIndex(solr.client()), new SolrIndexAdmin(solr.client()), solr.members(), solr.events(),
         solr.catalog()).load(SPEC, false, new PrintStream(new ByteArrayOutputStream(), true));
     IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
-    service = QueryService.start(new QueryServiceConfig(0, SolrSettings.at(URI.create(solr.baseUrl())), cores,
+    // Generous Solr time limits: a shared CI machine under load must not turn into 503s here.
+    service = QueryService.start(new QueryServiceConfig(0,
+        SolrSettings.at(URI.create(solr.baseUrl())).withRequestTimeout(Duration.ofSeconds(30)), cores,
         Duration.ofSeconds(60), Duration.ofSeconds(60), 1_000, Duration.ofMinutes(10))
         .withDebugEndpoints(true).withRankingOverrides(true));
     api = "http://127.0.0.1:" + service.port();
@@ -138,7 +142,12 @@ class WorkbenchBrowserIT {
   }
 
   private static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return new WebDriverWait(browser, Duration.ofSeconds(90));
+  }
+
+  /** Keys typed into whatever has the focus, as a person types them. */
+  private static void keys(CharSequence... keys) {
+    new Actions(browser).sendKeys(keys).perform();
   }
 
   @Test
@@ -195,11 +204,10 @@ class WorkbenchBrowserIT {
     long viewer = viewers.get(1);
     browser.get(page + "/?endpoint=matches&viewer=" + viewer + "&a=default&b=local-first");
     String second = shown("a").get(1);
-    WebElement body = browser.findElement(By.tagName("body"));
-    body.sendKeys("j");
-    body.sendKeys("j");
+    keys("j");
+    keys("j");
     assertThat(browser.switchTo().activeElement().getAttribute("data-id")).isEqualTo(second);
-    browser.switchTo().activeElement().sendKeys("2");
+    keys("2");
     waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("graded #" + second + " 2"));
 
     Path graded = dir.resolve("sets").resolve("graded.json");
@@ -248,7 +256,7 @@ class WorkbenchBrowserIT {
 
     browser.get(page + "/sets");
     browser.findElement(By.linkText("judged.json")).click();
-    browser.findElement(By.id("profile-b")).sendKeys("local-first");
+    new Select(browser.findElement(By.id("profile-b"))).selectByVisibleText("local-first");
     browser.findElement(By.id("compare")).click();
     waiting().until(d -> d.getCurrentUrl().contains("b=local-first"));
 
@@ -289,7 +297,8 @@ class WorkbenchBrowserIT {
     browser.findElement(By.id("why-member")).sendKeys(String.valueOf(viewer));
     browser.findElement(By.id("why-member")).sendKeys(org.openqa.selenium.Keys.ENTER);
     waiting().until(d -> !d.findElements(By.id("verdict")).isEmpty());
-    assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("kept out by self");
+    // The viewer may also be unsearchable ("hidden"); self is always among the rules that apply.
+    assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("kept out by").contains("self");
     assertThat(browser.findElement(By.cssSelector("tr[data-rule='self']")).getAttribute("class")).isEqualTo("excludes");
   }
 
