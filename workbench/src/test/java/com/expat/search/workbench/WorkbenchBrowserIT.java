@@ -3,6 +3,7 @@ package com.expat.search.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.expat.search.bench.lab.EvalCommand;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.demo.DemoWorldLoader;
 import com.expat.search.indexer.generate.WorldSpec;
@@ -15,7 +16,6 @@ import com.expat.search.lab.QueryType;
 import com.expat.search.lab.RunResult;
 import com.expat.search.query.QueryService;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.solr.IndexNames;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
