@@ -79,7 +79,9 @@ class WorkbenchBrowserIT {
 
   @BeforeAll
   static void start(SolrCores solr) throws Exception {
-    new DemoWorldLoader(new SolrSearchIndex(solr.client()), new SolrIndexAdmin(solr.client()), solr.members(), solr.events(),
+    // A minute per write: the shared CI machine may be busy, and a slow commit is no failure here.
+    new DemoWorldLoader(new SolrSearchIndex(solr.client(), Duration.ofMinutes(1)), new SolrIndexAdmin(solr.client()),
+        solr.members(), solr.events(),
         solr.catalog()).load(SPEC, false, new PrintStream(new ByteArrayOutputStream(), true));
     IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
     // Generous Solr time limits: a shared CI machine under load must not turn into 503s here.
