@@ -29,6 +29,7 @@ import com.expat.search.query.metrics.HttpMetrics;
 import com.expat.search.query.metrics.MetricsApi;
 import com.expat.search.query.ranking.InterestRarity;
 import com.expat.search.query.ranking.PrerankForm;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.MemberSearchApi;
@@ -113,7 +114,8 @@ public final class QueryService implements AutoCloseable {
       Ticker ticker = Ticker.systemTicker();
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
-          new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides());
+          new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
+          new RankInSolr(config.rankInSolr()));
       HiddenMembers hidden = HiddenMembers.NONE;
 
       SharedCache shared = config.caches().memcachedServers()

@@ -5,6 +5,7 @@ import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.query.ranking.PrerankForm;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
  *     RANKING_OVERRIDES=on}); off for the website, on for a relevance workbench
  * @param debugEndpoints whether {@code /debug/...} endpoints for engineers are served ({@code
  *     DEBUG_ENDPOINTS}, default off: they reveal blocks and contacts)
+ * @param rankInSolr whether matches rank inside Solr in one request ({@code RANK_IN_SOLR}, {@link
+ *     RankInSolr})
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -57,7 +60,8 @@ public record QueryServiceConfig(
     PrerankForm.Mode prerank,
     int rankWindow,
     boolean rankingOverrides,
-    boolean debugEndpoints) {
+    boolean debugEndpoints,
+    RankInSolr.Mode rankInSolr) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -143,6 +147,8 @@ public record QueryServiceConfig(
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
         RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
+        RANK_IN_SOLR                      auto: matches rank inside Solr in one request while Solr has the
+                                          expat_matches plugin, else in two stages; off: two stages (default auto)
         RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
         DEBUG_ENDPOINTS                   on: serve /debug/... for engineers (why a member is not among the matches);
@@ -173,47 +179,55 @@ public record QueryServiceConfig(
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
         Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO,
-        TwoStage.WINDOW, false, false);
+        TwoStage.WINDOW, false, false, RankInSolr.Mode.AUTO);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, rankInSolr);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, rankInSolr);
   }
 
   public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, rankInSolr);
   }
 
   public QueryServiceConfig withRankWindow(int window) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, rankingProfiles, shutdownDrain, prerank, window,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, rankInSolr);
   }
 
   public QueryServiceConfig withRankingOverrides(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on, debugEndpoints);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on, debugEndpoints,
+        rankInSolr);
   }
 
   public QueryServiceConfig withDebugEndpoints(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides, on);
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides, on,
+        rankInSolr);
+  }
+
+  public QueryServiceConfig withRankInSolr(RankInSolr.Mode mode) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides,
+        debugEndpoints, mode);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, profiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, rankInSolr);
   }
 
   /**
@@ -263,7 +277,8 @@ public record QueryServiceConfig(
         PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")),
         env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW),
         onOff(env, "RANKING_OVERRIDES", "off"),
-        onOff(env, "DEBUG_ENDPOINTS", "off"));
+        onOff(env, "DEBUG_ENDPOINTS", "off"),
+        RankInSolr.Mode.parse("RANK_IN_SOLR", env.string("RANK_IN_SOLR", "auto")));
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

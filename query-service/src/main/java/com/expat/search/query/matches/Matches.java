@@ -18,10 +18,12 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -60,6 +62,14 @@ final class Matches {
 
     ModifiableSolrParams params = new ModifiableSolrParams();
     MatchRules.of(me, request.radiusKm()).forEach(rule -> rule.addTo(params));
+
+    if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
+      Optional<MemberPage> ranked = InSolr.page(index, core, new ModifiableSolrParams(params), request, me,
+          new RankParams(profile, viewer, now), ranking);
+      if (ranked.isPresent()) {
+        return ranked.get();
+      }
+    }
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
     SolrPrerank prerank = prepareWindow(params, stages, viewer, profile, corpus, now, MemberDocs.ITEM_FIELDS,
         ranking.prerankForm());

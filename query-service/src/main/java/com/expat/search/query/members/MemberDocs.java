@@ -47,7 +47,10 @@ public final class MemberDocs {
     return item(doc, score, from, explain, null);
   }
 
-  private static MemberItem item(SolrDocument doc, double score, Optional<GeoPoint> from,
+  /**
+   * The item for {@code doc} with an explanation and its reasons (both null, or both given).
+   */
+  public static MemberItem item(SolrDocument doc, double score, Optional<GeoPoint> from,
       Map<String, Double> explain, List<String> reasons) {
     Long cityId = longValue(doc.getFirstValue(CITY_ID));
     CityRef city = new CityRef(cityId, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));

@@ -32,20 +32,23 @@ public final class Ranking {
   private final PrerankForm prerankForm;
   private final int window;
   private final RankingParams params;
+  private final RankInSolr inSolr;
 
   /**
    * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of}), as {@code
    *     QueryServiceConfig} checked it
    * @param customWeights whether requests may set weights of their own ({@code RANKING_OVERRIDES})
+   * @param inSolr whether matches rank inside Solr ({@code RANK_IN_SOLR})
    */
   public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window,
-      boolean customWeights) {
+      boolean customWeights, RankInSolr inSolr) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
     this.window = window;
     this.params = new RankingParams(profiles.names(), customWeights);
+    this.inSolr = Objects.requireNonNull(inSolr, "inSolr");
   }
 
   /** The stages of a ranked request for a page of {@code size}, ordered by score or not. */
@@ -56,6 +59,16 @@ public final class Ranking {
   /** How windows ask Solr for the pre-rank. */
   public PrerankForm prerankForm() {
     return prerankForm;
+  }
+
+  /** Whether matches rank inside Solr. */
+  public RankInSolr inSolr() {
+    return inSolr;
+  }
+
+  /** The window's size: candidates the whole model ranks for a first page. */
+  public int window() {
+    return window;
   }
 
   /** How requests name their profile and custom weights. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.expat.search.common.solr.IndexNames;
+import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.query.QueryServiceConfig;
 import com.expat.search.query.ranking.PrerankForm;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.Rankers;
@@ -22,6 +25,7 @@ import com.expat.search.ranking.solr.SolrRanking;
 import com.expat.search.ranking.solr.SolrTerm;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +157,51 @@ class NativePrerankIT {
       }
       // NATIVE insists: a Solr without the function is an error, never a silent change of form
       assertThat(insisting.get("/v1/members/1/matches", "radius_km", "500").status()).isGreaterThanOrEqualTo(500);
+    }
+  }
+
+  @Test
+  void rankingInsideSolrAnswersAsTheTwoStagesDo() {
+    IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
+    // A window of 300 of 400 candidates: the pre-rank decides who reaches the whole model, as in production.
+    // Patient with Solr: this compares answers, and a shared machine can be slow.
+    QueryServiceConfig config = new QueryServiceConfig(0,
+        SolrSettings.at(URI.create(solr.baseUrl())).withRequestTimeout(Duration.ofSeconds(60)), cores, Duration.ZERO,
+        Duration.ZERO, 1_000, Duration.ofMinutes(10)).withRankingOverrides(true);
+    try (Api twoStages = Api.start(config.withRankInSolr(RankInSolr.Mode.OFF).withPrerank(PrerankForm.Mode.NATIVE));
+        Api inSolr = Api.start(config)) {
+      int items = 0;
+      for (String profile : RankingProfiles.load().names()) {
+        for (long member = 1; member <= 5; member++) {
+          for (String[] extra : new String[][] {{"page", "1"}, {"page", "2", "size", "7"},
+              {"weights", "distance:9,reciprocal_interests:4"}}) {
+            List<String> params = new ArrayList<>(List.of("radius_km", "500", "profile", profile, "explain", "true"));
+            params.addAll(List.of(extra));
+            String path = "/v1/members/" + member + "/matches";
+            Api.Response expected = twoStages.get(path, params.toArray(String[]::new));
+            Api.Response actual = inSolr.get(path, params.toArray(String[]::new));
+            String what = profile + " member " + member + " " + List.of(extra);
+            assertThat(expected.status()).as(what).isEqualTo(200);
+            assertThat(actual.status()).as(what).isEqualTo(200);
+            assertThat(actual.ids()).as(what).isNotEmpty().isEqualTo(expected.ids());
+            assertThat(actual.total()).as(what).isEqualTo(expected.total());
+            for (int i = 0; i < actual.ids().size(); i++) {
+              var want = expected.body().path("items").get(i);
+              var got = actual.body().path("items").get(i);
+              // The two stages read a member's point from its text in the response, the columns from the
+              // docValues: distances differ by millimetres, scores by up to ~1e-6.
+              assertThat(got.path("score").asDouble()).as(what).isCloseTo(want.path("score").asDouble(), within(1e-5));
+              assertThat(got.path("reasons")).as(what).isEqualTo(want.path("reasons"));
+              assertThat(got.path("distance_km")).as(what).isEqualTo(want.path("distance_km"));
+              want.path("explain").fields().forEachRemaining(feature -> assertThat(
+                  got.path("explain").path(feature.getKey()).asDouble()).as(what + " " + feature.getKey())
+                  .isCloseTo(feature.getValue().asDouble(), within(1e-5)));
+              items++;
+            }
+          }
+        }
+      }
+      assertThat(items).isGreaterThan(100);
     }
   }
 

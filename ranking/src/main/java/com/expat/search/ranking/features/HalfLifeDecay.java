@@ -22,7 +22,16 @@ public final class HalfLifeDecay {
     if (since == null) {
       return 0;
     }
-    double ageMs = Math.max(now.toEpochMilli() - since.toEpochMilli(), 0);
+    return value(since.toEpochMilli(), now.toEpochMilli(), rate);
+  }
+
+  /**
+   * The same over epoch milliseconds, for columns of dates read without objects.
+   *
+   * @param rate {@link #rate(Duration)} of the half-life
+   */
+  public static double value(long sinceMs, long nowMs, double rate) {
+    double ageMs = Math.max(nowMs - sinceMs, 0);
     return Math.exp(ageMs * rate);
   }
 

@@ -21,10 +21,24 @@ public final class LanguageFit {
     for (Map.Entry<String, LanguageLevel> entry : mine.entrySet()) {
       LanguageLevel other = theirs.get(entry.getKey());
       if (other != null) {
-        none *= 1 - weights.weight(entry.getValue()) * weights.weight(other);
+        none = andNot(none, pair(entry.getValue(), other, weights));
       }
     }
     return 1 - none;
+  }
+
+  /** What one language both speak gives: the product of the two levels' weights. */
+  public static double pair(LanguageLevel mine, LanguageLevel theirs, LevelWeights weights) {
+    return weights.weight(mine) * weights.weight(theirs);
+  }
+
+  /**
+   * One step of the noisy-or: the chance that no language so far carries the talk ({@code none},
+   * 1 before any), times that this {@code pair} does not either. The value is {@code 1 - none}
+   * after every shared language.
+   */
+  public static double andNot(double none, double pair) {
+    return none * (1 - pair);
   }
 
   /**

@@ -1,0 +1,109 @@
+package com.expat.search.ranking.solr;
+
+import com.expat.search.ranking.MemberFeature;
+import com.expat.search.ranking.MemberParameters;
+import com.expat.search.ranking.features.DistanceDecay;
+import com.expat.search.ranking.features.HalfLifeDecay;
+import com.expat.search.ranking.features.InterestOverlap;
+import com.expat.search.ranking.features.LanguageFit;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.LanguageLevel;
+import com.expat.search.ranking.signals.LatLon;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The members' pre-rank over plain values, for a search engine that holds the index as columns:
+ * the weighted sum of the features it can read per document (distance, shared interests, shared
+ * languages, recent activity, newness, profile quality), each computed by the model's own feature
+ * functions. It leaves {@code text}, {@code reciprocal_interests} and diversity to the whole
+ * model, which ranks the best of the pre-ranked candidates. Prepared once per request (viewer,
+ * profile, corpus, time); immutable and thread-safe.
+ */
+public final class ColumnPrerank {
+  private final MemberParameters members;
+  private final RankParams params;
+  private final Map<String, Double> interestShares;
+  private final double activityRate;
+  private final double newnessRate;
+  private final long nowMs;
+
+  private ColumnPrerank(RankParams params, Corpus corpus) {
+    this.params = params;
+    this.members = params.profile().members();
+    this.interestShares = InterestOverlap.weights(params.viewer().interests(), corpus);
+    this.activityRate = HalfLifeDecay.rate(members.activityHalfLife());
+    this.newnessRate = HalfLifeDecay.rate(members.newnessHalfLife());
+    this.nowMs = params.now().toEpochMilli();
+  }
+
+  public static ColumnPrerank of(RankParams params, Corpus corpus) {
+    return new ColumnPrerank(params, corpus);
+  }
+
+  /** The weighted closeness of a member at this point (0 when the viewer has no place). */
+  public double distance(double latitude, double longitude) {
+    LatLon origin = params.viewer().origin();
+    double weight = members.weight(MemberFeature.DISTANCE);
+    if (origin == null || weight == 0) {
+      return 0;
+    }
+    return weight * DistanceDecay.value(origin.distanceKm(new LatLon(latitude, longitude)), members.distanceScaleKm());
+  }
+
+  /** Whether {@link #distance} can be other than 0, so the location need not be read otherwise. */
+  public boolean readsDistance() {
+    return params.viewer().origin() != null && members.weight(MemberFeature.DISTANCE) > 0;
+  }
+
+  /** The weighted contribution of a member having {@code slug}: summed over their interests. */
+  public double interest(String slug) {
+    Double share = interestShares.get(slug);
+    return share == null ? 0 : members.weight(MemberFeature.SHARED_INTERESTS) * share;
+  }
+
+  /**
+   * What a member's {@code language_levels} value ({@code de:native}) gives, as a pair weight for
+   * {@link #languages}: the viewer's level times theirs, 0 when the viewer does not speak it or
+   * the value is not one.
+   */
+  public double languagePair(String codeAndLevel) {
+    int colon = codeAndLevel.indexOf(':');
+    if (colon <= 0) {
+      return 0;
+    }
+    LanguageLevel mine = params.viewer().languages().get(codeAndLevel.substring(0, colon));
+    Optional<LanguageLevel> theirs = LanguageLevel.parse(codeAndLevel.substring(colon + 1));
+    if (mine == null || theirs.isEmpty()) {
+      return 0;
+    }
+    return LanguageFit.pair(mine, theirs.get(), params.profile().languageLevels());
+  }
+
+  /**
+   * The weighted language fit from the best pair of each language the member shares with the
+   * viewer ({@link #languagePair}), {@code count} of them in {@code bestPairs}.
+   */
+  public double languages(double[] bestPairs, int count) {
+    double none = 1;
+    for (int i = 0; i < count; i++) {
+      none = LanguageFit.andNot(none, bestPairs[i]);
+    }
+    return members.weight(MemberFeature.SHARED_LANGUAGES) * (1 - none);
+  }
+
+  /** The weighted recent activity of a member last active at {@code epochMs}. */
+  public double activity(long epochMs) {
+    return members.weight(MemberFeature.RECENT_ACTIVITY) * HalfLifeDecay.value(epochMs, nowMs, activityRate);
+  }
+
+  /** The weighted newness of a member who joined at {@code epochMs}. */
+  public double newness(long epochMs) {
+    return members.weight(MemberFeature.NEWNESS) * HalfLifeDecay.value(epochMs, nowMs, newnessRate);
+  }
+
+  /** The weighted profile quality. */
+  public double quality(double profileQuality) {
+    return members.weight(MemberFeature.PROFILE_QUALITY) * profileQuality;
+  }
+}

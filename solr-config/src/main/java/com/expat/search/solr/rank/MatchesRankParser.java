@@ -1,0 +1,85 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.RankingException;
+import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.solr.RankParams;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.util.NamedList;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QParserPlugin;
+import org.apache.solr.search.SyntaxError;
+
+/**
+ * The query parser {@value #NAME}: {@code rq={!expat_matches window=W size=S}} with the ranking's
+ * parameters ({@link RankParams#params()}) in the request. Holds what lives as long as the core:
+ * the segments' {@link ColumnCache} and the {@link FindableCorpus} (init arg {@code
+ * corpusTtlSeconds}, default 600). Thread-safe.
+ */
+public final class MatchesRankParser extends QParserPlugin {
+  public static final String NAME = "expat_matches";
+  static final int MAX_WINDOW = 1000;
+
+  private final ColumnCache columns = new ColumnCache();
+  private FindableCorpus corpus = new FindableCorpus(columns, Duration.ofMinutes(10), System::nanoTime);
+
+  @Override
+  public void init(NamedList<?> args) {
+    Object ttl = args == null ? null : args.get("corpusTtlSeconds");
+    if (ttl != null) {
+      corpus = new FindableCorpus(columns, Duration.ofSeconds(Long.parseLong(ttl.toString())), System::nanoTime);
+    }
+  }
+
+  /**
+   * What one request asks for, as sent: equal texts rank equally.
+   *
+   * @param profile, viewer, now the {@link RankParams} texts
+   */
+  record Request(String profile, String viewer, String now, int window, int pageSize, MatchesRankParser plugin) {
+    MatchesJob job(IndexSearcher searcher) throws IOException {
+      RankParams params = RankParams.read(name -> switch (name) {
+        case RankParams.PROFILE -> profile;
+        case RankParams.VIEWER -> viewer;
+        case RankParams.NOW -> now;
+        default -> null;
+      });
+      return MatchesJob.of(params, plugin.corpus(searcher), plugin.columns, window, pageSize);
+    }
+  }
+
+  /** The core's columns (for the transformer, which scores the page's documents). */
+  ColumnCache columns() {
+    return columns;
+  }
+
+  Corpus corpus(IndexSearcher searcher) throws IOException {
+    return corpus.corpus(searcher);
+  }
+
+  @Override
+  public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
+    return new QParser(qstr, localParams, params, req) {
+      @Override
+      public Query parse() throws SyntaxError {
+        int window = localParams.getInt("window", 300);
+        int size = localParams.getInt("size", 20);
+        if (window < 1 || window > MAX_WINDOW || size < 1 || size > window) {
+          throw new SyntaxError(NAME + ": window must be 1.." + MAX_WINDOW + " and size 1..window, were " + window
+              + " and " + size);
+        }
+        try {
+          RankParams.read(params::get);
+        } catch (RankingException e) {
+          throw new SyntaxError(NAME + ": " + e.getMessage());
+        }
+        return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
+            params.get(RankParams.NOW), window, size, MatchesRankParser.this));
+      }
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package com.expat.search.solr.rank;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.solr.handler.component.MergeStrategy;
+import org.apache.solr.search.QueryCommand;
+import org.apache.solr.search.RankQuery;
+
+/**
+ * {@code rq={!expat_matches window=300 size=20}}: the main query and filters choose the
+ * candidates; this ranks them ({@link MatchesCollector}). Equal for equal requests (the ranking's
+ * parameters as sent, window and page size), so Solr's query result cache keeps the ranked order.
+ * Several shards each rank their own candidates; the merge keeps each shard's model scores in
+ * order (no merge strategy of its own).
+ */
+final class MatchesRankQuery extends RankQuery {
+  private final Query mainQuery;
+  private final MatchesRankParser.Request request;
+
+  MatchesRankQuery(Query mainQuery, MatchesRankParser.Request request) {
+    this.mainQuery = mainQuery;
+    this.request = request;
+  }
+
+  MatchesRankQuery(MatchesRankParser.Request request) {
+    this(new MatchAllDocsQuery(), request);
+  }
+
+  @Override
+  public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(int len, QueryCommand cmd, IndexSearcher searcher)
+      throws IOException {
+    MatchesJob job = request.job(searcher);
+    return new MatchesCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len));
+  }
+
+  @Override
+  public MergeStrategy getMergeStrategy() {
+    return null;
+  }
+
+  @Override
+  public RankQuery wrap(Query query) {
+    return query == null ? this : new MatchesRankQuery(query, request);
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    return mainQuery.createWeight(searcher, scoreMode, boost);
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query rewritten = mainQuery.rewrite(searcher);
+    return rewritten == mainQuery ? this : new MatchesRankQuery(rewritten, request);
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    mainQuery.visit(visitor);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MatchesRankQuery that && mainQuery.equals(that.mainQuery)
+        && request.equals(that.request);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(mainQuery, request);
+  }
+
+  @Override
+  public String toString(String field) {
+    return "{!" + MatchesRankParser.NAME + " window=" + request.window() + " size=" + request.pageSize() + "}"
+        + mainQuery.toString(field);
+  }
+}

@@ -1,0 +1,83 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.Explanation;
+import com.expat.search.ranking.Ranked;
+import com.expat.search.ranking.RankingException;
+import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.ranking.solr.RankParams;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.response.transform.DocTransformer;
+import org.apache.solr.response.transform.TransformerFactory;
+import org.apache.solr.search.SolrIndexSearcher;
+
+/**
+ * {@code fl=...,[expat_matches]} or {@code [expat_matches explain=true]}: each returned member
+ * with the whole model's exact score ({@value #SCORE}, a double, where Solr's {@code score} is a
+ * float) and, when asked, the explanation: {@value #EXPLAIN} as {@code feature=contribution}
+ * texts (contributions sum to the score) and {@value #REASONS}. Scored from the same {@link
+ * RankParams} as {@code rq}; a member's score does not depend on the others, so the page's
+ * documents are scored one by one, also when Solr served the order from its result cache.
+ */
+public final class MatchesTransformerFactory extends TransformerFactory {
+  public static final String SCORE = "expat_score";
+  public static final String EXPLAIN = "expat_explain";
+  public static final String REASONS = "expat_reasons";
+
+  @Override
+  public DocTransformer create(String field, SolrParams params, SolrQueryRequest req) {
+    if (!(req.getCore().getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
+      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
+    }
+    RankParams rank;
+    try {
+      rank = RankParams.read(req.getParams()::get);
+    } catch (RankingException e) {
+      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
+    }
+    boolean explain = params != null && params.getBool("explain", false);
+    return new DocTransformer() {
+      private MatchesJob job;
+
+      @Override
+      public String getName() {
+        return field;
+      }
+
+      @Override
+      public boolean needsSolrIndexSearcher() {
+        return true;
+      }
+
+      @Override
+      public void transform(SolrDocument doc, int docid) throws IOException {
+        SolrIndexSearcher searcher = context.getSearcher();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
+        if (job == null) {
+          job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1);
+        }
+        Ranked<MemberSignals> ranked = job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase,
+            explain ? leaf.reader() : null);
+        doc.setField(SCORE, ranked.score());
+        if (explain) {
+          Explanation explanation = ranked.explanation();
+          List<String> contributions = new ArrayList<>();
+          Map<String, Double> byFeature = new LinkedHashMap<>(explanation.byFeature());
+          byFeature.forEach((feature, value) -> contributions.add(feature + "=" + value));
+          doc.setField(EXPLAIN, contributions);
+          doc.setField(REASONS, new ArrayList<>(explanation.reasons()));
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.signals.LanguageLevel;
+import com.expat.search.ranking.signals.LatLon;
+import com.expat.search.ranking.signals.MemberSignals;
+import com.expat.search.ranking.solr.IndexDocs;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+
+/**
+ * A member's {@link MemberSignals} from the {@link MemberColumns}, as the ranking model reads them
+ * from a document ({@code IndexDocs.member}). The city, only needed for reasons, is read from
+ * docValues when asked for. Stateless.
+ */
+final class MemberReader {
+  private MemberReader() {}
+
+  /**
+   * @param reader the segment, to read the city from; null leaves the city unknown
+   */
+  static MemberSignals signals(MemberColumns columns, int doc, LeafReader reader) throws IOException {
+    LatLon location = Double.isNaN(columns.latitude[doc]) ? null
+        : new LatLon(columns.latitude[doc], columns.longitude[doc]);
+    List<String> levels = new ArrayList<>(columns.languageStart[doc + 1] - columns.languageStart[doc]);
+    for (int i = columns.languageStart[doc]; i < columns.languageStart[doc + 1]; i++) {
+      levels.add(columns.languages[columns.languageOrds[i]]);
+    }
+    Set<String> interests = new HashSet<>();
+    for (int i = columns.interestStart[doc]; i < columns.interestStart[doc + 1]; i++) {
+      interests.add(columns.interests[columns.interestOrds[i]]);
+    }
+    long cityId = 0;
+    String cityName = null;
+    if (reader != null) {
+      NumericDocValues ids = DocValues.getNumeric(reader, IndexDocs.CITY_ID);
+      cityId = ids.advanceExact(doc) ? ids.longValue() : 0;
+      SortedDocValues names = DocValues.getSorted(reader, IndexDocs.CITY_NAME);
+      cityName = names.advanceExact(doc) ? names.lookupOrd(names.ordValue()).utf8ToString() : null;
+    }
+    return new MemberSignals(
+        columns.id[doc],
+        location,
+        cityId,
+        cityName,
+        columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]],
+        LanguageLevel.parseCodes(levels),
+        interests,
+        instant(columns.lastActiveAt[doc]),
+        instant(columns.createdAt[doc]),
+        Math.min(1, Math.max(0, columns.quality[doc])));
+  }
+
+  private static Instant instant(long epochMs) {
+    return epochMs == MemberColumns.MISSING ? null : Instant.ofEpochMilli(epochMs);
+  }
+}
