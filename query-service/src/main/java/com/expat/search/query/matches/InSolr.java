@@ -1,7 +1,5 @@
 package com.expat.search.query.matches;
 
-import static com.expat.search.common.solr.MemberFields.*;
-
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.members.MemberItem;

@@ -1,6 +1,7 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,8 +21,6 @@ import org.apache.lucene.util.Bits;
  * most once per {@code ttl}): rarity moves slowly. Thread-safe.
  */
 final class FindableCorpus {
-  private static final String SEARCHABLE = "searchable";
-
   private final ColumnCache columns;
   private final long ttlNanos;
   private final LongSupplier nanoTime;
@@ -56,7 +55,7 @@ final class FindableCorpus {
     Map<String, Long> bySlug = new HashMap<>();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       MemberColumns segment = columns.columns(leaf.reader());
-      SortedDocValues searchable = DocValues.getSorted(leaf.reader(), SEARCHABLE);
+      SortedDocValues searchable = DocValues.getSorted(leaf.reader(), MemberFields.SEARCHABLE);
       int trueOrd = searchable.lookupTerm(new org.apache.lucene.util.BytesRef("T"));
       if (trueOrd < 0) {
         continue;

@@ -1,6 +1,6 @@
 package com.expat.search.solr.rank;
 
-import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.geo.GeoEncodingUtils;
@@ -56,23 +56,23 @@ final class MemberColumns {
     origin = new int[maxDoc];
     readIds(reader);
     readLocations(reader);
-    readDates(DocValues.getNumeric(reader, IndexDocs.LAST_ACTIVE_AT), lastActiveAt);
-    readDates(DocValues.getNumeric(reader, IndexDocs.CREATED_AT), createdAt);
-    NumericDocValues qualities = DocValues.getNumeric(reader, IndexDocs.PROFILE_QUALITY);
+    readDates(DocValues.getNumeric(reader, MemberFields.LAST_ACTIVE_AT), lastActiveAt);
+    readDates(DocValues.getNumeric(reader, MemberFields.CREATED_AT), createdAt);
+    NumericDocValues qualities = DocValues.getNumeric(reader, MemberFields.PROFILE_QUALITY);
     for (int doc = qualities.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = qualities.nextDoc()) {
       quality[doc] = Float.intBitsToFloat((int) qualities.longValue());
     }
-    SortedDocValues origins = DocValues.getSorted(reader, IndexDocs.ORIGIN_COUNTRY);
+    SortedDocValues origins = DocValues.getSorted(reader, MemberFields.ORIGIN_COUNTRY);
     Arrays.fill(origin, -1);
     for (int doc = origins.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = origins.nextDoc()) {
       origin[doc] = origins.ordValue();
     }
     this.origins = terms(origins);
-    Multi interestColumn = Multi.read(DocValues.getSortedSet(reader, IndexDocs.INTERESTS), maxDoc);
+    Multi interestColumn = Multi.read(DocValues.getSortedSet(reader, MemberFields.INTERESTS), maxDoc);
     interestStart = interestColumn.start;
     interestOrds = interestColumn.ords;
     interests = interestColumn.terms;
-    Multi languageColumn = Multi.read(DocValues.getSortedSet(reader, IndexDocs.LANGUAGE_LEVELS), maxDoc);
+    Multi languageColumn = Multi.read(DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS), maxDoc);
     languageStart = languageColumn.start;
     languageOrds = languageColumn.ords;
     languages = languageColumn.terms;
@@ -89,7 +89,7 @@ final class MemberColumns {
   }
 
   private void readIds(LeafReader reader) throws IOException {
-    SortedDocValues ids = DocValues.getSorted(reader, IndexDocs.ID);
+    SortedDocValues ids = DocValues.getSorted(reader, MemberFields.ID);
     String[] terms = terms(ids);
     long[] byOrd = new long[terms.length];
     for (int ord = 0; ord < terms.length; ord++) {
@@ -107,7 +107,7 @@ final class MemberColumns {
   private void readLocations(LeafReader reader) throws IOException {
     Arrays.fill(latitude, Double.NaN);
     Arrays.fill(longitude, Double.NaN);
-    SortedNumericDocValues points = DocValues.getSortedNumeric(reader, IndexDocs.LOCATION);
+    SortedNumericDocValues points = DocValues.getSortedNumeric(reader, MemberFields.LOCATION);
     for (int doc = points.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = points.nextDoc()) {
       long encoded = points.nextValue();
       latitude[doc] = GeoEncodingUtils.decodeLatitude((int) (encoded >> 32));

@@ -3,7 +3,7 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.MemberSignals;
-import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.apache.lucene.index.SortedDocValues;
 
 /**
  * A member's {@link MemberSignals} from the {@link MemberColumns}, as the ranking model reads them
- * from a document ({@code IndexDocs.member}). The city, only needed for reasons, is read from
+ * from a document ({@code MemberFields.member}). The city, only needed for reasons, is read from
  * docValues when asked for. Stateless.
  */
 final class MemberReader {
@@ -40,9 +40,9 @@ final class MemberReader {
     long cityId = 0;
     String cityName = null;
     if (reader != null) {
-      NumericDocValues ids = DocValues.getNumeric(reader, IndexDocs.CITY_ID);
+      NumericDocValues ids = DocValues.getNumeric(reader, MemberFields.CITY_ID);
       cityId = ids.advanceExact(doc) ? ids.longValue() : 0;
-      SortedDocValues names = DocValues.getSorted(reader, IndexDocs.CITY_NAME);
+      SortedDocValues names = DocValues.getSorted(reader, MemberFields.CITY_NAME);
       cityName = names.advanceExact(doc) ? names.lookupOrd(names.ordValue()).utf8ToString() : null;
     }
     return new MemberSignals(
