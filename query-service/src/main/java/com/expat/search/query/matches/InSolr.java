@@ -1,12 +1,15 @@
 package com.expat.search.query.matches;
 
+import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.RankInSolr;
+import com.expat.search.ranking.Reason;
 import com.expat.search.ranking.solr.RankParams;
+import com.expat.search.ranking.solr.ReasonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,8 @@ final class InSolr {
    * @param params the request's filters, to which the ranking is added
    */
   static Optional<MemberPage> page(com.expat.search.query.solr.SolrIndex index, String core,
-      ModifiableSolrParams params, MatchesRequest request, KnownMember me, RankParams rank, Ranking ranking) {
+      ModifiableSolrParams params, MatchesRequest request, KnownMember me, RankParams rank, Ranking ranking,
+      ItemWords words) {
     int end = request.page() * request.size();
     params.set("q", "*:*");
     params.set("rq", "{!" + RankInSolr.PLUGIN + " window=" + Math.max(ranking.window(), end) + " size="
@@ -54,7 +58,7 @@ final class InSolr {
     for (SolrDocument doc : response.get().getResults()) {
       double score = ((Number) doc.getFirstValue(SCORE)).doubleValue();
       if (request.explain()) {
-        items.add(MemberDocs.item(doc, score, me.location(), explanation(doc), reasons(doc)));
+        items.add(MemberDocs.item(doc, score, me.location(), explanation(doc), words.reasons(reasons(doc))));
       } else {
         items.add(MemberDocs.item(doc, score, me.location(), null, null));
       }
@@ -73,7 +77,7 @@ final class InSolr {
     return byFeature;
   }
 
-  private static List<String> reasons(SolrDocument doc) {
-    return MemberDocs.strings(doc.getFieldValues(REASONS));
+  private static List<Reason> reasons(SolrDocument doc) {
+    return MemberDocs.strings(doc.getFieldValues(REASONS)).stream().map(ReasonText::read).toList();
   }
 }

@@ -65,7 +65,7 @@ final class Matches {
 
     if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
       Optional<MemberPage> ranked = InSolr.page(index, core, new ModifiableSolrParams(params), request, me,
-          new RankParams(profile, viewer, now), ranking);
+          new RankParams(profile, viewer, now), ranking, new ItemWords(request.locale(), catalog::interestNames));
       if (ranked.isPresent()) {
         return ranked.get();
       }

@@ -3,6 +3,7 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.RankingException;
+import com.expat.search.ranking.solr.ReasonText;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.solr.RankParams;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import org.apache.solr.search.SolrIndexSearcher;
  * {@code fl=...,[expat_matches]} or {@code [expat_matches explain=true]}: each returned member
  * with the whole model's exact score ({@value #SCORE}, a double, where Solr's {@code score} is a
  * float) and, when asked, the explanation: {@value #EXPLAIN} as {@code feature=contribution}
- * texts (contributions sum to the score) and {@value #REASONS}. Scored from the same {@link
+ * texts (contributions sum to the score) and {@value #REASONS} ({@link ReasonText}, language-neutral
+ * codes and values: the service words them). Scored from the same {@link
  * RankParams} as {@code rq}; a member's score does not depend on the others, so the page's
  * documents are scored one by one, also when Solr served the order from its result cache.
  */
@@ -75,7 +77,9 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           Map<String, Double> byFeature = new LinkedHashMap<>(explanation.byFeature());
           byFeature.forEach((feature, value) -> contributions.add(feature + "=" + value));
           doc.setField(EXPLAIN, contributions);
-          doc.setField(REASONS, new ArrayList<>(explanation.reasons()));
+          List<String> reasons = new ArrayList<>();
+          explanation.reasons().forEach(reason -> reasons.add(ReasonText.write(reason)));
+          doc.setField(REASONS, reasons);
         }
       }
     };
