@@ -1,17 +1,12 @@
 package com.expat.search.indexer.solr;
 
+import com.expat.search.common.solr.BoundedCalls;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.vocabulary.IndexFields;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -21,28 +16,16 @@ import org.apache.solr.common.SolrInputDocument;
 
 /** {@link SearchIndex} over SolrJ. Thread-safe (SolrJ clients are). */
 public final class SolrSearchIndex implements SearchIndex {
-  /**
-   * The request parameter the configset's DocBasedVersionConstraintsProcessorFactory reads the
-   * version of a delete from (solr-config, configset {@code expat}).
-   */
-  static final String DELETE_VERSION_PARAM = "del_version";
-
-  /** Set on tombstones by the configset's version constraint; {@code /select} filters them out. */
-
   /** Default {@link #writeDeadline}. */
   static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
 
   /** The longest a force-merge may take: about 10 s per million members here (docs/benchmarks.md). */
   static final Duration MERGE_DEADLINE = Duration.ofMinutes(15);
 
-  private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "solr-write");
-    thread.setDaemon(true);
-    return thread;
-  });
-
   private final SolrClient client;
   private final Duration writeDeadline;
+  /** Runs each call so that its caller can give up at the deadline; one per index. */
+  private final BoundedCalls calls = new BoundedCalls("solr-write");
 
   public SolrSearchIndex(SolrClient client) {
     this(client, DEFAULT_WRITE_DEADLINE);
@@ -88,14 +71,6 @@ public final class SolrSearchIndex implements SearchIndex {
     doc.setField(IndexFields.VERSION, version);
     doc.setField(IndexFields.TOMBSTONE, true);
     return doc;
-  }
-
-  /** Deletes one document with {@code del_version}, as the contract's processor expects. */
-  void deleteById(String core, String id, long version) {
-    UpdateRequest request = new UpdateRequest();
-    request.deleteById(id);
-    request.setParam(DELETE_VERSION_PARAM, Long.toString(version));
-    process(core, request, "delete " + id);
   }
 
   @Override
@@ -170,28 +145,6 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   private void bounded(Call call, Duration deadline) throws SolrServerException, IOException {
-    Future<Object> future = CALLS.submit(call::call);
-    try {
-      future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new IOException("no answer within " + deadline.toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SolrServerException solr) {
-        throw solr;
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(cause);
-    }
+    calls.call(call::call, deadline.toNanos());
   }
 }

@@ -13,6 +13,12 @@ import java.util.List;
 interface ChangeSource extends AutoCloseable {
 
   /**
+   * Where a change came from, as its source needs it to settle the change: each source has its
+   * own, and is only ever handed back its own.
+   */
+  interface Receipt {}
+
+  /**
    * Waits up to a short while for a first change, then gathers more for at most {@code linger},
    * up to {@code max}. Empty when nothing arrived.
    */

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param receipt what the source needs to acknowledge or dead-letter it (opaque to the loop)
  */
-record Received(ParsedMessage.Change change, Object receipt) {
+record Received(ParsedMessage.Change change, ChangeSource.Receipt receipt) {
   public Received {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(receipt, "receipt");

@@ -10,7 +10,7 @@ class CoalescedTest {
 
   private static Received received(Entity entity, long id, long version, String at) {
     return new Received(new ParsedMessage.Change(entity, id, version, at == null ? null : Instant.parse(at)),
-        new Object());
+        new ChangeSource.Receipt() {});
   }
 
   @Test

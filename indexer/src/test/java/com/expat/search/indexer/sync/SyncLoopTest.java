@@ -69,7 +69,7 @@ class SyncLoopTest {
   }
 
   private static Received received(long memberId) {
-    return new Received(new ParsedMessage.Change(Entity.MEMBER, memberId, 1, Instant.now()), new Object());
+    return new Received(new ParsedMessage.Change(Entity.MEMBER, memberId, 1, Instant.now()), new ChangeSource.Receipt() {});
   }
 
   /**
