@@ -5,6 +5,8 @@ import com.expat.search.indexer.demo.DemoLoadCommand;
 import com.expat.search.indexer.generate.GenerateCommand;
 import com.expat.search.indexer.reindex.ReindexCommand;
 import com.expat.search.indexer.sync.IndexCommand;
+import com.expat.search.indexer.ops.DeadLettersCommand;
+import com.expat.search.indexer.ops.RollbackCommand;
 import com.expat.search.indexer.ops.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "expat-search indexer jobs (run through bin/expat-search).",
     subcommands = {
       GenerateCommand.class, DemoLoadCommand.class, IndexCommand.class, ReindexCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class, RollbackCommand.class, DeadLettersCommand.class
     })
 public final class IndexerMain {
 

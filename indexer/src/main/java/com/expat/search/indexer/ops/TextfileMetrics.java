@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -86,6 +85,7 @@ public final class TextfileMetrics {
     if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return String.format(Locale.ROOT, "%s", value);
+    return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).toPlainString()
+        : Double.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
   }
 }

@@ -110,7 +110,7 @@ public final class VerifyCommand implements Callable<Integer> {
     long started = System.currentTimeMillis();
     List<Report> first = new ArrayList<>();
     List<Report> last = new ArrayList<>();
-    try (HikariDataSource pool = RowSources.pool(db, "verify");
+    try (HikariDataSource pool = RowSources.pool(db, "verify", Duration.ofSeconds(30));
         SolrClient client = SolrClients.create(solr)) {
       RowSource rows = RowSources.mariaDb(pool);
       Verifier verifier = new Verifier(rows, RowSources.versions(pool), new SolrIndexVersions(client), grace, show);

@@ -203,7 +203,8 @@ final class MariaDbRowSource implements RowSource, RowVersions {
     }
   }
 
-  private static void closeQuietly(Connection connection) {
+  /** Closes a connection whose close can fail only uselessly (the pool or server discards it). */
+  static void closeQuietly(Connection connection) {
     if (connection != null) {
       try {
         connection.close();

@@ -34,6 +34,14 @@ public final class RowSources {
    * seen as a passing failure and retried, instead of hanging a batch.
    */
   public static HikariDataSource pool(DbSettings settings, String name) {
+    return pool(settings, name, Duration.ofSeconds(2));
+  }
+
+  /**
+   * A Hikari pool for a tool ({@code verify}, {@code rollback}) that should rather wait for a busy
+   * MariaDB than give up: connections may take {@code connectTimeout} to be made.
+   */
+  public static HikariDataSource pool(DbSettings settings, String name, Duration connectTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
@@ -41,7 +49,7 @@ public final class RowSources {
     config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(0);
     config.setPoolName(name);
-    config.setConnectionTimeout(2_000);
+    config.setConnectionTimeout(connectTimeout.toMillis());
     config.setValidationTimeout(1_000);
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(true);

@@ -56,7 +56,7 @@ final class AmqpChangeSource implements ChangeSource {
   private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
   /** Where a delivery came from: what settling it needs. */
-  private record Receipt(Channel channel, long generation, Delivery delivery) {
+  private record Receipt(Channel channel, long generation, Delivery delivery) implements ChangeSource.Receipt {
     long tag() {
       return delivery.getEnvelope().getDeliveryTag();
     }
@@ -327,6 +327,7 @@ final class AmqpChangeSource implements ChangeSource {
     }
     headers.put("x-error", reason);
     headers.put("x-original-routing-key", delivery.getEnvelope().getRoutingKey());
+    headers.put("x-dead-lettered-at", java.time.Instant.now().toString());
     AMQP.BasicProperties properties = original.builder().headers(headers).build();
     deadLetters.publish(
         topology.deadLetterExchange(), delivery.getEnvelope().getRoutingKey(), properties, delivery.getBody());

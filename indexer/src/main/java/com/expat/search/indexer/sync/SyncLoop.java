@@ -135,6 +135,7 @@ final class SyncLoop implements Runnable {
         failing = false;
         metrics.batchApplied(done.size(), coalesced.rows(), Duration.ofNanos(System.nanoTime() - started),
             coalesced.newestOccurredAt());
+        outcome.rejected().keySet().forEach(key -> metrics.rowRejected(key.entity()));
         logRejected(outcome.rejected());
         return;
       } catch (RuntimeException e) {

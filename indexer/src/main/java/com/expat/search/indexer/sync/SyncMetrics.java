@@ -30,6 +30,8 @@ final class SyncMetrics {
   private final Counter invalidationFailures;
   private final Counter deadLetterFailures;
   private final Counter consumerRestarts;
+  private final Counter rejectedMembers;
+  private final Counter rejectedEvents;
   private final AtomicReference<Instant> newestApplied = new AtomicReference<>();
 
   SyncMetrics(MeterRegistry registry, Clock clock, LongSupplier queueDepth) {
@@ -49,6 +51,8 @@ final class SyncMetrics {
     consumerRestarts = Counter.builder("indexer.consumer.restarts")
         .description("consumer re-established after its channel was closed or the broker cancelled it")
         .register(registry);
+    rejectedMembers = rejected(registry, Entity.MEMBER);
+    rejectedEvents = rejected(registry, Entity.EVENT);
     Gauge.builder("indexer.queue.depth", queueDepth, supplier -> supplier.getAsLong())
         .description("messages waiting in the queue (consumer lag); -1 when unknown").register(registry);
     Gauge.builder("indexer.change.age", this, metrics -> metrics.ageSeconds(clock))
@@ -69,6 +73,11 @@ final class SyncMetrics {
     deadLettered.increment();
   }
 
+  /** A row the mapping or Solr refused (a data bug): dead-lettered, not indexed. */
+  void rowRejected(Entity entity) {
+    (entity == Entity.MEMBER ? rejectedMembers : rejectedEvents).increment();
+  }
+
   void retried() {
     retries.increment();
   }
@@ -83,6 +92,12 @@ final class SyncMetrics {
 
   void consumerRestarted() {
     consumerRestarts.increment();
+  }
+
+  private static Counter rejected(MeterRegistry registry, Entity entity) {
+    return Counter.builder("indexer.rows.rejected").tag("entity", entity.wire())
+        .description("rows the mapping or Solr refused (data to fix): dead-lettered, not indexed; verify lists them")
+        .register(registry);
   }
 
   private static Counter publishFailures(MeterRegistry registry, String channel) {
