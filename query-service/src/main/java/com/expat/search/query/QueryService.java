@@ -193,7 +193,9 @@ public final class QueryService implements AutoCloseable {
           config.catalogTtl(), ticker);
       HttpMetrics httpMetrics = new HttpMetrics(registry);
       List<Routes> features = new ArrayList<>(List.of(
-          new HealthApi(json, index, List.of(config.cores().members(), config.cores().events()),
+          // Type-ahead and facet labels need the catalog: without it the service is not ready.
+          new HealthApi(json, index,
+              List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
               Duration.ofMillis(1_000), healthChecks),
           new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
           new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden, catalog),

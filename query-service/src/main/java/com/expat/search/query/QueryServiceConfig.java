@@ -121,7 +121,8 @@ public record QueryServiceConfig(
                                           over SOLR_URL (reads go to live replicas, a dead node is skipped)
         SOLR_URL                          base URL of a Solr node (required without SOLR_ZK_HOSTS)
         SOLR_CONNECT_TIMEOUT_MS           Solr connect timeout (default 500)
-        SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 2000)
+        SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 800 here: an index that does not
+                                          answer is a 503 within a second)
         EXPAT_MEMBERS_CORE                members core or alias (default members)
         EXPAT_EVENTS_CORE                 events core or alias (default events)
         EXPAT_CATALOG_CORE                catalog core or alias (default catalog)
@@ -230,12 +231,20 @@ public record QueryServiceConfig(
         rankingOverrides, debugEndpoints, rankInSolr);
   }
 
+  /** Default of {@code SOLR_REQUEST_TIMEOUT_MS} in the query service. */
+  static final Duration DEFAULT_SOLR_BUDGET = Duration.ofMillis(800);
+
   /**
    * @throws ConfigException naming the first bad variable, or SOLR_URL when neither it nor
    *     SOLR_ZK_HOSTS is set
    */
   public static QueryServiceConfig from(Env env) {
     SolrSettings solr = SolrSettings.from(env);
+    if (env.optional("SOLR_REQUEST_TIMEOUT_MS").isEmpty()) {
+      // A Solr that accepts connections and never answers fails the request's first Solr call
+      // after this long: the contract's "503 within a second" (SolrUnavailableIT).
+      solr = solr.withRequestTimeout(DEFAULT_SOLR_BUDGET);
+    }
     if (solr.url().isEmpty() && solr.zkHosts().isEmpty()) {
       throw new ConfigException("SOLR_URL is not set: give the base URL of a Solr node, or SOLR_ZK_HOSTS"
           + " for a SolrCloud cluster (bin/expat-search serve resolves the bundled Solr)");
