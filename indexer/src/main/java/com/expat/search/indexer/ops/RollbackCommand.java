@@ -2,7 +2,7 @@ package com.expat.search.indexer.ops;
 
 import com.expat.search.common.ExpatSearchException;
 import com.expat.search.common.config.Env;
-import com.expat.search.common.solr.Cores;
+import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.indexer.solr.CoreNames;
@@ -82,9 +82,8 @@ public final class RollbackCommand implements Callable<Integer> {
       default -> throw new ExpatSearchException("unknown target '" + what + "': members or events");
     };
     Env env = Env.system();
-    String live = entity == Entity.MEMBER
-        ? env.string("EXPAT_MEMBERS_CORE", Cores.MEMBERS)
-        : env.string("EXPAT_EVENTS_CORE", Cores.EVENTS);
+    IndexNames cores = IndexNames.from(env);
+    String live = entity == Entity.MEMBER ? cores.members() : cores.events();
     Duration grace = Duration.ofMillis(env.integer("VERIFY_GRACE_MS", 2_000, 0, 600_000));
     URI amqp = env.uri("AMQP_URI", "amqp", "amqps").orElse(URI.create(VerifyCommand.DEFAULT_AMQP_URI));
     Topology topology = Topology.from(env);
