@@ -81,8 +81,8 @@ final class EventDocs {
   static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Explanation explanation,
       ItemWords words) {
     Object cityId = doc.getFirstValue(CITY_ID);
-    CityRef city = new CityRef(
-        cityId instanceof Number n ? n.longValue() : null, string(doc, CITY_NAME), string(doc, COUNTRY_CODE));
+    Long id = cityId instanceof Number n ? n.longValue() : null;
+    CityRef city = new CityRef(id, words.cityName(id, string(doc, CITY_NAME)), string(doc, COUNTRY_CODE));
     Double distance =
         from.flatMap(origin -> GeoPoint.parse(doc.getFirstValue(LOCATION)).map(origin::distanceKm))
             .map(km -> Math.round(km * 10) / 10.0)

@@ -101,7 +101,7 @@ final class EventSearch {
     TwoStage stages = ranking.stages(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
         request.profile(), request.weights(), rankedFor, origin, request.explain(),
-        new ItemWords(request.locale(), catalog::interestNames));
+        new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     return new EventPage(
         answer.response().getResults().getNumFound(),
         request.page(),

@@ -61,7 +61,7 @@ final class MemberEvents {
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
         request.weights(), Ranking.viewer(me), me.location(), request.explain(),
-        new ItemWords(request.locale(), catalog::interestNames));
+        new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
         answer.items(), null);
   }

@@ -20,10 +20,33 @@ public final class ItemWords {
 
   private final String language;
   private final InterestNames interestNames;
+  private final InterestNames cityNames;
 
+  /** Words whose city names stay the table's. */
   public ItemWords(String language, InterestNames interestNames) {
+    this(language, interestNames, null);
+  }
+
+  /**
+   * @param cityNames city id → name in a language ({@link InterestNames}'s shape, ids as text);
+   *     null: city names stay the table's
+   */
+  public ItemWords(String language, InterestNames interestNames, InterestNames cityNames) {
     this.language = language;
     this.interestNames = interestNames;
+    this.cityNames = cityNames;
+  }
+
+  /**
+   * The city's name to show: in English answers the table's (the contract's city name), in any
+   * other language its name there when the catalog knows one, else the table's.
+   */
+  public String cityName(Long cityId, String tableName) {
+    if (cityNames == null || cityId == null || language.equals(DisplayLanguage.ENGLISH)) {
+      return tableName;
+    }
+    String name = cityNames.of(List.of(String.valueOf(cityId)), language).get(String.valueOf(cityId));
+    return name == null ? tableName : name;
   }
 
   public String language() {

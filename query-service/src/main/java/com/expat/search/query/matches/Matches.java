@@ -65,7 +65,7 @@ final class Matches {
 
     if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
       Optional<MemberPage> ranked = InSolr.page(index, core, new ModifiableSolrParams(params), request, me,
-          new RankParams(profile, viewer, now), ranking, new ItemWords(request.locale(), catalog::interestNames));
+          new RankParams(profile, viewer, now), ranking, new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
       if (ranked.isPresent()) {
         return ranked.get();
       }
@@ -82,7 +82,7 @@ final class Matches {
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
     return new MemberPage(response.getResults().getNumFound(), request.page(), request.size(),
         hits.stream().map(hit -> MemberDocs.item(hit.doc(), me.location(), hit.ranked(), request.explain(),
-            new ItemWords(request.locale(), catalog::interestNames))).toList(),
+            new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames))).toList(),
         null);
   }
 

@@ -32,8 +32,11 @@ public final class MemberDocs {
   public static MemberItem item(
       SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain, ItemWords words) {
     Explanation explanation = explain ? ranked.explanation() : null;
-    return item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
+    MemberItem item = item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
         explanation == null ? null : words.reasons(explanation.reasons()));
+    CityRef city = item.city();
+    String name = words.cityName(city.id(), city.name());
+    return name == null || name.equals(city.name()) ? item : item.withCity(new CityRef(city.id(), name, city.countryCode()));
   }
 
   /**

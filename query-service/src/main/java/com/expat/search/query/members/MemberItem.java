@@ -31,6 +31,12 @@ public record MemberItem(
     reasons = reasons == null ? null : List.copyOf(reasons);
   }
 
+  /** The same item in another city's words. */
+  public MemberItem withCity(CityRef other) {
+    return new MemberItem(id, displayName, headline, occupation, other, originCountry, languages, interests,
+        distanceKm, score, explain, reasons);
+  }
+
   /** An item without reasons. */
   public MemberItem(long id, String displayName, String headline, String occupation, CityRef city,
       String originCountry, List<LanguageLevel> languages, List<String> interests, Double distanceKm,

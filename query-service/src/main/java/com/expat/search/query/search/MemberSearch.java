@@ -105,7 +105,7 @@ public final class MemberSearch {
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
         MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
-    ItemWords words = new ItemWords(request.locale(), catalog::interestNames);
+    ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     return new MemberPage(
         response.getResults().getNumFound(),
         request.page(),

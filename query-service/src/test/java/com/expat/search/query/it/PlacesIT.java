@@ -197,4 +197,12 @@ class PlacesIT {
   void memberSearchTextNamingACityFindsThePeopleLivingThere(String q, long member) {
     assertThat(api.get("/v1/members/search", "q", q).ids()).containsExactly(member);
   }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({"ru, München, Мюнхен", "ar, Wien, فيينا", "de, Köln, Köln", "nl, Köln, Keulen", "en, Köln, Köln",
+      "en, München, Munich"})
+  void anItemsCityIsNamedInTheAskersLanguageAndByTheTableInEnglish(String locale, String city, String name) {
+    JsonNode item = api.get("/v1/members/search", "city", city, "locale", locale).body().path("items").get(0);
+    assertThat(item.path("city").path("name").asText()).isEqualTo(name);
+  }
 }
