@@ -56,6 +56,25 @@ final class BatchProcessor {
     return process(batch.ids(Entity.MEMBER), batch.ids(Entity.EVENT));
   }
 
+  /**
+   * {@link #process(List, List)} announced as the live sync announces a batch: a {@code pending}
+   * notice naming its rows before the first write (autoSoftCommit may show a write before our
+   * commit, so caches stop trusting answers about these rows before any search can see the
+   * change), then the notice of what became visible, for the same {@code batchId}, sent even when
+   * nothing was written (all rejected): it ends the announcement.
+   */
+  Outcome processAnnounced(String batchId, List<Long> memberIds, List<Long> eventIds, InvalidationSink notices) {
+    InvalidationNotice pending = InvalidationNotice.pending(batchId, memberIds, eventIds, clock.instant());
+    if (!pending.isEmpty()) {
+      notices.publish(pending);
+    }
+    Outcome outcome = process(memberIds, eventIds);
+    if (!pending.isEmpty()) {
+      notices.publish(outcome.invalidation().of(batchId));
+    }
+    return outcome;
+  }
+
   /** Reads, maps, writes and makes visible the named rows, as for a batch naming them. */
   Outcome process(List<Long> memberIds, List<Long> eventIds) {
     Map<ParsedMessage.Key, String> rejected = new HashMap<>();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The live sync's write path for rows named by a tool rather than by messages ({@code verify
@@ -63,8 +64,8 @@ public final class LiveWrites implements AutoCloseable {
   }
 
   /**
-   * Re-indexes {@code ids} of {@code entity} through the live write path, then publishes the
-   * invalidation notice.
+   * Re-indexes {@code ids} of {@code entity} through the live write path, announced to the query
+   * services as the live sync announces a batch (a pending notice, then what became visible).
    *
    * @return the rows that could not be indexed, with why (the mapping or Solr refused them)
    */
@@ -82,15 +83,12 @@ public final class LiveWrites implements AutoCloseable {
    * tool should end, and say why, when Solr, MariaDB or RabbitMQ stays away.
    */
   private BatchProcessor.Outcome writeBatch(Entity entity, List<Long> batch) {
+    String batchId = UUID.randomUUID().toString();
     for (int attempt = 1; ; attempt++) {
       try {
-        BatchProcessor.Outcome outcome = entity == Entity.MEMBER
-            ? processor.process(batch, List.of())
-            : processor.process(List.of(), batch);
-        if (!outcome.invalidation().isEmpty()) {
-          invalidations.publish(outcome.invalidation());
-        }
-        return outcome;
+        return entity == Entity.MEMBER
+            ? processor.processAnnounced(batchId, batch, List.of(), invalidations)
+            : processor.processAnnounced(batchId, List.of(), batch, invalidations);
       } catch (ExpatSearchException e) {
         if (attempt >= ATTEMPTS) {
           throw e;

@@ -1,6 +1,5 @@
 package com.expat.search.indexer.sync;
 
-import com.expat.search.vocabulary.InvalidationNotice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,18 +102,8 @@ final class SyncLoop implements Runnable {
       }
       Coalesced coalesced = Coalesced.of(pending);
       try {
-        // Announced before the first write (autoSoftCommit may show a write before our commit):
-        // caches stop trusting answers about these rows before any search can see the change.
-        InvalidationNotice pendingNotice = InvalidationNotice.pending(batchId, coalesced.ids(Entity.MEMBER),
-            coalesced.ids(Entity.EVENT), clock.instant());
-        if (!pendingNotice.isEmpty()) {
-          invalidations.publish(pendingNotice);
-        }
-        BatchProcessor.Outcome outcome = processor.process(coalesced);
-        if (!pendingNotice.isEmpty()) {
-          // Sent even when nothing was written (all rejected): it ends the announcement.
-          invalidations.publish(outcome.invalidation().of(batchId));
-        }
+        BatchProcessor.Outcome outcome = processor.processAnnounced(batchId, coalesced.ids(Entity.MEMBER),
+            coalesced.ids(Entity.EVENT), invalidations);
         List<Received> done = new ArrayList<>(pending.size());
         for (ParsedMessage.Change change : coalesced.changes()) {
           String reason = outcome.rejected().get(change.key());

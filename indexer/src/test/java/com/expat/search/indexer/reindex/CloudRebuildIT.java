@@ -168,6 +168,23 @@ class CloudRebuildIT {
         .doesNotContain(CoreNames.buildPrefix(MEMBERS) + "20261104T030000000");
   }
 
+  @Test
+  @Order(3)
+  void rollbackMovesTheAliasBackToTheKeptCollectionAndKeepsTheReplacedOneBehindANewPreviousAlias()
+      throws Exception {
+    String previous = CoreNames.previousPrefix(MEMBERS) + "20261103T030000000";
+    String keep = CoreNames.previousPrefix(MEMBERS) + "20261105T030000000";
+    String live = aliases().get(MEMBERS);
+    String kept = aliases().get(previous);
+    assertThat(kept).as("the first test's rebuild kept its replaced collection").isNotNull();
+
+    admin.restore(MEMBERS, previous, keep);
+
+    assertThat(aliases()).containsEntry(MEMBERS, kept).containsEntry(keep, live).doesNotContainKey(previous);
+    assertThat(awaitCount(MEMBERS, index.count(kept))).isEqualTo(index.count(kept));
+    assertThat(CollectionAdminRequest.listCollections(client)).contains(kept, live);
+  }
+
   /** A rebuild whose clock reads day {@code day} of November 2026, 03:00, for a known stamp. */
   private static Rebuild reindexer(int day) {
     ReindexSettings settings = new ReindexSettings(100, 2, 0.9, Duration.ofMillis(100), Duration.ofSeconds(60),
