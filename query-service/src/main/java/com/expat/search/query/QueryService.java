@@ -133,7 +133,10 @@ public final class QueryService implements AutoCloseable {
               feed.unconfirmedTtl()))
           .orElseGet(() -> Freshness.trustingTtls(clock));
       Optional<InvalidationSource> source = config.invalidations()
-          .map(feed -> new AmqpInvalidationSource(feed.amqpUri(), feed.exchange(), json.mapper()));
+          .map(feed -> new AmqpInvalidationSource(feed.amqpUri(), feed.exchange(), json.mapper(),
+              Counter.builder("expat.invalidations.bad.ids")
+                  .description("entries of invalidation notices that were not ids (skipped)")
+                  .register(registry)::increment));
       source.ifPresent(opened::add);
       Gauge.builder("expat.invalidations.feed.up", freshness, f -> f.isFeedUp() ? 1 : 0)
           .description("1 while the invalidation feed delivers notices").register(registry);

@@ -11,6 +11,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class AmqpInvalidationSource implements InvalidationSource {
   private final URI uri;
   private final String exchange;
   private final ObjectMapper mapper;
+  private final IntConsumer badIds;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "invalidations");
     thread.setDaemon(true);
@@ -41,9 +43,15 @@ public final class AmqpInvalidationSource implements InvalidationSource {
   private long backoffMs = 500;
 
   public AmqpInvalidationSource(URI uri, String exchange, ObjectMapper mapper) {
+    this(uri, exchange, mapper, badIds -> {});
+  }
+
+  /** @param badIds told how many entries of a notice were not ids (skipped; a metric) */
+  public AmqpInvalidationSource(URI uri, String exchange, ObjectMapper mapper, IntConsumer badIds) {
     this.uri = uri;
     this.exchange = exchange;
     this.mapper = mapper;
+    this.badIds = badIds;
   }
 
   @Override
@@ -100,7 +108,10 @@ public final class AmqpInvalidationSource implements InvalidationSource {
 
   private void deliver(byte[] body) {
     try {
-      NoticeReader.parse(mapper, body).ifPresentOrElse(
+      NoticeReader.parse(mapper, body, bad -> {
+        badIds.accept(bad);
+        LOG.warn("an invalidation notice named {} entries that are not ids; they were skipped", bad);
+      }).ifPresentOrElse(
           listener::notice,
           () -> LOG.warn("ignoring an invalidation notice that is not one ({} bytes)", body.length));
     } catch (RuntimeException e) {

@@ -44,6 +44,20 @@ class NoticeReaderTest {
   }
 
   @Test
+  void entriesThatAreNotIdsAreCountedNotDroppedSilently() {
+    int[] bad = new int[1];
+    InvalidationNotice notice = NoticeReader.parse(mapper, ("{\"members\":{\"removed\":[\"x\",5,null,-3,0],"
+        + "\"changed\":[6,2.5,{\"id\":7}]},\"events\":[true,\"8\"]}").getBytes(UTF_8), n -> bad[0] += n).orElseThrow();
+    assertThat(notice.members()).containsExactly(5L, 6L);
+    assertThat(notice.events()).containsExactly(8L);
+    assertThat(bad[0]).isEqualTo(7); // "x", null, -3, 0, 2.5, {"id":7}, true
+
+    int[] none = new int[1];
+    NoticeReader.parse(mapper, "{\"members\":[1,\"2\"]}".getBytes(UTF_8), n -> none[0] += n);
+    assertThat(none[0]).isZero();
+  }
+
+  @Test
   void whatIsNotAJsonObjectIsNoNotice() {
     assertThat(read("[1,2]")).isEmpty();
     assertThat(read("not json")).isEmpty();
