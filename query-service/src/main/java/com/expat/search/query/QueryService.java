@@ -4,7 +4,6 @@ import com.expat.search.common.solr.SolrClients;
 import com.expat.search.query.cache.CircuitBreaker;
 import com.expat.search.query.cache.Dependencies;
 import com.expat.search.query.cache.Freshness;
-import com.expat.search.query.cache.HiddenMembers;
 import com.expat.search.query.cache.MemcachedSharedCache;
 import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.cache.ResponseCaches;
@@ -101,14 +100,7 @@ public final class QueryService implements AutoCloseable {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       Clock clock = Clock.systemUTC();
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      // heap, GC pauses, threads, CPU: "heap sized for the job" has to be visible to be checked
-      new JvmMemoryMetrics().bindTo(registry);
-      JvmGcMetrics gcMetrics = new JvmGcMetrics();
-      gcMetrics.bindTo(registry);
-      opened.add(gcMetrics);
-      new JvmThreadMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
+      PrometheusMeterRegistry registry = registry(opened);
       Json json = new Json();
       SolrIndex index = new SolrIndex(client, registry);
       Ticker ticker = Ticker.systemTicker();
@@ -116,102 +108,14 @@ public final class QueryService implements AutoCloseable {
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
           new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
           new RankInSolr(config.rankInSolr()));
-      HiddenMembers hidden = HiddenMembers.NONE;
-
-      SharedCache shared = config.caches().memcachedServers()
-          .<SharedCache>map(servers -> MemcachedSharedCache.connect(
-              servers,
-              config.caches().memcachedConnectTimeout(),
-              config.caches().memcachedOpTimeout(),
-              new CircuitBreaker(config.caches().breakerFailures(), config.caches().breakerOpenFor(), clock),
-              registry))
-          .orElse(SharedCache.NONE);
+      SharedCache shared = sharedCache(config, clock, registry);
       opened.add(shared);
-
-      Freshness freshness = config.invalidations()
-          .map(feed -> new Freshness(clock, config.longestTtl().plus(CLOCK_SKEW).plusSeconds(10), CLOCK_SKEW,
-              feed.unconfirmedTtl()))
-          .orElseGet(() -> Freshness.trustingTtls(clock));
-      Optional<InvalidationSource> source = config.invalidations()
-          .map(feed -> new AmqpInvalidationSource(feed.amqpUri(), feed.exchange(), json.mapper(),
-              Counter.builder("expat.invalidations.bad.ids")
-                  .description("entries of invalidation notices that were not ids (skipped)")
-                  .register(registry)::increment));
+      Freshness freshness = freshness(config, clock);
+      Optional<InvalidationSource> source = invalidations(config, json, freshness, registry);
       source.ifPresent(opened::add);
-      Gauge.builder("expat.invalidations.feed.up", freshness, f -> f.isFeedUp() ? 1 : 0)
-          .description("1 while the invalidation feed delivers notices").register(registry);
-      Counter notices = Counter.builder("expat.invalidations.notices").register(registry);
-      Gauge.builder("expat.invalidations.pending.batches", freshness, Freshness::pendingBatches)
-          .description("batches the indexer announced and has not yet reported visible").register(registry);
-      source.ifPresent(feed -> feed.start(new InvalidationSource.Listener() {
-        @Override
-        public void connected() {
-          freshness.feedUp();
-        }
-
-        @Override
-        public void disconnected() {
-          freshness.feedDown();
-        }
-
-        @Override
-        public void notice(InvalidationNotice notice) {
-          notices.increment();
-          if (notice.isPending()) {
-            freshness.pending(notice.batch(), notice.members(), notice.events());
-            return;
-          }
-          freshness.membersChanged(notice.members());
-          freshness.eventsChanged(notice.events());
-          if (notice.batch() != null) {
-            freshness.settled(notice.batch());
-          }
-        }
-      }));
-
-      long maxEntries = Math.max(1, config.cacheMaxEntries());
-      var mapper = json.mapper();
-      ResponseCache<MemberSearchRequest, MemberPage> searchCache = maxEntries(config, ResponseCaches.tiered(
-          "members-search", config.searchTtl(), maxEntries, shared, mapper, MemberPage.class,
-          (request, page) -> memberDependencies(page, request.viewer()), freshness, registry));
-      ResponseCache<MatchesRequest, MemberPage> matchesCache = maxEntries(config, ResponseCaches.tiered(
-          "matches", config.matchesTtl(), maxEntries, shared, mapper, MemberPage.class,
-          (request, page) -> memberDependencies(page, Optional.of(request.memberId())), freshness, registry));
-      ResponseCache<EventSearchRequest, EventPage> eventsCache = maxEntries(config, ResponseCaches.tiered(
-          "events-search", config.caches().eventsTtl(), maxEntries, shared, mapper, EventPage.class,
-          (request, page) -> new Dependencies(request.viewer().stream().toList(), page.eventIds()),
-          freshness, registry));
-      ResponseCache<MemberEventsRequest, EventPage> memberEventsCache = maxEntries(config, ResponseCaches.tiered(
-          "member-events", config.caches().memberEventsTtl(), maxEntries, shared, mapper, EventPage.class,
-          (request, page) -> new Dependencies(List.of(request.memberId()), page.eventIds()), freshness, registry));
-      ResponseCache<SuggestRequest, Suggestions> suggestCache = maxEntries(config, ResponseCaches.tiered(
-          "suggest", config.caches().suggestTtl(), maxEntries, shared, mapper, Suggestions.class,
-          (request, answer) -> {
-            List<Long> members = new ArrayList<>(answer.memberIds());
-            request.viewer().ifPresent(members::add);
-            return Dependencies.members(members);
-          }, freshness, registry));
-
-      CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
-          config.catalogTtl(), ticker);
-      HttpMetrics httpMetrics = new HttpMetrics(registry);
-      List<Routes> features = new ArrayList<>(List.of(
-          // Type-ahead and facet labels need the catalog: without it the service is not ready.
-          new HealthApi(json, index,
-              List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
-              Duration.ofMillis(1_000), healthChecks),
-          new MemberSearchApi(json, index, config.cores(), ranking, searchCache, hidden, config.catalogTtl(), ticker),
-          new MatchesApi(json, index, config.cores(), ranking, matchesCache, hidden, catalog),
-          new EventsApi(json, index, config.cores(), catalog, ranking, eventsCache, memberEventsCache),
-          new SuggestApi(json, index, config.cores(), suggestCache),
-          new MetricsApi(registry),
-          new ApiDocs(json.mapper())));
-      if (config.debugEndpoints()) {
-        // Engineers only: these reveal blocks and contacts (docs/contract-additions.md).
-        features.add(new MatchesDebugApi(json, index, config.cores(), ranking));
-        LOG.warn("DEBUG_ENDPOINTS=on: /debug/... answers who blocked whom; keep this instance away from the website");
-      }
-      Javalin app = HttpApi.create(json, features, httpMetrics::record, config.shutdownDrain());
+      Caches caches = Caches.of(config, shared, json, freshness, registry);
+      List<Routes> features = features(config, json, index, ranking, caches, healthChecks, ticker, registry);
+      Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain());
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
           app.port(), config.solr().where(),
@@ -223,6 +127,137 @@ public final class QueryService implements AutoCloseable {
       opened.forEach(QueryService::closeQuietly);
       closeQuietly(client);
       throw e;
+    }
+  }
+
+  /** Prometheus with the JVM's heap, GC pauses, threads and CPU: a heap sized for the job is checked. */
+  private static PrometheusMeterRegistry registry(List<AutoCloseable> opened) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(registry);
+    opened.add(gcMetrics);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    return registry;
+  }
+
+  private static SharedCache sharedCache(QueryServiceConfig config, Clock clock, PrometheusMeterRegistry registry) {
+    return config.caches().memcachedServers()
+        .<SharedCache>map(servers -> MemcachedSharedCache.connect(
+            servers,
+            config.caches().memcachedConnectTimeout(),
+            config.caches().memcachedOpTimeout(),
+            new CircuitBreaker(config.caches().breakerFailures(), config.caches().breakerOpenFor(), clock),
+            registry))
+        .orElse(SharedCache.NONE);
+  }
+
+  private static Freshness freshness(QueryServiceConfig config, Clock clock) {
+    return config.invalidations()
+        .map(feed -> new Freshness(clock, config.longestTtl().plus(CLOCK_SKEW).plusSeconds(10), CLOCK_SKEW,
+            feed.unconfirmedTtl()))
+        .orElseGet(() -> Freshness.trustingTtls(clock));
+  }
+
+  /** The indexer's notices, started and feeding {@code freshness}; empty with INVALIDATIONS=off. */
+  private static Optional<InvalidationSource> invalidations(QueryServiceConfig config, Json json,
+      Freshness freshness, PrometheusMeterRegistry registry) {
+    Optional<InvalidationSource> source = config.invalidations()
+        .map(feed -> new AmqpInvalidationSource(feed.amqpUri(), feed.exchange(), json.mapper(),
+            Counter.builder("expat.invalidations.bad.ids")
+                .description("entries of invalidation notices that were not ids (skipped)")
+                .register(registry)::increment));
+    Gauge.builder("expat.invalidations.feed.up", freshness, f -> f.isFeedUp() ? 1 : 0)
+        .description("1 while the invalidation feed delivers notices").register(registry);
+    Counter notices = Counter.builder("expat.invalidations.notices").register(registry);
+    Gauge.builder("expat.invalidations.pending.batches", freshness, Freshness::pendingBatches)
+        .description("batches the indexer announced and has not yet reported visible").register(registry);
+    source.ifPresent(feed -> feed.start(new InvalidationSource.Listener() {
+      @Override
+      public void connected() {
+        freshness.feedUp();
+      }
+
+      @Override
+      public void disconnected() {
+        freshness.feedDown();
+      }
+
+      @Override
+      public void notice(InvalidationNotice notice) {
+        notices.increment();
+        if (notice.isPending()) {
+          freshness.pending(notice.batch(), notice.members(), notice.events());
+          return;
+        }
+        freshness.membersChanged(notice.members());
+        freshness.eventsChanged(notice.events());
+        if (notice.batch() != null) {
+          freshness.settled(notice.batch());
+        }
+      }
+    }));
+    return source;
+  }
+
+  private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
+      Caches caches, ExecutorService healthChecks, Ticker ticker, PrometheusMeterRegistry registry) {
+    CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
+        config.catalogTtl(), ticker);
+    List<Routes> features = new ArrayList<>(List.of(
+        // Type-ahead and facet labels need the catalog: without it the service is not ready.
+        new HealthApi(json, index,
+            List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
+            Duration.ofMillis(1_000), healthChecks),
+        new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), config.catalogTtl(), ticker),
+        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), catalog),
+        new EventsApi(json, index, config.cores(), catalog, ranking, caches.events(), caches.memberEvents()),
+        new SuggestApi(json, index, config.cores(), caches.suggest()),
+        new MetricsApi(registry),
+        new ApiDocs(json.mapper())));
+    if (config.debugEndpoints()) {
+      // Engineers only: these reveal blocks and contacts (docs/contract-additions.md).
+      features.add(new MatchesDebugApi(json, index, config.cores(), ranking));
+      LOG.warn("DEBUG_ENDPOINTS=on: /debug/... answers who blocked whom; keep this instance away from the website");
+    }
+    return features;
+  }
+
+  /** One answer cache per endpoint, each invalidated by what its answers depend on. */
+  private record Caches(
+      ResponseCache<MemberSearchRequest, MemberPage> search,
+      ResponseCache<MatchesRequest, MemberPage> matches,
+      ResponseCache<EventSearchRequest, EventPage> events,
+      ResponseCache<MemberEventsRequest, EventPage> memberEvents,
+      ResponseCache<SuggestRequest, Suggestions> suggest) {
+
+    static Caches of(QueryServiceConfig config, SharedCache shared, Json json, Freshness freshness,
+        PrometheusMeterRegistry registry) {
+      long maxEntries = Math.max(1, config.cacheMaxEntries());
+      var mapper = json.mapper();
+      return new Caches(
+          maxEntries(config, ResponseCaches.tiered(
+              "members-search", config.searchTtl(), maxEntries, shared, mapper, MemberPage.class,
+              (request, page) -> memberDependencies(page, request.viewer()), freshness, registry)),
+          maxEntries(config, ResponseCaches.tiered(
+              "matches", config.matchesTtl(), maxEntries, shared, mapper, MemberPage.class,
+              (request, page) -> memberDependencies(page, Optional.of(request.memberId())), freshness, registry)),
+          maxEntries(config, ResponseCaches.tiered(
+              "events-search", config.caches().eventsTtl(), maxEntries, shared, mapper, EventPage.class,
+              (request, page) -> new Dependencies(request.viewer().stream().toList(), page.eventIds()),
+              freshness, registry)),
+          maxEntries(config, ResponseCaches.tiered(
+              "member-events", config.caches().memberEventsTtl(), maxEntries, shared, mapper, EventPage.class,
+              (request, page) -> new Dependencies(List.of(request.memberId()), page.eventIds()), freshness,
+              registry)),
+          maxEntries(config, ResponseCaches.tiered(
+              "suggest", config.caches().suggestTtl(), maxEntries, shared, mapper, Suggestions.class,
+              (request, answer) -> {
+                List<Long> members = new ArrayList<>(answer.memberIds());
+                request.viewer().ifPresent(members::add);
+                return Dependencies.members(members);
+              }, freshness, registry)));
     }
   }
 

@@ -1,5 +1,6 @@
 /**
  * Answer caches keyed by normalized requests ({@link com.expat.search.query.cache.ResponseCache}),
- * and the {@link com.expat.search.query.cache.HiddenMembers} filter every cached answer passes.
+ * kept from serving a hidden or changed member by the invalidation notices ({@link
+ * com.expat.search.query.cache.Freshness}).
  */
 package com.expat.search.query.cache;

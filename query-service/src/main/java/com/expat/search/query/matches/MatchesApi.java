@@ -2,7 +2,6 @@ package com.expat.search.query.matches;
 
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.cache.Cached;
-import com.expat.search.query.cache.HiddenMembers;
 import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.http.CacheHeader;
 import com.expat.search.query.http.Json;
@@ -23,7 +22,6 @@ public final class MatchesApi implements Routes {
   private final Json json;
   private final Matches matches;
   private final ResponseCache<MatchesRequest, MemberPage> cache;
-  private final HiddenMembers hidden;
   private final Ranking ranking;
 
   public MatchesApi(
@@ -32,11 +30,9 @@ public final class MatchesApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
-      HiddenMembers hidden,
       CatalogLookup catalog) {
     this.json = json;
     this.cache = cache;
-    this.hidden = hidden;
     this.matches = new Matches(
         index,
         cores.members(),
@@ -55,6 +51,6 @@ public final class MatchesApi implements Routes {
     MatchesRequest request = MatchesRequest.parse(ctx.pathParam("id"), QueryParams.of(ctx), ranking.params());
     Cached<MemberPage> answer = cache.get(request, matches::run);
     CacheHeader.set(ctx, answer);
-    json.writeAnswer(ctx, answer.value().without(hidden, request.memberId()), answer.hit());
+    json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 }

@@ -1,6 +1,5 @@
 package com.expat.search.query.members;
 
-import com.expat.search.query.cache.HiddenMembers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,16 +20,5 @@ public record MemberPage(
   public MemberPage {
     items = List.copyOf(items);
     facets = facets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(facets));
-  }
-
-  /** This page without the members {@code hidden} hides from {@code viewerId} (0: anonymous). */
-  public MemberPage without(HiddenMembers hidden, long viewerId) {
-    List<MemberItem> visible =
-        items.stream().filter(item -> !hidden.isHidden(item.id(), viewerId)).toList();
-    if (visible.size() == items.size()) {
-      return this;
-    }
-    return new MemberPage(
-        Math.max(0, total - (items.size() - visible.size())), page, size, visible, facets);
   }
 }

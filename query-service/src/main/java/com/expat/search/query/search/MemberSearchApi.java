@@ -2,7 +2,6 @@ package com.expat.search.query.search;
 
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.query.cache.Cached;
-import com.expat.search.query.cache.HiddenMembers;
 import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.http.CacheHeader;
 import com.expat.search.query.http.Json;
@@ -17,14 +16,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 
-/** {@code GET /v1/members/search}: parse, answer from the cache or Solr, hide, write. */
+/** {@code GET /v1/members/search}: parse, answer from the cache or Solr, write. */
 public final class MemberSearchApi implements Routes {
   public static final String PATH = "/v1/members/search";
 
   private final Json json;
   private final MemberSearch search;
   private final ResponseCache<MemberSearchRequest, MemberPage> cache;
-  private final HiddenMembers hidden;
   private final Ranking ranking;
 
   /**
@@ -36,12 +34,10 @@ public final class MemberSearchApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MemberSearchRequest, MemberPage> cache,
-      HiddenMembers hidden,
       Duration labelTtl,
       Ticker ticker) {
     this.json = json;
     this.cache = cache;
-    this.hidden = hidden;
     MemberDirectory directory = new MemberDirectory(index, cores.members());
     CatalogLookup catalog = new CatalogLookup(index, cores.catalog(), cores.members(), labelTtl, ticker);
     this.ranking = ranking;
@@ -57,6 +53,6 @@ public final class MemberSearchApi implements Routes {
     MemberSearchRequest request = MemberSearchRequest.parse(QueryParams.of(ctx), ranking.params());
     Cached<MemberPage> answer = cache.get(request, search::run);
     CacheHeader.set(ctx, answer);
-    json.writeAnswer(ctx, answer.value().without(hidden, request.viewer().orElse(0L)), answer.hit());
+    json.writeAnswer(ctx, answer.value(), answer.hit());
   }
 }
