@@ -169,8 +169,10 @@ public final class BulkCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
           Outputs.seconds(plainNanos));
 
+      // The rebuild's order is the one `reindex` would use here: REINDEX_ORDER, REINDEX_PLACE_WINDOW.
+      ReindexSettings configured = ReindexSettings.from(Env.system());
       ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
-          Duration.ofSeconds(5), 0, true, source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
+          Duration.ofSeconds(5), 0, configured.placeOrder(), configured.placeWindow(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
           source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
       long rebuildStart = System.nanoTime();
       WriteLog rebuildLog = new WriteLog(rebuildStart);

@@ -13,14 +13,22 @@ import java.util.Optional;
 /**
  * The order a bulk load writes rows in: place by place, with neighbouring places next to each
  * other (a Z-order curve over the cities' coordinates, cells of about 600 m), rows of one place by
- * id, rows whose city is unknown or has no coordinates last.
+ * id, rows whose city is unknown or has no coordinates last; all of that within windows of
+ * consecutive ids ({@code REINDEX_PLACE_WINDOW} rows), one window after the other.
  *
  * <p>Why: Lucene numbers documents in the order they are written, and a matches or member query
  * reads the ranking fields of every candidate near one place. Written in id order, the ~7,000
  * candidates of a hub are scattered over the whole index and nearly every docValues read misses
  * the CPU caches; written place by place, they sit in a few runs (one per flushed segment, kept in
  * order by the merge before the switch). Measured in docs/benchmarks.md. Live updates append
- * changed rows at the end, so the order holds until the next rebuild. Stateless.
+ * changed rows at the end, so the order holds until the next rebuild.
+ *
+ * <p>Why windows: place order over the whole table reads the database at random, a page of ids
+ * scattered over every table's pages; with MariaDB's default 128 MB buffer pool and a 1M-member
+ * world (800 MB of member rows) that ran at a fifth of the speed of id order. Within a window of
+ * consecutive ids the rows' pages are few enough to stay in the buffer pool while the window is
+ * read, so the reads cost what id order costs, and a place's candidates form one run per window
+ * instead of one run (measured in docs/benchmarks.md, "Place order in windows"). Stateless.
  */
 final class PlaceOrder {
   /** Bits per coordinate of a cell: 2^15 steps over 180 degrees of latitude, 360 of longitude. */
@@ -30,15 +38,24 @@ final class PlaceOrder {
   private PlaceOrder() {}
 
   /**
-   * The ids of {@code placed} in place order, in pages of {@code pageSize} made as they are asked
+   * The ids of {@code placed} in place order within each window of {@code window} consecutive rows
+   * ({@code 0}: one window, the whole table), in pages of {@code pageSize} made as they are asked
    * for: beside {@code placed}, only one sorted {@code long} per row is held (8 MB per million).
+   *
+   * @throws IllegalArgumentException when {@code window} is negative
    */
-  static Iterator<List<Long>> pages(PlacedIds placed, Catalog catalog, int pageSize) {
+  static Iterator<List<Long>> pages(PlacedIds placed, Catalog catalog, int pageSize, int window) {
+    if (window < 0) {
+      throw new IllegalArgumentException("window must be 0 (the whole table) or positive, was " + window);
+    }
     long[] keys = new long[placed.size()];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = cell(catalog.city(placed.cityIds()[i])) << 32 | i;
     }
-    Arrays.sort(keys);
+    int step = window == 0 ? Math.max(1, keys.length) : window;
+    for (int from = 0; from < keys.length; from += step) {
+      Arrays.sort(keys, from, Math.min(keys.length, from + step));
+    }
     return new Iterator<>() {
       private int from;
 

@@ -55,6 +55,8 @@ import picocli.CommandLine.Parameters;
       "  REINDEX_PAGE_SIZE         ids per page and per Solr update (1000)",
       "  REINDEX_ORDER             place: write rows place by place, so that neighbours are close in the",
       "                            index (faster queries); id: in id order (fewer random database reads) (place)",
+      "  REINDEX_PLACE_WINDOW      place order within windows of this many consecutive ids, which the database's",
+      "                            buffer pool holds while they are read; 0: the whole table, random reads (50000)",
       "  REINDEX_MAX_SEGMENTS      merge the new index down to this many segments before the switch, 0: no merge (1)",
       "  REINDEX_THREADS           pages loaded in parallel (4)",
       "  REINDEX_MIN_RATIO         least new/live document ratio to switch (0.9)",

@@ -28,6 +28,10 @@ import java.util.Objects;
  *     place ({@link PlaceOrder}), {@code id} in id order. Place order makes matches ~25 % cheaper
  *     in Solr but reads MariaDB in random order, which is slow when the database's buffer pool
  *     cannot hold the member tables (docs/benchmarks.md).
+ * @param placeWindow {@code REINDEX_PLACE_WINDOW}: with place order, the rows of consecutive ids
+ *     put in place order together ({@link PlaceOrder}); 50,000 by default, which MariaDB's default
+ *     128 MB buffer pool holds while they are read, so the rebuild reads as fast as in id order;
+ *     0 puts the whole table in one place order (random reads)
  */
 public record ReindexSettings(
     int pageSize,
@@ -38,13 +42,20 @@ public record ReindexSettings(
     Duration progressEvery,
     int maxSegments,
     boolean placeOrder,
+    int placeWindow,
     String membersCore,
     String eventsCore,
     String catalogCore) {
 
+  /** Rows per place-order window when {@code REINDEX_PLACE_WINDOW} is not set. */
+  public static final int DEFAULT_PLACE_WINDOW = 50_000;
+
   public ReindexSettings {
     if (minRatio < 0 || minRatio > 1) {
       throw new ConfigException("REINDEX_MIN_RATIO=" + minRatio + " is outside 0..1");
+    }
+    if (placeWindow < 0) {
+      throw new ConfigException("REINDEX_PLACE_WINDOW=" + placeWindow + " must be 0 (the whole table) or positive");
     }
     Objects.requireNonNull(membersCore, "membersCore");
     Objects.requireNonNull(eventsCore, "eventsCore");
@@ -70,6 +81,7 @@ public record ReindexSettings(
         Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
         env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
         placeOrder(env.string("REINDEX_ORDER", "place")),
+        env.integer("REINDEX_PLACE_WINDOW", DEFAULT_PLACE_WINDOW, 0, 100_000_000),
         cores.members(),
         cores.events(),
         cores.catalog());
@@ -93,6 +105,6 @@ public record ReindexSettings(
 
   ReindexSettings withMinRatio(double ratio) {
     return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
-        maxSegments, placeOrder, membersCore, eventsCore, catalogCore);
+        maxSegments, placeOrder, placeWindow, membersCore, eventsCore, catalogCore);
   }
 }

@@ -1,6 +1,7 @@
 package com.expat.search.indexer.reindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.world.Catalog;
@@ -21,7 +22,7 @@ class PlaceOrderTest {
   @Test
   void rowsOfOnePlaceComeTogetherInIdOrder() {
     PlacedIds placed = placed(1, MUNICH.id(), 2, SYDNEY.id(), 3, MUNICH.id(), 4, SYDNEY.id(), 5, MUNICH.id());
-    List<Long> order = flat(PlaceOrder.pages(placed, CATALOG, 100));
+    List<Long> order = flat(PlaceOrder.pages(placed, CATALOG, 100, 0));
     assertThat(order).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
     int munich = order.indexOf(1L);
     assertThat(order.subList(munich, munich + 3)).containsExactly(1L, 3L, 5L);
@@ -40,7 +41,7 @@ class PlaceOrderTest {
   @Test
   void rowsWithAnUnknownCityComeLast() {
     PlacedIds placed = placed(1, 999, 2, BERLIN.id(), 3, 0, 4, SYDNEY.id());
-    List<Long> order = flat(PlaceOrder.pages(placed, CATALOG, 100));
+    List<Long> order = flat(PlaceOrder.pages(placed, CATALOG, 100, 0));
     assertThat(order.subList(2, 4)).containsExactly(1L, 3L);
   }
 
@@ -51,9 +52,35 @@ class PlaceOrderTest {
       builder.add(id, id % 3 == 0 ? MUNICH.id() : id % 3 == 1 ? SYDNEY.id() : 7);
     }
     List<List<Long>> pages = new ArrayList<>();
-    PlaceOrder.pages(builder.build(), CATALOG, 1_000).forEachRemaining(pages::add);
+    PlaceOrder.pages(builder.build(), CATALOG, 1_000, 0).forEachRemaining(pages::add);
     assertThat(pages).extracting(List::size).containsExactly(1_000, 1_000, 500);
     assertThat(flat(pages)).doesNotHaveDuplicates().hasSize(2_500);
+  }
+
+  @Test
+  void withWindowsEachWindowOfConsecutiveIdsIsInPlaceOrderAndTheWindowsFollowEachOther() {
+    PlacedIds placed = placed(1, SYDNEY.id(), 2, MUNICH.id(), 3, SYDNEY.id(), 4, MUNICH.id(), 5, SYDNEY.id(),
+        6, MUNICH.id(), 7, SYDNEY.id());
+    List<Long> order = flat(PlaceOrder.pages(placed, CATALOG, 2, 3));
+    // windows {1,2,3}, {4,5,6}, {7}; Munich (north-east of Sydney in the Z-order) first in each
+    long munich = PlaceOrder.cell(Optional.of(MUNICH));
+    long sydney = PlaceOrder.cell(Optional.of(SYDNEY));
+    List<Long> expected = munich < sydney ? List.of(2L, 1L, 3L, 4L, 6L, 5L, 7L) : List.of(1L, 3L, 2L, 5L, 4L, 6L, 7L);
+    assertThat(order).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aWindowAsLargeAsTheTableIsTheWholeTablesPlaceOrder() {
+    PlacedIds placed = placed(1, MUNICH.id(), 2, SYDNEY.id(), 3, MUNICH.id(), 4, SYDNEY.id(), 5, BERLIN.id());
+    assertThat(flat(PlaceOrder.pages(placed, CATALOG, 2, 5))).containsExactlyElementsOf(
+        flat(PlaceOrder.pages(placed, CATALOG, 2, 0)));
+  }
+
+  @Test
+  void aNegativeWindowIsRefusedNamingIt() {
+    assertThatThrownBy(() -> PlaceOrder.pages(placed(1, MUNICH.id()), CATALOG, 2, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
   }
 
   private static PlacedIds placed(long... idCityPairs) {
