@@ -1,5 +1,6 @@
 package com.expat.search.bench;
 
+import com.expat.search.bench.chaos.ChaosCommand;
 import com.expat.search.bench.cost.CostCommand;
 import com.expat.search.bench.indexing.BulkCommand;
 import com.expat.search.bench.indexing.LiveCommand;
@@ -58,9 +59,9 @@ public final class BenchMain implements Runnable {
 
   /** {@code bench}: speed. */
   @Command(name = "bench", mixinStandardHelpOptions = true,
-      description = "Speed benchmarks: open-loop load against the query service (load) or Solr (solr), query mixes (mix), JMH (jmh), CPU per request against plain Solr (cost).",
+      description = "Speed benchmarks: open-loop load against the query service (load) or Solr (solr), query mixes (mix), JMH (jmh), CPU per request against plain Solr (cost), indexing (bulk, live), reliability under faults (chaos).",
       subcommands = {LoadCommand.class, MixCommand.class, SolrCommand.class, JmhCommand.class, BulkCommand.class, LiveCommand.class,
-          CostCommand.class})
+          CostCommand.class, ChaosCommand.class})
   static final class Bench implements Runnable {
     @Override
     public void run() {

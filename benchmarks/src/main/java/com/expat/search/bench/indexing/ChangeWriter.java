@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * One writer per thread: it owns its AMQP channel (channels are not thread-safe); connections come
  * from the pool per change.
  */
-final class ChangeWriter implements AutoCloseable {
+public final class ChangeWriter implements AutoCloseable {
   private static final String UPDATE = "UPDATE members SET headline = ?, version = version + 1,"
       + " updated_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'active' AND searchable = 1";
   private static final String VERSION = "SELECT version, updated_at FROM members WHERE id = ?";
@@ -33,19 +33,19 @@ final class ChangeWriter implements AutoCloseable {
   private final String exchange;
 
   /** What one change did, or why it could not be made. */
-  sealed interface Outcome {}
+  public sealed interface Outcome {}
 
   /**
    * Committed and published.
    *
    * @param publishNanos {@link System#nanoTime()} just before the message was handed to RabbitMQ
    */
-  record Published(long memberId, long version, long publishNanos) implements Outcome {}
+  public record Published(long memberId, long version, long publishNanos) implements Outcome {}
 
   /** The row could not be changed (gone, no longer active and searchable) or the update failed. */
-  record Failed(String reason) implements Outcome {}
+  public record Failed(String reason) implements Outcome {}
 
-  ChangeWriter(DataSource db, com.rabbitmq.client.Connection amqp, String exchange) throws IOException {
+  public ChangeWriter(DataSource db, com.rabbitmq.client.Connection amqp, String exchange) throws IOException {
     this.db = db;
     this.channel = amqp.createChannel();
     this.channel.confirmSelect();
@@ -53,7 +53,7 @@ final class ChangeWriter implements AutoCloseable {
   }
 
   /** Sets {@code headline} on {@code memberId}, commits, publishes; never throws. */
-  Outcome change(long memberId, String headline) {
+  public Outcome change(long memberId, String headline) {
     long version;
     Instant updatedAt;
     try (Connection connection = db.getConnection()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * Where MariaDB is, for the indexing benchmarks: the indexer's own variables ({@code DB_URL},
  * {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_POOL_SIZE}), each overridable by an option.
  */
-final class DbOptions {
+public final class DbOptions {
   @Option(names = "--db-url", paramLabel = "JDBC_URL",
       description = "MariaDB (default: DB_URL, else " + DbSettings.DEFAULT_URL + ")")
   String url;
@@ -22,20 +22,20 @@ final class DbOptions {
   String password;
 
   /** The indexer's settings from the environment, with the options given on top. */
-  DbSettings settings() {
+  public DbSettings settings() {
     DbSettings env = DbSettings.from(Env.system());
     return new DbSettings(url != null ? url : env.url(), user != null ? user : env.user(),
         password != null ? password : env.password(), env.poolSize());
   }
 
   /** The same settings with a pool of {@code poolSize}. */
-  DbSettings settings(int poolSize) {
+  public DbSettings settings(int poolSize) {
     DbSettings base = settings();
     return new DbSettings(base.url(), base.user(), base.password(), poolSize);
   }
 
   /** A read-write pool, for the benchmark's own updates (the indexer's pools are read-only). */
-  static HikariDataSource writablePool(DbSettings settings, String name) {
+  public static HikariDataSource writablePool(DbSettings settings, String name) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());

@@ -30,6 +30,11 @@ public final class MemcachedServer implements AutoCloseable {
     this.megabytes = megabytes;
   }
 
+  /** A server (not started) on {@code port}, for a process that runs its own memcached. */
+  public static MemcachedServer onPort(int port, int megabytes) {
+    return new MemcachedServer(port, megabytes);
+  }
+
   /** A server of {@code megabytes} on a free loopback port, not started yet; a ring takes several. */
   public static MemcachedServer onFreePort(int megabytes) {
     try (ServerSocket socket = new ServerSocket(0)) {
