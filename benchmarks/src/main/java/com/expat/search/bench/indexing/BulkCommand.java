@@ -139,7 +139,7 @@ public final class BulkCommand implements Callable<Integer> {
     try (HikariDataSource pool = RowSources.pool(dbSettings, "bench-bulk");
         SolrClient client = SolrClients.create(solrSettings)) {
       IndexAdmin admin = new SolrIndexAdmin(client);
-      SearchIndex index = new SolrSearchIndex(client);
+      SearchIndex index = new SolrSearchIndex(client, Duration.ofSeconds(120));
       for (String core : List.of(plainCore, rebuildCore)) {
         if (admin.exists(core)) {
           throw new IllegalStateException("core " + core + " exists already; drop it or wait a second");
