@@ -54,14 +54,7 @@ final class SetPage {
     String url(String path, Map<String, String> more) {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("set", set);
-      params.put("a", a.profile());
-      if (!a.weights().isEmpty()) {
-        params.put("wa", a.weightsParam());
-      }
-      params.put("b", b.profile());
-      if (!b.weights().isEmpty()) {
-        params.put("wb", b.weightsParam());
-      }
+      Side.putPair(params, a, b);
       if (k != 10) {
         params.put("k", String.valueOf(k));
       }

@@ -26,6 +26,18 @@ record Side(String profile, Map<String, Double> weights) {
   }
 
   /** The {@code weights=} value, e.g. {@code distance:3,text:1}; empty when there are none. */
+  /** Writes sides {@code a} and {@code b} into a page's URL parameters: profiles, then weights if custom. */
+  static void putPair(Map<String, String> params, Side a, Side b) {
+    params.put("a", a.profile());
+    if (!a.weights().isEmpty()) {
+      params.put("wa", a.weightsParam());
+    }
+    params.put("b", b.profile());
+    if (!b.weights().isEmpty()) {
+      params.put("wb", b.weightsParam());
+    }
+  }
+
   String weightsParam() {
     StringJoiner joined = new StringJoiner(",");
     weights.forEach((feature, value) -> joined.add(feature + ":" + number(value)));

@@ -131,14 +131,7 @@ record View(Endpoint endpoint, Long viewer, String q, String filters, int size, 
     if (!filters.isEmpty()) {
       params.put("filters", filters);
     }
-    params.put("a", a.profile());
-    if (!a.weights().isEmpty()) {
-      params.put("wa", a.weightsParam());
-    }
-    params.put("b", b.profile());
-    if (!b.weights().isEmpty()) {
-      params.put("wb", b.weightsParam());
-    }
+    Side.putPair(params, a, b);
     if (size != DEFAULT_SIZE) {
       params.put("size", String.valueOf(size));
     }
