@@ -14,9 +14,9 @@ import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.DbSettings;
-import com.expat.search.indexer.source.RowSource.Table;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
 import com.expat.search.indexer.source.RowSources;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.vocabulary.Cores;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  * pipeline. Steps: (a) read and map the table as the rebuild does, into a javabin file (timed on
  * its own); (b) post the file into a fresh bulk core with the same threads and page size, commit,
  * drop the core; (c) rebuild into another fresh core with the indexer's {@link Reindexer} itself
- * (pages of ids, RowSource, mapping, {@code SolrSearchIndex.apply}), drop it. The Reindexer gets a
+ * (pages of ids, RebuildSource, mapping, {@code SolrSearchIndex.apply}), drop it. The Reindexer gets a
  * live name of the benchmark's own ({@code bench_rebuild_<table>_<stamp>}), so it builds
  * {@code bench_rebuild_..__build_<stamp>} and renames it, never touching {@code members},
  * {@code events} or {@code catalog}; live indexers do not write to it (they only look for
@@ -145,7 +145,7 @@ public final class BulkCommand implements Callable<Integer> {
           throw new IllegalStateException("core " + core + " exists already; drop it or wait a second");
         }
       }
-      RowSource rows = LimitedRows.firstIds(RowSources.mariaDb(pool), source, limit);
+      RebuildSource rows = LimitedRows.firstIds(RowSources.mariaDb(pool), source, limit);
       log.printf(Locale.ROOT, "bulk %s: %,d rows, %d threads, pages of %d, MariaDB %s%n", table,
           rows.count(source), threadCount, pages, dbSettings.url());
 

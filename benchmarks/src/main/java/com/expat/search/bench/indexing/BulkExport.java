@@ -3,8 +3,8 @@ package com.expat.search.bench.indexing;
 import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.mapping.MemberDocuments;
-import com.expat.search.indexer.source.RowSource;
-import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Step (a) of {@code bench bulk}: the table read and mapped exactly as the rebuild reads and maps
- * it (keyset pages of ids, {@link RowSource}'s set-based queries, {@link MemberDocuments} or
+ * it (keyset pages of ids, {@link RebuildSource}'s set-based queries, {@link MemberDocuments} or
  * {@link EventDocuments}), written to a {@link DocumentFile} instead of Solr.
  */
 final class BulkExport {
@@ -25,7 +25,7 @@ final class BulkExport {
     }
   }
 
-  static Result run(RowSource rows, Table table, int pageSize, int threads, DocumentFile.Writer file)
+  static Result run(RebuildSource rows, Table table, int pageSize, int threads, DocumentFile.Writer file)
       throws InterruptedException {
     long start = System.nanoTime();
     Catalog catalog = rows.catalog();

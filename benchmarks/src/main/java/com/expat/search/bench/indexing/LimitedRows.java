@@ -1,7 +1,8 @@
 package com.expat.search.bench.indexing;
 
 import com.expat.search.indexer.source.PlacedIds;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.MemberProfile;
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link RowSource} that shows only the rows of one table whose id is at most {@code maxId}:
+ * A {@link RebuildSource} that shows only the rows of one table whose id is at most {@code maxId}:
  * {@code --limit N} is the first N ids of the table, for trying the benchmark on a small part of a
  * big world with the rebuild's own code. Stateless on top of the source, so thread-safe as it is.
  */
-final class LimitedRows implements RowSource {
-  private final RowSource rows;
+final class LimitedRows implements RebuildSource {
+  private final RebuildSource rows;
   private final Table table;
   private final long maxId;
   private final long count;
@@ -25,7 +26,7 @@ final class LimitedRows implements RowSource {
    * @param maxId the largest id shown
    * @param count how many rows that is (for progress estimates)
    */
-  LimitedRows(RowSource rows, Table table, long maxId, long count) {
+  LimitedRows(RebuildSource rows, Table table, long maxId, long count) {
     this.rows = rows;
     this.table = table;
     this.maxId = maxId;
@@ -36,7 +37,7 @@ final class LimitedRows implements RowSource {
    * {@code rows} limited to the first {@code limit} ids of {@code table}, or {@code rows} itself
    * when the table holds no more than that.
    */
-  static RowSource firstIds(RowSource rows, Table table, long limit) {
+  static RebuildSource firstIds(RebuildSource rows, Table table, long limit) {
     long total = rows.count(table);
     if (limit <= 0 || limit >= total) {
       return rows;

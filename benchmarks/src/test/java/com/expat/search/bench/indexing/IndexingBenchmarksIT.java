@@ -10,8 +10,8 @@ import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
-import com.expat.search.indexer.source.RowSource;
-import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.source.RowSources;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.testing.amqp.RabbitMq;
@@ -168,7 +168,7 @@ class IndexingBenchmarksIT {
 
   /** The live core as a rebuild would leave it: every member, so that changes have documents to update. */
   private static void indexMembers(TestDatabase db, SolrCores solr) {
-    RowSource rows = RowSources.mariaDb(db.dataSource());
+    RebuildSource rows = RowSources.mariaDb(db.dataSource());
     Catalog catalog = rows.catalog();
     List<Long> ids = rows.ids(Table.MEMBERS, 0, 10_000, null);
     List<IndexChange> changes = new ArrayList<>();

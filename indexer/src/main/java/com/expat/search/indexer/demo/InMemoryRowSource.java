@@ -3,7 +3,8 @@ package com.expat.search.indexer.demo;
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.source.PlacedIds;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.MemberProfile;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * bulk cores, parallel pages, the same mapping, then the atomic switch. Immutable and
  * thread-safe once built.
  */
-final class InMemoryRowSource implements RowSource {
+final class InMemoryRowSource implements RebuildSource {
   private final Catalog catalog;
   private final NavigableMap<Long, MemberProfile> members;
   private final NavigableMap<Long, EventDetails> events;

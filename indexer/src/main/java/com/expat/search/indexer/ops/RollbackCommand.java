@@ -11,7 +11,7 @@ import com.expat.search.indexer.solr.SolrIndexVersions;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.DbSettings;
 import com.expat.search.indexer.source.JobLock;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.expat.search.indexer.source.RowSources;
 import com.expat.search.indexer.sync.Entity;
 import com.expat.search.indexer.sync.LiveWrites;
@@ -96,7 +96,7 @@ public final class RollbackCommand implements Callable<Integer> {
       IndexAdmin admin = IndexAdmin.forSolr(solr, client);
       String previous = previous(admin, live);
       String keep = CoreNames.previousPrefix(live) + STAMP.format(Clock.systemUTC().instant());
-      RowSource rows = RowSources.mariaDb(pool);
+      RowReader rows = RowSources.mariaDb(pool);
       Verifier verifier = new Verifier(rows, RowSources.versions(pool), new SolrIndexVersions(client), grace, 10);
       if (noRepair) {
         admin.restore(live, previous, keep);
@@ -133,7 +133,7 @@ public final class RollbackCommand implements Callable<Integer> {
         + " under that name; none has switched " + live + " since, or it was dropped)"));
   }
 
-  private static LiveWrites writesTo(RowSource rows, SolrSearchIndex index, IndexAdmin admin, Entity entity,
+  private static LiveWrites writesTo(RowReader rows, SolrSearchIndex index, IndexAdmin admin, Entity entity,
       String core, Connection connection, Topology topology) {
     return entity == Entity.MEMBER
         ? new LiveWrites(rows, index, admin, core, "-", connection, topology, Clock.systemUTC())

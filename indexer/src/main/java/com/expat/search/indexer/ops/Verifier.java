@@ -4,8 +4,8 @@ import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.solr.IndexVersions;
-import com.expat.search.indexer.source.RowSource;
-import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.RowReader;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.source.RowVersions;
 import com.expat.search.indexer.sync.Entity;
 import com.expat.search.indexer.sync.LiveWrites;
@@ -32,13 +32,13 @@ final class Verifier {
   /** Candidates checked again together. */
   static final int CHUNK = 1_000;
 
-  private final RowSource rows;
+  private final RowReader rows;
   private final RowVersions versions;
   private final IndexVersions index;
   private final Duration grace;
   private final int show;
 
-  Verifier(RowSource rows, RowVersions versions, IndexVersions index, Duration grace, int show) {
+  Verifier(RowReader rows, RowVersions versions, IndexVersions index, Duration grace, int show) {
     this.rows = rows;
     this.versions = versions;
     this.index = index;

@@ -9,7 +9,7 @@ import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SolrIndexVersions;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.indexer.source.DbSettings;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.expat.search.indexer.source.RowSources;
 import com.expat.search.indexer.sync.AmqpConnector;
 import com.expat.search.indexer.sync.Entity;
@@ -112,7 +112,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<Report> last = new ArrayList<>();
     try (HikariDataSource pool = RowSources.pool(db, "verify", Duration.ofSeconds(30));
         SolrClient client = SolrClients.create(solr)) {
-      RowSource rows = RowSources.mariaDb(pool);
+      RowReader rows = RowSources.mariaDb(pool);
       Verifier verifier = new Verifier(rows, RowSources.versions(pool), new SolrIndexVersions(client), grace, show);
       if (repair) {
         try (Connection connection = connect(amqp, "verify --repair");

@@ -8,8 +8,8 @@ import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.solr.CoreNames;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
-import com.expat.search.indexer.source.RowSource;
-import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Interest;
@@ -61,14 +61,14 @@ public final class Reindexer {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
   private static final int PAGE_ATTEMPTS = 5;
 
-  private final RowSource rows;
+  private final RebuildSource rows;
   private final SearchIndex index;
   private final IndexAdmin admin;
   private final ReindexSettings settings;
   private final Clock clock;
   private final PrintStream out;
 
-  public Reindexer(RowSource rows, SearchIndex index, IndexAdmin admin, ReindexSettings settings, Clock clock,
+  public Reindexer(RebuildSource rows, SearchIndex index, IndexAdmin admin, ReindexSettings settings, Clock clock,
       PrintStream out) {
     this.rows = rows;
     this.index = index;

@@ -7,18 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
-/** A {@link RowSource} whose catalog is cached and refreshed; see {@link RowSources}. */
-final class CachedCatalogSource implements RowSource {
-  private final RowSource source;
+/** A {@link RowReader} whose catalog is cached and refreshed; see {@link RowSources}. */
+final class CachedCatalogSource implements RowReader {
+  private final RowReader source;
   private final Duration refresh;
   private final Clock clock;
   private Catalog catalog;
   private Instant readAt;
 
-  CachedCatalogSource(RowSource source, Duration refresh, Clock clock) {
+  CachedCatalogSource(RowReader source, Duration refresh, Clock clock) {
     this.source = source;
     this.refresh = refresh;
     this.clock = clock;
@@ -49,30 +48,5 @@ final class CachedCatalogSource implements RowSource {
   @Override
   public Map<Long, EventDetails> events(Collection<Long> ids) {
     return source.events(ids);
-  }
-
-  @Override
-  public Map<Integer, Integer> interestMemberCounts() {
-    return source.interestMemberCounts();
-  }
-
-  @Override
-  public List<Long> ids(Table table, long afterId, int limit, Instant updatedSince) {
-    return source.ids(table, afterId, limit, updatedSince);
-  }
-
-  @Override
-  public PlacedIds placedIds(Table table) {
-    return source.placedIds(table);
-  }
-
-  @Override
-  public long count(Table table) {
-    return source.count(table);
-  }
-
-  @Override
-  public Instant now() {
-    return source.now();
   }
 }

@@ -26,12 +26,12 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * {@link RowSource} over MariaDB. Each set of ids is read in one read-only REPEATABLE READ
+ * {@link RebuildSource} over MariaDB. Each set of ids is read in one read-only REPEATABLE READ
  * transaction, so the member row and its member_* rows come from one snapshot: a document never
  * pairs a row's version with related rows of another version. The parent row is read first, so
  * that even without a snapshot the version would be the oldest part of what is read.
  */
-final class MariaDbRowSource implements RowSource, RowVersions {
+final class MariaDbRowSource implements RebuildSource, RowVersions {
   /** Ids per IN list; callers' batches are usually smaller. */
   private static final int CHUNK = 1_000;
 

@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
-/** Builds {@link RowSource}s and the connection pool they read through. */
+/** Builds {@link RowReader}s, {@link RebuildSource}s and the connection pool they read through. */
 public final class RowSources {
   private RowSources() {}
 
-  /** Reads MariaDB through {@code dataSource}. */
-  public static RowSource mariaDb(DataSource dataSource) {
+  /**
+   * Reads MariaDB through {@code dataSource}: everything a rebuild needs, and as a {@link RowReader}
+   * what the live sync needs.
+   */
+  public static RebuildSource mariaDb(DataSource dataSource) {
     return new MariaDbRowSource(dataSource);
   }
 
@@ -21,11 +24,11 @@ public final class RowSources {
   }
 
   /**
-   * {@code source} whose {@link RowSource#catalog()} is read at most once per {@code refresh}
+   * {@code source} whose {@link RowReader#catalog()} is read at most once per {@code refresh}
    * (the catalog is a few thousand rows that rarely change). When a refresh fails, the last
    * catalog is kept; only the very first read throws.
    */
-  public static RowSource withCachedCatalog(RowSource source, Duration refresh, Clock clock) {
+  public static RowReader withCachedCatalog(RowReader source, Duration refresh, Clock clock) {
     return new CachedCatalogSource(source, refresh, clock);
   }
 

@@ -1,6 +1,6 @@
 package com.expat.search.indexer.source;
 
-import com.expat.search.indexer.source.RowSource.Table;
+import com.expat.search.indexer.source.Table;
 import java.util.Iterator;
 
 /**

@@ -5,7 +5,7 @@ import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.vocabulary.InvalidationNotice;
 import java.time.Clock;
@@ -37,12 +37,12 @@ final class BatchProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
-  private final RowSource rows;
+  private final RowReader rows;
   private final SearchIndex index;
   private final IndexTargets targets;
   private final Clock clock;
 
-  BatchProcessor(RowSource rows, SearchIndex index, IndexTargets targets, Clock clock) {
+  BatchProcessor(RowReader rows, SearchIndex index, IndexTargets targets, Clock clock) {
     this.rows = rows;
     this.index = index;
     this.targets = targets;
@@ -99,7 +99,7 @@ final class BatchProcessor {
    * What the index must do for each of {@code ids} of {@code entity}: the mapped row, or a delete
    * when the row is gone. A row the mapping refuses is left out and named in {@code rejected}.
    */
-  static Map<Long, IndexChange> changes(RowSource rows, Entity entity, List<Long> ids, Catalog catalog,
+  static Map<Long, IndexChange> changes(RowReader rows, Entity entity, List<Long> ids, Catalog catalog,
       Map<ParsedMessage.Key, String> rejected) {
     Map<Long, IndexChange> changes = new HashMap<>();
     if (ids.isEmpty()) {

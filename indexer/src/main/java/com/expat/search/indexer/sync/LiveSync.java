@@ -2,7 +2,7 @@ package com.expat.search.indexer.sync;
 
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.expat.search.indexer.source.RowSources;
 import com.rabbitmq.client.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +24,7 @@ final class LiveSync implements AutoCloseable {
   private final Clock clock;
   private final Thread worker;
 
-  LiveSync(Connection connection, RowSource rows, SearchIndex index, IndexAdmin admin, SyncSettings settings,
+  LiveSync(Connection connection, RowReader rows, SearchIndex index, IndexAdmin admin, SyncSettings settings,
       Topology topology, MeterRegistry registry, Clock clock, RandomGenerator random) {
     this.connection = connection;
     this.clock = clock;

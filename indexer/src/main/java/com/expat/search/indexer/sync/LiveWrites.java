@@ -4,7 +4,7 @@ import com.expat.search.common.ExpatSearchException;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class LiveWrites implements AutoCloseable {
    * @param notices the connection invalidation notices are published on, to
    *     {@code topology.invalidationExchange()}
    */
-  public LiveWrites(RowSource rows, SearchIndex index, IndexAdmin admin, String membersCore, String eventsCore,
+  public LiveWrites(RowReader rows, SearchIndex index, IndexAdmin admin, String membersCore, String eventsCore,
       Connection notices, Topology topology, Clock clock) {
     IndexTargets targets = new IndexTargets(admin, membersCore, eventsCore, Duration.ZERO, clock);
     this.processor = new BatchProcessor(rows, index, targets, clock);
@@ -57,7 +57,7 @@ public final class LiveWrites implements AutoCloseable {
    * upsert with its version, or a delete when the row is gone or not indexed), or in
    * {@link Mapped#rejected} why the mapping refuses it.
    */
-  public static Mapped map(RowSource rows, Entity entity, List<Long> ids) {
+  public static Mapped map(RowReader rows, Entity entity, List<Long> ids) {
     Map<ParsedMessage.Key, String> rejected = new HashMap<>();
     Map<Long, IndexChange> changes = BatchProcessor.changes(rows, entity, ids, rows.catalog(), rejected);
     return new Mapped(changes, byId(rejected));

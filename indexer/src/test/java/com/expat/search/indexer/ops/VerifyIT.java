@@ -9,7 +9,8 @@ import com.expat.search.indexer.generate.WorldSpec;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrIndexVersions;
 import com.expat.search.indexer.solr.SolrSearchIndex;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.source.RowSources;
 import com.expat.search.indexer.sync.Entity;
 import com.expat.search.indexer.sync.LiveWrites;
@@ -62,10 +63,10 @@ class VerifyIT {
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 500, 2)) {
       new WorldGenerator(SPEC).generate(writer);
     }
-    RowSource rows = RowSources.mariaDb(db.dataSource());
+    RebuildSource rows = RowSources.mariaDb(db.dataSource());
     try (LiveWrites writes = writes(db, solr, rabbit, new SolrSearchIndex(solr.client(), Duration.ofSeconds(60)))) {
-      assertThat(writes.write(Entity.MEMBER, rows.ids(RowSource.Table.MEMBERS, 0, 100_000, null))).isEmpty();
-      assertThat(writes.write(Entity.EVENT, rows.ids(RowSource.Table.EVENTS, 0, 100_000, null))).isEmpty();
+      assertThat(writes.write(Entity.MEMBER, rows.ids(Table.MEMBERS, 0, 100_000, null))).isEmpty();
+      assertThat(writes.write(Entity.EVENT, rows.ids(Table.EVENTS, 0, 100_000, null))).isEmpty();
     }
   }
 
@@ -147,7 +148,7 @@ class VerifyIT {
     long refused = active.get(0);
     long fine = active.get(1);
     sql(db, "UPDATE members SET version = version + 1 WHERE id IN (" + refused + "," + fine + ")");
-    RowSource rows = RowSources.mariaDb(db.dataSource());
+    RebuildSource rows = RowSources.mariaDb(db.dataSource());
     Verifier verifier = new Verifier(rows, RowSources.versions(db.dataSource()), new SolrIndexVersions(solr.client(), 100),
         Duration.ofMillis(50), 10);
     Report report;

@@ -2,7 +2,8 @@ package com.expat.search.indexer.reindex;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.source.PlacedIds;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.MemberProfile;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code duringBulkLoad} action runs once, when the rebuild asks for the member ids of its bulk
  * load: after it created the build index and waited for live indexers, before it writes.
  */
-final class WorldRows implements RowSource {
+final class WorldRows implements RebuildSource {
   private final InMemoryWorld world;
   private final NavigableMap<Long, MemberProfile> members = new TreeMap<>();
   private final Instant now;

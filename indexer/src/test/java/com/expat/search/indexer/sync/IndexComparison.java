@@ -3,7 +3,8 @@ package com.expat.search.indexer.sync;
 import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.mapping.MemberDocuments;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RebuildSource;
+import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.source.RowSources;
 import com.expat.search.indexer.world.Catalog;
 import java.util.ArrayList;
@@ -30,17 +31,17 @@ final class IndexComparison {
   /** Every difference, as readable lines; empty when the index equals the database. */
   static List<String> differences(DataSource db, SolrClient solr, String membersCore, String eventsCore)
       throws Exception {
-    RowSource rows = RowSources.mariaDb(db);
+    RebuildSource rows = RowSources.mariaDb(db);
     Catalog catalog = rows.catalog();
     Map<String, Map<String, Object>> expectedMembers = new TreeMap<>();
-    List<Long> memberIds = all(rows, RowSource.Table.MEMBERS);
+    List<Long> memberIds = all(rows, Table.MEMBERS);
     for (var profile : rows.members(memberIds).values()) {
       if (MemberDocuments.change(profile, catalog) instanceof IndexChange.Upsert upsert) {
         expectedMembers.put(upsert.id(), project(upsert.document(), MEMBER_FIELDS));
       }
     }
     Map<String, Map<String, Object>> expectedEvents = new TreeMap<>();
-    for (var details : rows.events(all(rows, RowSource.Table.EVENTS)).values()) {
+    for (var details : rows.events(all(rows, Table.EVENTS)).values()) {
       if (EventDocuments.change(details, catalog) instanceof IndexChange.Upsert upsert) {
         expectedEvents.put(upsert.id(), project(upsert.document(), EVENT_FIELDS));
       }
@@ -51,7 +52,7 @@ final class IndexComparison {
     return differences;
   }
 
-  private static List<Long> all(RowSource rows, RowSource.Table table) {
+  private static List<Long> all(RebuildSource rows, Table table) {
     return rows.ids(table, 0, 1_000_000, null);
   }
 

@@ -6,8 +6,7 @@ import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.IndexWriteException;
 import com.expat.search.indexer.solr.SearchIndex;
-import com.expat.search.indexer.source.PlacedIds;
-import com.expat.search.indexer.source.RowSource;
+import com.expat.search.indexer.source.RowReader;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.MemberProfile;
@@ -125,7 +124,7 @@ class SyncLoopTest {
   }
 
   /** Every row is gone from the database: each change is a tombstone. */
-  private static final class NoRows implements RowSource {
+  private static final class NoRows implements RowReader {
     @Override
     public Map<Long, MemberProfile> members(Collection<Long> ids) {
       return Map.of();
@@ -139,31 +138,6 @@ class SyncLoopTest {
     @Override
     public Catalog catalog() {
       return new Catalog(List.of(), List.of());
-    }
-
-    @Override
-    public Map<Integer, Integer> interestMemberCounts() {
-      return Map.of();
-    }
-
-    @Override
-    public List<Long> ids(Table table, long afterId, int limit, Instant updatedSince) {
-      return List.of();
-    }
-
-    @Override
-    public PlacedIds placedIds(Table table) {
-      return new PlacedIds(new long[0], new long[0]);
-    }
-
-    @Override
-    public long count(Table table) {
-      return 0;
-    }
-
-    @Override
-    public Instant now() {
-      return Instant.now();
     }
   }
 
