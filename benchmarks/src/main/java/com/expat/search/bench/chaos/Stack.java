@@ -125,19 +125,16 @@ final class Stack implements AutoCloseable {
   }
 
   /**
-   * {@code reindex all} from the database into the stack's Solr, tried up to three times (on a
-   * loaded machine a rebuild can time out; the live indexes stay, and a retry builds them again).
+   * {@code reindex all} from the database into the stack's Solr, once: its writes have the
+   * rebuild's deadline ({@code REINDEX_WRITE_DEADLINE_S}), long enough for a loaded machine.
    */
   void reindex() {
     Map<String, String> env = new HashMap<>();
     env.put("DB_URL", settings.dbUrl());
     env.put("SOLR_URL", solrUrl());
-    Finished last = null;
-    for (int attempt = 0; attempt < 3 && (last == null || last.exit() != 0); attempt++) {
-      last = run("reindex", env, List.of("-Xmx1g"), List.of("com.expat.search.indexer.IndexerMain", "reindex", "all"));
-    }
-    if (last.exit() != 0) {
-      throw new IllegalStateException("reindex all exited with " + last.exit() + " three times:\n" + tail(last.output()));
+    Finished done = run("reindex", env, List.of("-Xmx1g"), List.of("com.expat.search.indexer.IndexerMain", "reindex", "all"));
+    if (done.exit() != 0) {
+      throw new IllegalStateException("reindex all exited with " + done.exit() + ":\n" + tail(done.output()));
     }
   }
 

@@ -139,7 +139,10 @@ public final class BulkCommand implements Callable<Integer> {
     try (HikariDataSource pool = RowSources.pool(dbSettings, "bench-bulk");
         SolrClient client = SolrClients.create(solrSettings)) {
       IndexAdmin admin = new SolrIndexAdmin(client);
-      SearchIndex index = new SolrSearchIndex(client, Duration.ofSeconds(120));
+      // The rebuild's settings, its order and write deadline among them, as `reindex` reads them here;
+      // the plain load gets the same deadline.
+      ReindexSettings configured = ReindexSettings.from(Env.system());
+      SearchIndex index = new SolrSearchIndex(client, configured.writeDeadline());
       for (String core : List.of(plainCore, rebuildCore)) {
         if (admin.exists(core)) {
           throw new IllegalStateException("core " + core + " exists already; drop it or wait a second");
@@ -169,10 +172,8 @@ public final class BulkCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
           Outputs.seconds(plainNanos));
 
-      // The rebuild's order is the one `reindex` would use here: REINDEX_ORDER, REINDEX_PLACE_WINDOW.
-      ReindexSettings configured = ReindexSettings.from(Env.system());
       ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
-          Duration.ofSeconds(5), 0, configured.placeOrder(), configured.placeWindow(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
+          Duration.ofSeconds(5), 0, configured.placeOrder(), configured.placeWindow(), configured.writeDeadline(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
           source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
       long rebuildStart = System.nanoTime();
       WriteLog rebuildLog = new WriteLog(rebuildStart);

@@ -3,6 +3,7 @@ package com.expat.search.indexer.demo;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.indexer.reindex.ReindexSettings;
 import com.expat.search.indexer.solr.SolrIndexAdmin;
 import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.vocabulary.Cores;
@@ -45,7 +46,7 @@ public final class DemoLoadCommand implements Callable<Integer> {
     try (SolrClient client = SolrClients.create(settings)) {
       DemoWorldLoader loader =
           new DemoWorldLoader(
-              new SolrSearchIndex(client), new SolrIndexAdmin(client), Cores.MEMBERS, Cores.EVENTS, Cores.CATALOG);
+              new SolrSearchIndex(client, ReindexSettings.DEFAULT_WRITE_DEADLINE), new SolrIndexAdmin(client), Cores.MEMBERS, Cores.EVENTS, Cores.CATALOG);
       loader.load(members, events, seed, force, System.err);
       return 0;
     } catch (java.io.IOException e) {

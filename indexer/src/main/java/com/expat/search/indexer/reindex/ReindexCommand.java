@@ -59,6 +59,8 @@ import picocli.CommandLine.Parameters;
       "                            buffer pool holds while they are read; 0: the whole table, random reads (50000)",
       "  REINDEX_MAX_SEGMENTS      merge the new index down to this many segments before the switch, 0: no merge (1)",
       "  REINDEX_THREADS           pages loaded in parallel (4)",
+      "  REINDEX_WRITE_DEADLINE_S  the longest one Solr update or commit of the rebuild may take before the",
+      "                            rebuild fails (120; the live sync's small writes keep 10 s)",
       "  REINDEX_MIN_RATIO         least new/live document ratio to switch (0.9)",
       "  REINDEX_DISCOVERY_WAIT_MS wait for live indexers to find the new core (2 x INDEXER_DISCOVERY_MS + 1000)",
       "  REINDEX_CATCHUP_MARGIN_S  clock skew allowed for the catch-up of updated_at (60)",
@@ -96,7 +98,7 @@ public final class ReindexCommand implements Callable<Integer> {
     long started = System.currentTimeMillis();
     try (HikariDataSource pool = RowSources.pool(db, "reindex");
         SolrClient client = SolrClients.create(solr)) {
-      Reindexer reindexer = new Reindexer(RowSources.mariaDb(pool), new SolrSearchIndex(client),
+      Reindexer reindexer = new Reindexer(RowSources.mariaDb(pool), new SolrSearchIndex(client, settings.writeDeadline()),
           IndexAdmin.forSolr(solr, client), settings, Clock.systemUTC(), System.out);
       for (Target target : targets) {
         String core = settings.core(target);

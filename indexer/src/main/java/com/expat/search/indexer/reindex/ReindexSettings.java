@@ -32,6 +32,13 @@ import java.util.Objects;
  *     put in place order together ({@link PlaceOrder}); 50,000 by default, which MariaDB's default
  *     128 MB buffer pool holds while they are read, so the rebuild reads as fast as in id order;
  *     0 puts the whole table in one place order (random reads)
+ * @param writeDeadline {@code REINDEX_WRITE_DEADLINE_S}: the longest one of the rebuild's Solr
+ *     writes (an update of a page, a commit) may take before the rebuild fails (120 s). The live
+ *     sync's writes are a few documents and keep {@code SolrSearchIndex}'s 10 s; a rebuild's are a
+ *     page of {@code REINDEX_PAGE_SIZE} documents among {@code REINDEX_THREADS} in flight, and its
+ *     commits flush a bulk core, which on a loaded machine took over 10 s and failed the rebuild
+ *     (docs/benchmarks.md). The deadline only bounds a write whose connection broke mid-request; a
+ *     slow Solr is not a reason to give up a night's rebuild.
  */
 public record ReindexSettings(
     int pageSize,
@@ -43,6 +50,7 @@ public record ReindexSettings(
     int maxSegments,
     boolean placeOrder,
     int placeWindow,
+    Duration writeDeadline,
     String membersCore,
     String eventsCore,
     String catalogCore) {
@@ -50,12 +58,18 @@ public record ReindexSettings(
   /** Rows per place-order window when {@code REINDEX_PLACE_WINDOW} is not set. */
   public static final int DEFAULT_PLACE_WINDOW = 50_000;
 
+  /** {@link #writeDeadline} when {@code REINDEX_WRITE_DEADLINE_S} is not set. */
+  public static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(120);
+
   public ReindexSettings {
     if (minRatio < 0 || minRatio > 1) {
       throw new ConfigException("REINDEX_MIN_RATIO=" + minRatio + " is outside 0..1");
     }
     if (placeWindow < 0) {
       throw new ConfigException("REINDEX_PLACE_WINDOW=" + placeWindow + " must be 0 (the whole table) or positive");
+    }
+    if (writeDeadline.isNegative() || writeDeadline.isZero()) {
+      throw new ConfigException("REINDEX_WRITE_DEADLINE_S=" + writeDeadline.toSeconds() + " must be positive");
     }
     Objects.requireNonNull(membersCore, "membersCore");
     Objects.requireNonNull(eventsCore, "eventsCore");
@@ -82,6 +96,7 @@ public record ReindexSettings(
         env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
         placeOrder(env.string("REINDEX_ORDER", "place")),
         env.integer("REINDEX_PLACE_WINDOW", DEFAULT_PLACE_WINDOW, 0, 100_000_000),
+        Duration.ofSeconds(env.integer("REINDEX_WRITE_DEADLINE_S", (int) DEFAULT_WRITE_DEADLINE.toSeconds(), 1, 86_400)),
         cores.members(),
         cores.events(),
         cores.catalog());
@@ -105,6 +120,6 @@ public record ReindexSettings(
 
   ReindexSettings withMinRatio(double ratio) {
     return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
-        maxSegments, placeOrder, placeWindow, membersCore, eventsCore, catalogCore);
+        maxSegments, placeOrder, placeWindow, writeDeadline, membersCore, eventsCore, catalogCore);
   }
 }

@@ -16,7 +16,11 @@ import org.apache.solr.common.SolrInputDocument;
 
 /** {@link SearchIndex} over SolrJ. Thread-safe (SolrJ clients are). */
 public final class SolrSearchIndex implements SearchIndex {
-  /** Default {@link #writeDeadline}. */
+  /**
+   * The live sync's {@link #writeDeadline}: its writes are a batch of a few documents and a soft
+   * commit, and a stuck write must become a retry soon. A rebuild passes its own, longer one
+   * ({@code ReindexSettings.writeDeadline}, {@code REINDEX_WRITE_DEADLINE_S}).
+   */
   static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(10);
 
   /** The longest a force-merge may take: about 10 s per million members here (docs/benchmarks.md). */
@@ -27,6 +31,7 @@ public final class SolrSearchIndex implements SearchIndex {
   /** Runs each call so that its caller can give up at the deadline; one per index. */
   private final BoundedCalls calls = new BoundedCalls("solr-write");
 
+  /** An index with the live sync's write deadline, 10 s. */
   public SolrSearchIndex(SolrClient client) {
     this(client, DEFAULT_WRITE_DEADLINE);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,19 @@ class ReindexSettingsTest {
     assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "city"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("REINDEX_ORDER=city");
+  }
+
+  @Test
+  void aRebuildWaitsLongerForAWriteThanTheLiveSync_andTheWaitCanBeSet() {
+    assertThat(ReindexSettings.from(Env.of(Map.of())).writeDeadline()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(ReindexSettings.from(Env.of(Map.of("REINDEX_WRITE_DEADLINE_S", "600"))).writeDeadline())
+        .isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aWriteDeadlineOfZeroStopsTheRebuildNamingTheVariable() {
+    assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_WRITE_DEADLINE_S", "0"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REINDEX_WRITE_DEADLINE_S");
   }
 }
