@@ -4,6 +4,7 @@ import com.expat.search.bench.chaos.ChaosCommand;
 import com.expat.search.bench.cost.CostCommand;
 import com.expat.search.bench.indexing.BulkCommand;
 import com.expat.search.bench.indexing.LiveCommand;
+import com.expat.search.bench.indexing.LocalityCommand;
 import com.expat.search.bench.jmh.JmhCommand;
 import com.expat.search.bench.lab.EvalCommand;
 import com.expat.search.bench.load.LoadCommand;
@@ -61,6 +62,7 @@ public final class BenchMain implements Runnable {
   @Command(name = "bench", mixinStandardHelpOptions = true,
       description = "Speed benchmarks: open-loop load against the query service (load) or Solr (solr), query mixes (mix), JMH (jmh), CPU per request against plain Solr (cost), indexing (bulk, live), reliability under faults (chaos).",
       subcommands = {LoadCommand.class, MixCommand.class, SolrCommand.class, JmhCommand.class, BulkCommand.class, LiveCommand.class,
+          LocalityCommand.class,
           CostCommand.class, ChaosCommand.class})
   static final class Bench implements Runnable {
     @Override
