@@ -32,8 +32,12 @@ public final class MemberDocs {
   public static MemberItem item(
       SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain, ItemWords words) {
     Explanation explanation = explain ? ranked.explanation() : null;
-    MemberItem item = item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
-        explanation == null ? null : words.reasons(explanation.reasons()));
+    return inWords(item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
+        explanation == null ? null : words.reasons(explanation.reasons())), words);
+  }
+
+  /** {@code item} with its city's name in the request's words. */
+  public static MemberItem inWords(MemberItem item, ItemWords words) {
     CityRef city = item.city();
     String name = words.cityName(city.id(), city.name());
     return name == null || name.equals(city.name()) ? item : item.withCity(new CityRef(city.id(), name, city.countryCode()));

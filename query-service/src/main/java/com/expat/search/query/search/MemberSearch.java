@@ -10,6 +10,7 @@ import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
+import com.expat.search.query.ranking.MembersInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
@@ -18,6 +19,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
@@ -90,28 +92,41 @@ public final class MemberSearch {
     filterAny(params, "origin", ORIGIN_COUNTRY, request.origins());
 
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
+    setFacets(params, request);
+    ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
+    if (byScore && ranking.inSolr().enabled() && MembersInSolr.fits(request.page(), request.size())) {
+      Optional<MembersInSolr.Page> ranked = MembersInSolr.page(index, core, new ModifiableSolrParams(params),
+          new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain()),
+          new RankParams(profile, rankedFor, now), ranking, origin, words);
+      if (ranked.isPresent()) {
+        return new MemberPage(ranked.get().total(), request.page(), request.size(), ranked.get().items(),
+            request.facets().isEmpty() ? null : facets(request, ranked.get().response()));
+      }
+    }
     TwoStage stages = ranking.stages(request.page(), request.size(), byScore);
     SolrPrerank prerank = SolrRanking.members(rankedFor, profile, corpus, now);
     stages.prepare(params, prerank, text, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
     params.set("sort", sort(request.sort(), origin.isPresent()));
-    if (!request.facets().isEmpty()) {
-      params.set("facet", true);
-      params.set("facet.limit", FACET_LIMIT);
-      params.set("facet.mincount", 1);
-      request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
-    }
 
     QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
     List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
         MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
         TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
-    ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     return new MemberPage(
         response.getResults().getNumFound(),
         request.page(),
         request.size(),
         hits.stream().map(hit -> MemberDocs.item(hit.doc(), origin, hit.ranked(), request.explain(), words)).toList(),
         request.facets().isEmpty() ? null : facets(request, response));
+  }
+
+  private static void setFacets(ModifiableSolrParams params, MemberSearchRequest request) {
+    if (!request.facets().isEmpty()) {
+      params.set("facet", true);
+      params.set("facet.limit", FACET_LIMIT);
+      params.set("facet.mincount", 1);
+      request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
+    }
   }
 
   private Optional<GeoPoint> pointOf(Location location) {

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * without a place, interests or languages, over members with and without each field (Solr's
  * generic functions treat a missing value in their own ways, which is what this catches); and a
  * service whose Solr lacks the native functions (a core created with {@code
- * expat.nativePrerank=false}) answers the same matches.
+ * expat.nativePrerank=false}) answers the same matches. Matches and member search ranked inside
+ * Solr answer as the two stages do.
  */
 @ExtendWith(SolrExtension.class)
 class NativePrerankIT {
@@ -162,12 +163,8 @@ class NativePrerankIT {
 
   @Test
   void rankingInsideSolrAnswersAsTheTwoStagesDo() {
-    IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
     // A window of 300 of 400 candidates: the pre-rank decides who reaches the whole model, as in production.
-    // Patient with Solr: this compares answers, and a shared machine can be slow.
-    QueryServiceConfig config = new QueryServiceConfig(0,
-        SolrSettings.at(URI.create(solr.baseUrl())).withRequestTimeout(Duration.ofSeconds(60)), cores, Duration.ZERO,
-        Duration.ZERO, 1_000, Duration.ofMinutes(10)).withRankingOverrides(true);
+    QueryServiceConfig config = comparing();
     try (Api twoStages = Api.start(config.withRankInSolr(RankInSolr.Mode.OFF).withPrerank(PrerankForm.Mode.NATIVE));
         Api inSolr = Api.start(config)) {
       int items = 0;
@@ -185,24 +182,80 @@ class NativePrerankIT {
             assertThat(actual.status()).as(what).isEqualTo(200);
             assertThat(actual.ids()).as(what).isNotEmpty().isEqualTo(expected.ids());
             assertThat(actual.total()).as(what).isEqualTo(expected.total());
-            for (int i = 0; i < actual.ids().size(); i++) {
-              var want = expected.body().path("items").get(i);
-              var got = actual.body().path("items").get(i);
-              // The two stages read a member's point from its text in the response, the columns from the
-              // docValues: distances differ by millimetres, scores by up to ~1e-6.
-              assertThat(got.path("score").asDouble()).as(what).isCloseTo(want.path("score").asDouble(), within(1e-5));
-              assertThat(got.path("reasons")).as(what).isEqualTo(want.path("reasons"));
-              assertThat(got.path("distance_km")).as(what).isEqualTo(want.path("distance_km"));
-              want.path("explain").fields().forEachRemaining(feature -> assertThat(
-                  got.path("explain").path(feature.getKey()).asDouble()).as(what + " " + feature.getKey())
-                  .isCloseTo(feature.getValue().asDouble(), within(1e-5)));
-              items++;
-            }
+            items += assertSameItems(what, expected, actual);
           }
         }
       }
       assertThat(items).isGreaterThan(100);
     }
+  }
+
+  @Test
+  void memberSearchInsideSolrAnswersAsTheTwoStagesDo() {
+    QueryServiceConfig config = comparing();
+    try (Api twoStages = Api.start(config.withRankInSolr(RankInSolr.Mode.OFF).withPrerank(PrerankForm.Mode.NATIVE));
+        Api inSolr = Api.start(config)) {
+      int items = 0;
+      int textItems = 0;
+      for (String profile : RankingProfiles.load().names()) {
+        // "member" matches all 400 (a window of 300 by text score, ties by activity and id), the others some
+        for (String q : new String[] {"", "member", "hiking", "jazz pianist"}) {
+          for (String[] extra : new String[][] {{"page", "1"}, {"page", "2", "size", "7"}, {"viewer", "2"},
+              {"viewer", "3", "near", "48.2,11.4", "radius_km", "60", "facets", "language,interest"},
+              {"weights", "text:5,distance:2", "viewer", "4"}}) {
+            List<String> params = new ArrayList<>(List.of("q", q, "profile", profile, "explain", "true"));
+            params.addAll(List.of(extra));
+            Api.Response expected = twoStages.get("/v1/members/search", params.toArray(String[]::new));
+            Api.Response actual = inSolr.get("/v1/members/search", params.toArray(String[]::new));
+            String what = profile + " q '" + q + "' " + List.of(extra);
+            assertThat(expected.status()).as(what).isEqualTo(200);
+            assertThat(actual.status()).as(what).isEqualTo(200);
+            assertThat(actual.ids()).as(what).isNotEmpty().isEqualTo(expected.ids());
+            assertThat(actual.total()).as(what).isEqualTo(expected.total());
+            assertThat(actual.body().path("facets")).as(what).isEqualTo(expected.body().path("facets"));
+            items += assertSameItems(what, expected, actual);
+            for (var item : expected.body().path("items")) {
+              textItems += item.path("explain").path("text").asDouble() > 0 ? 1 : 0;
+            }
+          }
+        }
+      }
+      assertThat(items).isGreaterThan(500);
+      assertThat(textItems).as("items whose score has a text part").isGreaterThan(100);
+    }
+  }
+
+  /**
+   * A service on the test's cores, uncached, with custom weights allowed; patient with Solr: the
+   * tests compare answers, and a shared machine can be slow.
+   */
+  private static QueryServiceConfig comparing() {
+    IndexNames cores = new IndexNames(solr.members(), solr.events(), solr.catalog());
+    return new QueryServiceConfig(0,
+        SolrSettings.at(URI.create(solr.baseUrl())).withRequestTimeout(Duration.ofSeconds(60)), cores, Duration.ZERO,
+        Duration.ZERO, 1_000, Duration.ofMinutes(10)).withRankingOverrides(true);
+  }
+
+  /**
+   * The two answers' items agree one by one: the same member, score and explanation (to 1e-5),
+   * reasons and distance. The two stages read a member's point from its text in the response, the
+   * columns from the docValues: distances differ by millimetres, scores by up to ~1e-6.
+   *
+   * @return how many items were compared
+   */
+  private static int assertSameItems(String what, Api.Response expected, Api.Response actual) {
+    for (int i = 0; i < actual.ids().size(); i++) {
+      var want = expected.body().path("items").get(i);
+      var got = actual.body().path("items").get(i);
+      assertThat(got.path("score").asDouble()).as(what).isCloseTo(want.path("score").asDouble(), within(1e-5));
+      assertThat(got.path("reasons")).as(what).isEqualTo(want.path("reasons"));
+      assertThat(got.path("distance_km")).as(what).isEqualTo(want.path("distance_km"));
+      assertThat(got.path("explain").size()).as(what).isEqualTo(want.path("explain").size());
+      want.path("explain").fields().forEachRemaining(feature -> assertThat(
+          got.path("explain").path(feature.getKey()).asDouble()).as(what + " " + feature.getKey())
+          .isCloseTo(feature.getValue().asDouble(), within(1e-5)));
+    }
+    return actual.ids().size();
   }
 
   /**
@@ -263,6 +316,15 @@ class NativePrerankIT {
       doc.setField("searchable", true);
       doc.setField("city_id", 2867714L);
       doc.setField("display_name", "Member " + id);
+      // Texts of different lengths and word counts, so that text scores differ and some tie.
+      List<String> words = List.of("hiking", "jazz", "pianist", "guide", "engineer", "teacher", "cook");
+      StringBuilder headline = new StringBuilder();
+      for (int w = random.nextInt(0, 6); w > 0; w--) {
+        headline.append(headline.length() == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
+      }
+      if (headline.length() > 0) {
+        doc.setField("headline", headline.toString());
+      }
       List<String> codes = random.nextInt(4) == 0 ? List.of("de") : List.of("de", "en");
       doc.setField("languages", codes);
       if (complete || random.nextInt(10) > 0) {

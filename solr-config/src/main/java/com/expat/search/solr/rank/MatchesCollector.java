@@ -21,34 +21,65 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * Collects every document that passed the request's filters: pre-ranks it over the segment's
- * columns and keeps the best {@code window} ({@link PrerankWindow}); then the whole model ranks
- * and diversifies those, and the top docs are that order, scored by the model (as floats; the
- * exact score comes with the document, {@link MatchesTransformerFactory}). One per request.
+ * columns, or with query text takes the main query's score, and keeps the best {@code window}
+ * ({@link PrerankWindow}); then the whole model ranks (and for matches diversifies) those, and the
+ * top docs are that order. Without text they carry the model's score as a float; with text the
+ * member's text score, so that the transformer, which scores the page's members one by one (also
+ * from Solr's result cache), can read the text relevance back against the result's best text
+ * score ({@link MatchesJob#textRelevance}); the exact score comes with the document ({@link
+ * MatchesTransformerFactory}). One per request.
  */
 final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
   private final MatchesJob job;
   private final List<LeafReaderContext> leaves;
   private final PrerankWindow window;
+  private final int capacity;
+  private final boolean text;
   private int totalHits;
+  private float maxScore = Float.NEGATIVE_INFINITY;
   private ScoreDoc[] ranked;
 
-  MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window) {
+  /**
+   * @param text whether the window is the best by the main query's (text) score rather than by the
+   *     pre-rank
+   */
+  MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text) {
     super(null);
     this.job = job;
     this.leaves = leaves;
     this.window = new PrerankWindow(window);
+    this.capacity = window;
+    this.text = text;
   }
 
   @Override
   public ScoreMode scoreMode() {
-    return ScoreMode.COMPLETE_NO_SCORES;
+    return text ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
   }
 
   @Override
   public LeafCollector getLeafCollector(LeafReaderContext context) {
     MemberColumns columns = job.columns().columns(context.reader());
-    SegmentPrerank prerank = new SegmentPrerank(job.prerank(), columns);
     int base = context.docBase;
+    if (text) {
+      return new LeafCollector() {
+        private Scorable scorer;
+
+        @Override
+        public void setScorer(Scorable scorer) {
+          this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          totalHits++;
+          float score = scorer.score();
+          maxScore = Math.max(maxScore, score);
+          window.offer(base + doc, score, columns.lastActiveAt[doc], columns.id[doc]);
+        }
+      };
+    }
+    SegmentPrerank prerank = new SegmentPrerank(job.prerank(), columns);
     return new LeafCollector() {
       @Override
       public void setScorer(Scorable scorer) {
@@ -95,20 +126,22 @@ final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
 
   private ScoreDoc[] ranked() {
     if (ranked == null) {
-      int[] docs = window.bestFirst();
+      float[] scores = new float[capacity];
+      int[] docs = window.bestFirst(scores);
       List<Candidate<MemberSignals>> candidates = new ArrayList<>(docs.length);
-      Map<MemberSignals, Integer> docOf = new IdentityHashMap<>();
-      for (int doc : docs) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        MemberSignals member = signals(leaf, doc - leaf.docBase);
-        docOf.put(member, doc);
-        candidates.add(Candidate.of(member));
+      Map<MemberSignals, Integer> indexOf = new IdentityHashMap<>();
+      for (int i = 0; i < docs.length; i++) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+        MemberSignals member = signals(leaf, docs[i] - leaf.docBase);
+        indexOf.put(member, i);
+        candidates.add(new Candidate<>(member, text ? MatchesJob.textRelevance(scores[i], maxScore) : 0));
       }
       List<Ranked<MemberSignals>> order = job.rank(candidates);
       ranked = new ScoreDoc[order.size()];
       for (int i = 0; i < ranked.length; i++) {
         Ranked<MemberSignals> item = order.get(i);
-        ranked[i] = new ScoreDoc(docOf.get(item.item()), (float) item.score());
+        int at = indexOf.get(item.item());
+        ranked[i] = new ScoreDoc(docs[at], text ? scores[at] : (float) item.score());
       }
     }
     return ranked;

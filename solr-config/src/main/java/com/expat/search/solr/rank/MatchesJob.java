@@ -13,31 +13,50 @@ import java.util.List;
 import org.apache.lucene.index.LeafReader;
 
 /**
- * One matches ranking inside Solr: what the service sent ({@link RankParams}), the core's corpus
- * and columns, the pre-rank prepared for them, and the whole model. Immutable; thread-safe.
+ * One member ranking inside Solr (matches, and member search): what the service sent ({@link
+ * RankParams}), the core's corpus and columns, the pre-rank prepared for them, and the whole model.
+ * Immutable; thread-safe.
  *
  * @param window how many pre-ranked candidates the whole model ranks
  * @param pageSize the first page the diversity pass re-ranks
+ * @param diversify whether the diversity pass runs (matches) or the model's order stands (search)
  */
 record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnPrerank prerank, int window,
-    int pageSize) {
+    int pageSize, boolean diversify) {
   private static final MatchRanker RANKER = Rankers.matches();
 
-  static MatchesJob of(RankParams params, Corpus corpus, ColumnCache columns, int window, int pageSize) {
-    return new MatchesJob(params, corpus, columns, ColumnPrerank.of(params, corpus), window, pageSize);
+  static MatchesJob of(RankParams params, Corpus corpus, ColumnCache columns, int window, int pageSize,
+      boolean diversify) {
+    return new MatchesJob(params, corpus, columns, ColumnPrerank.of(params, corpus), window, pageSize, diversify);
   }
 
-  /** The window ranked by the whole model and diversified: best first. */
+  /** The window ranked by the whole model, and diversified when asked: best first. */
   List<Ranked<MemberSignals>> rank(List<Candidate<MemberSignals>> candidates) {
     List<Ranked<MemberSignals>> ranked =
         RANKER.rank(params.viewer(), candidates, params.profile(), corpus, params.now());
-    return RANKER.diversify(ranked, pageSize, params.profile());
+    return diversify ? RANKER.diversify(ranked, pageSize, params.profile()) : ranked;
   }
 
-  /** One member scored and explained by the whole model (no diversity: it moves, never rescores). */
-  Ranked<MemberSignals> one(MemberColumns segment, int doc, LeafReader reader) throws IOException {
+  /**
+   * One member scored and explained by the whole model (no diversity: it moves, never rescores).
+   *
+   * @param textRelevance the member's text score over the best of the result, 0 without text
+   */
+  Ranked<MemberSignals> one(MemberColumns segment, int doc, LeafReader reader, double textRelevance)
+      throws IOException {
     MemberSignals member = MemberReader.signals(segment, doc, reader);
-    return RANKER.rank(params.viewer(), List.of(Candidate.of(member)), params.profile(), corpus, params.now())
-        .get(0);
+    return RANKER.rank(params.viewer(), List.of(new Candidate<>(member, textRelevance)), params.profile(), corpus,
+        params.now()).get(0);
+  }
+
+  /**
+   * What the whole model reads as text relevance: Solr's text score over the best one of the
+   * result, in 0..1 (the two-stage path's formula, kept so that answers stay the same).
+   */
+  static double textRelevance(float score, float maxScore) {
+    if (!(maxScore > 0) || Float.isNaN(score)) {
+      return 0;
+    }
+    return Math.min(1, Math.max(0, (double) score / maxScore));
   }
 }

@@ -16,7 +16,9 @@ import org.apache.solr.search.SyntaxError;
 
 /**
  * The query parser {@value #NAME}: {@code rq={!expat_matches window=W size=S}} with the ranking's
- * parameters ({@link RankParams#params()}) in the request. Holds what lives as long as the core:
+ * parameters ({@link RankParams#params()}) in the request. Matches by default; member search says
+ * {@code text=true} (the window is the best by the main query's text score, which the model reads
+ * as text relevance, instead of by the pre-rank) and {@code diversify=false}. Holds what lives as long as the core:
  * the segments' {@link ColumnCache} and the {@link FindableCorpus} (init arg {@code
  * corpusTtlSeconds}, default 600). Thread-safe.
  */
@@ -40,7 +42,8 @@ public final class MatchesRankParser extends QParserPlugin {
    *
    * @param profile, viewer, now the {@link RankParams} texts
    */
-  record Request(String profile, String viewer, String now, int window, int pageSize, MatchesRankParser plugin) {
+  record Request(String profile, String viewer, String now, int window, int pageSize, boolean text,
+      boolean diversify, MatchesRankParser plugin) {
     MatchesJob job(IndexSearcher searcher) throws IOException {
       RankParams params = RankParams.read(name -> switch (name) {
         case RankParams.PROFILE -> profile;
@@ -48,7 +51,7 @@ public final class MatchesRankParser extends QParserPlugin {
         case RankParams.NOW -> now;
         default -> null;
       });
-      return MatchesJob.of(params, plugin.corpus(searcher), plugin.columns, window, pageSize);
+      return MatchesJob.of(params, plugin.corpus(searcher), plugin.columns, window, pageSize, diversify);
     }
   }
 
@@ -78,7 +81,8 @@ public final class MatchesRankParser extends QParserPlugin {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
-            params.get(RankParams.NOW), window, size, MatchesRankParser.this));
+            params.get(RankParams.NOW), window, size, localParams.getBool("text", false),
+            localParams.getBool("diversify", true), MatchesRankParser.this));
       }
     };
   }

@@ -38,7 +38,8 @@ final class MatchesRankQuery extends RankQuery {
   public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(int len, QueryCommand cmd, IndexSearcher searcher)
       throws IOException {
     MatchesJob job = request.job(searcher);
-    return new MatchesCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len));
+    return new MatchesCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len),
+        request.text());
   }
 
   @Override
@@ -80,7 +81,8 @@ final class MatchesRankQuery extends RankQuery {
 
   @Override
   public String toString(String field) {
-    return "{!" + MatchesRankParser.NAME + " window=" + request.window() + " size=" + request.pageSize() + "}"
+    return "{!" + MatchesRankParser.NAME + " window=" + request.window() + " size=" + request.pageSize() + " text="
+        + request.text() + " diversify=" + request.diversify() + "}"
         + mainQuery.toString(field);
   }
 }

@@ -19,6 +19,7 @@ import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.response.transform.DocTransformer;
 import org.apache.solr.response.transform.TransformerFactory;
+import org.apache.solr.search.DocIterationInfo;
 import org.apache.solr.search.SolrIndexSearcher;
 
 /**
@@ -28,7 +29,9 @@ import org.apache.solr.search.SolrIndexSearcher;
  * texts (contributions sum to the score) and {@value #REASONS} ({@link ReasonText}, language-neutral
  * codes and values: the service words them). Scored from the same {@link
  * RankParams} as {@code rq}; a member's score does not depend on the others, so the page's
- * documents are scored one by one, also when Solr served the order from its result cache.
+ * documents are scored one by one, also when Solr served the order from its result cache. With
+ * {@code text=true} (member search with text; {@code fl} must name {@code score}) a member's text
+ * relevance is the score {@code rq} gave it over the result's best ({@link MatchesCollector}).
  */
 public final class MatchesTransformerFactory extends TransformerFactory {
   public static final String SCORE = "expat_score";
@@ -47,6 +50,7 @@ public final class MatchesTransformerFactory extends TransformerFactory {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
     }
     boolean explain = params != null && params.getBool("explain", false);
+    boolean text = params != null && params.getBool("text", false);
     return new DocTransformer() {
       private MatchesJob job;
 
@@ -61,15 +65,27 @@ public final class MatchesTransformerFactory extends TransformerFactory {
       }
 
       @Override
+      public void transform(SolrDocument doc, int docid, DocIterationInfo info) throws IOException {
+        score(doc, docid, text ? MatchesJob.textRelevance(info.score(), context.getDocList().maxScore()) : 0);
+      }
+
+      @Override
       public void transform(SolrDocument doc, int docid) throws IOException {
+        if (text) {
+          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": text=true needs score in fl");
+        }
+        score(doc, docid, 0);
+      }
+
+      private void score(SolrDocument doc, int docid, double textRelevance) throws IOException {
         SolrIndexSearcher searcher = context.getSearcher();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
         if (job == null) {
-          job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1);
+          job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1, false);
         }
         Ranked<MemberSignals> ranked = job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase,
-            explain ? leaf.reader() : null);
+            explain ? leaf.reader() : null, textRelevance);
         doc.setField(SCORE, ranked.score());
         if (explain) {
           Explanation explanation = ranked.explanation();

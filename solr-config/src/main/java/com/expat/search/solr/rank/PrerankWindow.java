@@ -31,9 +31,18 @@ final class PrerankWindow {
 
   /** The kept documents, best first; empties the window. */
   int[] bestFirst() {
+    return bestFirst(new float[size]);
+  }
+
+  /**
+   * The kept documents, best first, and each one's score at the same index of {@code scores} (at
+   * least as long as the window holds); empties the window.
+   */
+  int[] bestFirst(float[] scores) {
     int[] result = new int[size];
     for (int i = size - 1; i >= 0; i--) {
       result[i] = doc[0];
+      scores[i] = score[0];
       size--;
       swap(0, size);
       down(0);
