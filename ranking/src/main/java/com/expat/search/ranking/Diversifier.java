@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Maximal marginal relevance over the top of a ranking: see {@link DiversityParameters}. Quadratic
@@ -17,6 +19,16 @@ final class Diversifier {
 
   static List<Ranked<MemberSignals>> rerank(
       List<Ranked<MemberSignals>> ranked, int pageSize, DiversityParameters parameters) {
+    return rerank(ranked, Ranked::score, Ranked::item, pageSize, parameters);
+  }
+
+  /**
+   * The same pass over items ranked elsewhere (a merge of several shards' rankings): {@code
+   * score} gives each item's model score, {@code member} the signals the pass compares (origin
+   * and interests).
+   */
+  static <T> List<T> rerank(List<T> ranked, ToDoubleFunction<? super T> score,
+      Function<? super T, MemberSignals> member, int pageSize, DiversityParameters parameters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be >= 1, was " + pageSize);
     }
@@ -28,12 +40,12 @@ final class Diversifier {
     int picks = Math.min(pageSize, pool);
     double top = 0;
     for (int i = 0; i < pool; i++) {
-      top = Math.max(top, ranked.get(i).score());
+      top = Math.max(top, score.applyAsDouble(ranked.get(i)));
     }
-    Profiles profiles = Profiles.of(ranked.subList(0, pool));
+    Profiles profiles = Profiles.of(ranked.subList(0, pool), member);
     boolean[] taken = new boolean[pool];
     double[] closest = new double[pool];
-    List<Ranked<MemberSignals>> result = new ArrayList<>(ranked.size());
+    List<T> result = new ArrayList<>(ranked.size());
     for (int pick = 0; pick < picks; pick++) {
       int best = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
@@ -41,7 +53,7 @@ final class Diversifier {
         if (taken[i]) {
           continue;
         }
-        double relevance = top > 0 ? ranked.get(i).score() / top : 0;
+        double relevance = top > 0 ? score.applyAsDouble(ranked.get(i)) / top : 0;
         double value = (1 - strength) * relevance - strength * closest[i];
         if (value > bestValue) {
           best = i;
@@ -77,13 +89,13 @@ final class Diversifier {
    * Gives exactly {@link #similarity}'s values.
    */
   private record Profiles(int[] origins, long[][] interests, int[] interestCounts) {
-    static Profiles of(List<Ranked<MemberSignals>> pool) {
+    static <T> Profiles of(List<T> pool, Function<? super T, MemberSignals> signals) {
       Map<String, Integer> originIds = new HashMap<>();
       Map<String, Integer> slugIds = new HashMap<>();
       int[] origins = new int[pool.size()];
       List<int[]> slugsPerMember = new ArrayList<>(pool.size());
       for (int i = 0; i < pool.size(); i++) {
-        MemberSignals member = pool.get(i).item();
+        MemberSignals member = signals.apply(pool.get(i));
         // -1 - i: a member without an origin shares it with nobody, itself included.
         origins[i] = member.originCountry() == null ? -1 - i
             : originIds.computeIfAbsent(member.originCountry(), k -> originIds.size());

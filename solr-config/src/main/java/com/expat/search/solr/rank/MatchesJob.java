@@ -19,7 +19,8 @@ import org.apache.lucene.index.LeafReader;
  *
  * @param window how many pre-ranked candidates the whole model ranks
  * @param pageSize the first page the diversity pass re-ranks
- * @param diversify whether the diversity pass runs (matches) or the model's order stands (search)
+ * @param diversify whether the diversity pass runs (matches) or the model's order stands (search,
+ *     and a shard of several, where the pass runs on the merged ranking: {@link MatchesMerge})
  */
 record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnPrerank prerank, int window,
     int pageSize, boolean diversify) {

@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.time.Duration;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import com.expat.search.ranking.DiversityParameters;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.handler.component.ResponseBuilder;
+import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.search.QParser;
@@ -41,17 +46,22 @@ public final class MatchesRankParser extends QParserPlugin {
    * What one request asks for, as sent: equal texts rank equally.
    *
    * @param profile, viewer, now the {@link RankParams} texts
+   * @param shard whether this is one shard's part of a distributed request: it ranks without the
+   *     diversity pass, which the coordinator runs on the merged ranking ({@link MatchesMerge})
    */
   record Request(String profile, String viewer, String now, int window, int pageSize, boolean text,
-      boolean diversify, MatchesRankParser plugin) {
+      boolean diversify, boolean shard, MatchesRankParser plugin) {
     MatchesJob job(IndexSearcher searcher) throws IOException {
-      RankParams params = RankParams.read(name -> switch (name) {
+      return MatchesJob.of(params(), plugin.corpus(searcher), plugin.columns, window, pageSize, diversify && !shard);
+    }
+
+    RankParams params() {
+      return RankParams.read(name -> switch (name) {
         case RankParams.PROFILE -> profile;
         case RankParams.VIEWER -> viewer;
         case RankParams.NOW -> now;
         default -> null;
       });
-      return MatchesJob.of(params, plugin.corpus(searcher), plugin.columns, window, pageSize, diversify);
     }
   }
 
@@ -75,14 +85,35 @@ public final class MatchesRankParser extends QParserPlugin {
           throw new SyntaxError(NAME + ": window must be 1.." + MAX_WINDOW + " and size 1..window, were " + window
               + " and " + size);
         }
+        RankParams rank;
         try {
-          RankParams.read(params::get);
+          rank = RankParams.read(params::get);
         } catch (RankingException e) {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
+        boolean diversify = localParams.getBool("diversify", true);
+        askShardsForTheMergedPool(rank, size, diversify);
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
             params.get(RankParams.NOW), window, size, localParams.getBool("text", false),
-            localParams.getBool("diversify", true), MatchesRankParser.this));
+            diversify, params.getBool(ShardParams.IS_SHARD, false),
+            MatchesRankParser.this));
+      }
+
+      /**
+       * On the coordinator of a distributed request: each shard returns its best {@code start +
+       * rows} by default, but the diversity pass on the merged ranking chooses the first page from
+       * the best {@code size × poolFactor}, so each shard returns at least that many.
+       */
+      private void askShardsForTheMergedPool(RankParams rank, int size, boolean diversify) {
+        SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+        ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
+        if (builder == null || !builder.isDistributed() || builder.req != req) {
+          return;
+        }
+        DiversityParameters diversity = rank.profile().diversity();
+        int pool = diversify && diversity.strength() > 0 ? size * diversity.poolFactor() : 0;
+        int page = params.getInt(CommonParams.START, 0) + params.getInt(CommonParams.ROWS, CommonParams.ROWS_DEFAULT);
+        builder.shards_rows = Math.max(builder.shards_rows, Math.max(pool, page));
       }
     };
   }

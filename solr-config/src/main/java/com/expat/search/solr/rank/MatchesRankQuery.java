@@ -18,8 +18,8 @@ import org.apache.solr.search.RankQuery;
  * {@code rq={!expat_matches window=300 size=20}}: the main query and filters choose the
  * candidates; this ranks them ({@link MatchesCollector}). Equal for equal requests (the ranking's
  * parameters as sent, window and page size), so Solr's query result cache keeps the ranked order.
- * Several shards each rank their own candidates; the merge keeps each shard's model scores in
- * order (no merge strategy of its own).
+ * Several shards each rank their own candidates; {@link MatchesMerge} merges them in one core's
+ * order and runs the diversity pass on the merged ranking.
  */
 final class MatchesRankQuery extends RankQuery {
   private final Query mainQuery;
@@ -44,7 +44,7 @@ final class MatchesRankQuery extends RankQuery {
 
   @Override
   public MergeStrategy getMergeStrategy() {
-    return null;
+    return new MatchesMerge(request);
   }
 
   @Override
