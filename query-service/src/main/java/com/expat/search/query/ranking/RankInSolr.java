@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether matches rank inside Solr in one request (the configset's {@code expat_matches} query
- * parser and transformer, solr-config's jar with the ranking module) or in two stages ({@link
- * TwoStage}). In {@link Mode#AUTO} (the default, {@code RANK_IN_SOLR}) the service ranks in Solr
+ * Whether matches and member search rank inside Solr in one request (the configset's {@code
+ * expat_matches} query parser and transformer, solr-config's jar with the ranking module; {@link
+ * MembersInSolr}) or in two stages ({@link TwoStage}). In {@link Mode#AUTO} (the default, {@code RANK_IN_SOLR}) the service ranks in Solr
  * until Solr says it does not know the parser, then in two stages from that request on: a node
  * without the jar, or without {@code -Dexpat.nativePrerank=true}, answers the same, only at the
  * old cost. {@link Mode#OFF} keeps the two stages (to measure before against after in one run).
@@ -73,8 +73,8 @@ public final class RankInSolr {
       if (!missing) {
         missing = true;
         LOG.warn("Solr core {} lacks the {} query parser (solr-config's jar in Solr's lib and"
-            + " -Dexpat.nativePrerank=true, configset expat): ranking matches in two stages from now on, at the"
-            + " old cost", core, PLUGIN);
+            + " -Dexpat.nativePrerank=true, configset expat): ranking matches and member search in two stages from"
+            + " now on, at the old cost", core, PLUGIN);
       }
       return Optional.empty();
     }
