@@ -22,6 +22,7 @@ import com.expat.search.query.invalidation.InvalidationSource;
 import com.expat.search.query.matches.MatchesApi;
 import com.expat.search.query.matches.MatchesDebugApi;
 import com.expat.search.query.matches.MatchesRequest;
+import com.expat.search.query.matches.NearbyCities;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
@@ -205,20 +206,21 @@ public final class QueryService implements AutoCloseable {
       Caches caches, ExecutorService healthChecks, Ticker ticker, PrometheusMeterRegistry registry) {
     CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
+    NearbyCities cities = new NearbyCities(index, config.cores().catalog(), config.catalogTtl(), ticker);
     List<Routes> features = new ArrayList<>(List.of(
         // Type-ahead and facet labels need the catalog: without it the service is not ready.
         new HealthApi(json, index,
             List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
             Duration.ofMillis(1_000), healthChecks),
         new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), config.catalogTtl(), ticker),
-        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), catalog),
+        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), catalog, cities),
         new EventsApi(json, index, config.cores(), catalog, ranking, caches.events(), caches.memberEvents()),
         new SuggestApi(json, index, config.cores(), caches.suggest()),
         new MetricsApi(registry),
         new ApiDocs(json.mapper())));
     if (config.debugEndpoints()) {
       // Engineers only: these reveal blocks and contacts (docs/contract-additions.md).
-      features.add(new MatchesDebugApi(json, index, config.cores(), ranking));
+      features.add(new MatchesDebugApi(json, index, config.cores(), cities, ranking));
       LOG.warn("DEBUG_ENDPOINTS=on: /debug/... answers who blocked whom; keep this instance away from the website");
     }
     return features;

@@ -2,12 +2,16 @@ package com.expat.search.query.matches;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Visibility;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -35,8 +39,12 @@ final class MatchRules {
   static final String RADIUS = "outside_radius";
   static final String LANGUAGE = "no_shared_language";
 
-  /** The rules of {@code me}'s matches within {@code radiusKm}, in the order they are explained. */
-  static List<Rule> of(KnownMember me, double radiusKm) {
+  /**
+   * The rules of {@code me}'s matches within {@code radiusKm}, in the order they are explained.
+   *
+   * @param cities every city's point, as the catalog holds them ({@link #near})
+   */
+  static List<Rule> of(KnownMember me, double radiusKm, CityPoints cities) {
     return List.of(
         new Rule(HIDDEN, "opted in to being found (searchable)", Visibility::onlySearchable),
         new Rule(SELF, "not the viewer themself", params -> Visibility.hideSelf(params, me)),
@@ -47,22 +55,39 @@ final class MatchRules {
         }),
         new Rule(RADIUS, me.location().isPresent()
             ? "within " + String.format(Locale.ROOT, "%.0f", radiusKm) + " km of the viewer's city"
-            : "in the viewer's city (it has no coordinates)", params -> near(params, me, radiusKm)),
+            : "in the viewer's city (it has no coordinates)", params -> near(params, me, radiusKm, cities)),
         new Rule(LANGUAGE, "speaks one of the viewer's languages", params -> {
           params.add("fq", "{!terms f=" + LANGUAGES + " v=$shared_languages}");
           params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
         }));
   }
 
-  private static void near(ModifiableSolrParams params, KnownMember me, double radiusKm) {
-    me.location().ifPresent(point -> {
-      params.set("sfield", LOCATION);
-      params.set("pt", point.solr());
-      params.add("fq", "{!geofilt d=" + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
-    });
+  /**
+   * Within {@code radiusKm} of the viewer's city. A member's {@code location} is their city's point
+   * (the indexer copies it from the city row), so the members within the radius are those whose
+   * {@code city_id} is one of the cities within it ({@link CityPoints#within}, the one haversine):
+   * a set of ids that every viewer of the city shares at every radius that reaches the same cities,
+   * kept in Solr's filter cache, where a {@code geofilt} would test every member's point with
+   * trigonometry, afresh for each radius. The same members either way: a member whose city has no
+   * coordinates has no point and is in neither. When the catalog does not know the viewer's city
+   * (it was added since the catalog was last rebuilt), the radius is Solr's {@code geofilt} around
+   * the viewer's own point instead. A city without coordinates: the same city is the best "near"
+   * we know.
+   */
+  private static void near(ModifiableSolrParams params, KnownMember me, double radiusKm, CityPoints cities) {
     if (me.location().isEmpty()) {
-      // A city without coordinates: the same city is the best "near" we know.
       params.add("fq", me.cityId().isPresent() ? CITY_ID + ":" + me.cityId().getAsLong() : "-*:*");
+      return;
     }
+    Optional<GeoPoint> city = me.cityId().isPresent() ? cities.point(me.cityId().getAsLong()) : Optional.empty();
+    if (city.isPresent()) {
+      params.add("fq", "{!terms f=" + CITY_ID + " v=$near_cities}");
+      params.set("near_cities", Arrays.stream(cities.within(city.get(), radiusKm)).mapToObj(Long::toString)
+          .collect(Collectors.joining(",")));
+      return;
+    }
+    params.set("sfield", LOCATION);
+    params.set("pt", me.location().get().solr());
+    params.add("fq", "{!geofilt d=" + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
   }
 }

@@ -38,9 +38,12 @@ final class Matches {
   private final MemberDirectory directory;
   private final Ranking ranking;
   private final CatalogLookup catalog;
+  private final NearbyCities cities;
 
-  Matches(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
+  Matches(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, NearbyCities cities,
+      Ranking ranking) {
     this.catalog = catalog;
+    this.cities = cities;
     this.index = index;
     this.core = core;
     this.directory = directory;
@@ -61,7 +64,7 @@ final class Matches {
     Viewer viewer = Ranking.viewer(me);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MatchRules.of(me, request.radiusKm()).forEach(rule -> rule.addTo(params));
+    MatchRules.of(me, request.radiusKm(), cities.points()).forEach(rule -> rule.addTo(params));
 
     if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
       Optional<MemberPage> ranked = InSolr.page(index, core, new ModifiableSolrParams(params), request, me,

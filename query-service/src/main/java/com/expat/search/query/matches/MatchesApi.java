@@ -30,7 +30,8 @@ public final class MatchesApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
-      CatalogLookup catalog) {
+      CatalogLookup catalog,
+      NearbyCities cities) {
     this.json = json;
     this.cache = cache;
     this.matches = new Matches(
@@ -38,6 +39,7 @@ public final class MatchesApi implements Routes {
         cores.members(),
         new MemberDirectory(index, cores.members()),
         catalog,
+        cities,
         ranking);
     this.ranking = ranking;
   }

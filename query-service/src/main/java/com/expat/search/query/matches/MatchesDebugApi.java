@@ -27,10 +27,10 @@ public final class MatchesDebugApi implements Routes {
   private final WhyNotShown whyNot;
   private final Ranking ranking;
 
-  public MatchesDebugApi(Json json, SolrIndex index, IndexNames cores, Ranking ranking) {
+  public MatchesDebugApi(Json json, SolrIndex index, IndexNames cores, NearbyCities cities, Ranking ranking) {
     this.json = json;
     this.ranking = ranking;
-    this.whyNot = new WhyNotShown(index, cores.members(), new MemberDirectory(index, cores.members()), ranking);
+    this.whyNot = new WhyNotShown(index, cores.members(), new MemberDirectory(index, cores.members()), cities, ranking);
   }
 
   @Override

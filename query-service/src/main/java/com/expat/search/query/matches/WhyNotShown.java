@@ -30,8 +30,10 @@ final class WhyNotShown {
   private final String core;
   private final MemberDirectory directory;
   private final Ranking ranking;
+  private final NearbyCities cities;
 
-  WhyNotShown(SolrIndex index, String core, MemberDirectory directory, Ranking ranking) {
+  WhyNotShown(SolrIndex index, String core, MemberDirectory directory, NearbyCities cities, Ranking ranking) {
+    this.cities = cities;
     this.index = index;
     this.core = core;
     this.directory = directory;
@@ -62,7 +64,8 @@ final class WhyNotShown {
     }
     KnownMember other = member.get();
     List<String> failed = new ArrayList<>();
-    for (MatchRules.Rule rule : MatchRules.of(viewer, radiusKm)) {
+    List<MatchRules.Rule> rules = MatchRules.of(viewer, radiusKm, cities.points());
+    for (MatchRules.Rule rule : rules) {
       boolean excludes;
       if (rule.name().equals(MatchRules.LANGUAGE) && viewer.languages().isEmpty()) {
         excludes = true; // the matches query is not even sent: a viewer without languages has none
@@ -84,7 +87,7 @@ final class WhyNotShown {
     }
     RankingProfile profile = ranking.forMembers(profileName, weights);
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MatchRules.of(viewer, radiusKm).forEach(rule -> rule.addTo(params));
+    rules.forEach(rule -> rule.addTo(params));
     TwoStage stages = ranking.stages(1, 1, true);
     var prerank = Matches.prepareWindow(params, stages, Ranking.viewer(viewer), profile, ranking.corpus(), ranking.now(),
         List.of(ID), ranking.prerankForm());
