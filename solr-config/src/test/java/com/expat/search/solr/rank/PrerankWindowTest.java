@@ -15,7 +15,7 @@ class PrerankWindowTest {
       .thenComparing(Comparator.comparingLong(Doc::lastActive).reversed()).thenComparingLong(Doc::id);
 
   @Test
-  void keepsTheBestAsSolrsSortWouldWithTiesByActivityThenId() {
+  void keepsTheBestAsSolrsSortWouldWithTiesByActivityThenId_andGivesEachOnesScore() {
     SplittableRandom random = new SplittableRandom(5);
     for (int round = 0; round < 200; round++) {
       int size = random.nextInt(0, 40);
@@ -28,12 +28,14 @@ class PrerankWindowTest {
       }
       docs.sort(SOLR_SORT);
       List<Doc> best = docs.subList(0, Math.min(size, docs.size()));
-      int[] kept = window.bestFirst();
+      float[] scores = new float[size];
+      int[] kept = window.bestFirst(scores);
       assertThat(kept).hasSize(best.size());
       for (int i = 0; i < kept.length; i++) {
         int doc = kept[i];
         Doc got = docs.stream().filter(d -> d.doc() == doc).findFirst().orElseThrow();
         assertThat(SOLR_SORT.compare(got, best.get(i))).as("round " + round + " rank " + i).isZero();
+        assertThat(scores[i]).as("round " + round + " score of rank " + i).isEqualTo(got.score());
       }
     }
   }
