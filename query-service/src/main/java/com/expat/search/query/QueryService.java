@@ -108,7 +108,7 @@ public final class QueryService implements AutoCloseable {
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
           new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
-          new RankInSolr(config.rankInSolr()));
+          new RankInSolr(config.rankInSolr(), config.solr().zkHosts().isPresent()));
       SharedCache shared = sharedCache(config, clock, registry);
       opened.add(shared);
       Freshness freshness = freshness(config, clock);

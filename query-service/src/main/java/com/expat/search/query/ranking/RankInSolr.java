@@ -44,15 +44,34 @@ public final class RankInSolr {
   }
 
   private final Mode mode;
+  private final boolean cloud;
   private volatile boolean missing;
 
-  public RankInSolr(Mode mode) {
+  /**
+   * @param cloud whether Solr is a SolrCloud cluster ({@code SOLR_ZK_HOSTS}), whose collections may
+   *     have several shards
+   */
+  public RankInSolr(Mode mode, boolean cloud) {
     this.mode = mode;
+    this.cloud = cloud;
+  }
+
+  public RankInSolr(Mode mode) {
+    this(mode, false);
   }
 
   /** Whether a request should now rank in Solr. */
   public boolean enabled() {
     return mode == Mode.AUTO && !missing;
+  }
+
+  /**
+   * Whether a member search with query text should now rank in Solr: as {@link #enabled()}, but
+   * not on SolrCloud, where each shard would read text relevance against its own best text score
+   * and the merged order would not be one core's (solr-config README, "Several shards").
+   */
+  public boolean enabledWithText() {
+    return enabled() && !cloud;
   }
 
   /**

@@ -94,7 +94,8 @@ public final class MemberSearch {
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
     setFacets(params, request);
     ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
-    if (byScore && ranking.inSolr().enabled() && MembersInSolr.fits(request.page(), request.size())) {
+    boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
+    if (byScore && inSolr && MembersInSolr.fits(request.page(), request.size())) {
       Optional<MembersInSolr.Page> ranked = MembersInSolr.page(index, core, new ModifiableSolrParams(params),
           new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain()),
           new RankParams(profile, rankedFor, now), ranking, origin, words);

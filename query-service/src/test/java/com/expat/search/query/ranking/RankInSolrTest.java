@@ -1,0 +1,28 @@
+package com.expat.search.query.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RankInSolrTest {
+  @Test
+  void onOneSolrEveryMemberRequestRanksInSolr() {
+    RankInSolr auto = new RankInSolr(RankInSolr.Mode.AUTO, false);
+    assertThat(auto.enabled()).isTrue();
+    assertThat(auto.enabledWithText()).isTrue();
+  }
+
+  @Test
+  void onSolrCloudSearchesWithTextKeepTheTwoStages_becauseShardsReadTextRelevanceAgainstTheirOwnBest() {
+    RankInSolr cloud = new RankInSolr(RankInSolr.Mode.AUTO, true);
+    assertThat(cloud.enabled()).isTrue();
+    assertThat(cloud.enabledWithText()).isFalse();
+  }
+
+  @Test
+  void offRanksNothingInSolr() {
+    RankInSolr off = new RankInSolr(RankInSolr.Mode.OFF, false);
+    assertThat(off.enabled()).isFalse();
+    assertThat(off.enabledWithText()).isFalse();
+  }
+}
