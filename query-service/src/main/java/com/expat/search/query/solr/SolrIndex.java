@@ -31,9 +31,6 @@ import org.apache.solr.common.params.SolrParams;
 public final class SolrIndex {
   /** Set on the document a versioned delete leaves behind; real-time get still returns it. */
 
-  /** Longest query string sent in the URL: well under Jetty's 8 kB request header limit. */
-  static final int MAX_URL_PARAMS = 4_096;
-
   private final SolrClient client;
   private final MeterRegistry registry;
   /** By core and outcome, found once rather than built and looked up on every call. */
@@ -49,16 +46,9 @@ public final class SolrIndex {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /**
-   * Runs a search on {@code core}: parameters travel in the URL when they are short, else in the
-   * body, so long id lists fit. A body costs the JDK client a second thread, which writes it
-   * through a pipe (see {@code SolrClients}): on a matches request that was a sixth of the
-   * service's CPU (docs/benchmarks.md).
-   */
+  /** Runs a search on {@code core}; parameters travel in the body, so long id lists fit. */
   public QueryResponse query(String core, SolrParams params) {
-    SolrRequest.METHOD method = params.toQueryString().length() <= MAX_URL_PARAMS ? SolrRequest.METHOD.GET
-        : SolrRequest.METHOD.POST;
-    return call(core, () -> client.query(core, params, method));
+    return call(core, () -> client.query(core, params, SolrRequest.METHOD.POST));
   }
 
   /**
