@@ -27,6 +27,15 @@ public final class ColumnPrerank {
   private final double activityRate;
   private final double newnessRate;
   private final long nowMs;
+  // The profile's weights, read once: the pre-rank runs for every candidate (tens of thousands per
+  // request at 1M members), and a map look-up per feature per candidate was 16 % of Solr's CPU on
+  // the matches path (JFR, docs/benchmarks.md).
+  private final double distanceWeight;
+  private final double interestsWeight;
+  private final double languagesWeight;
+  private final double activityWeight;
+  private final double newnessWeight;
+  private final double qualityWeight;
 
   private ColumnPrerank(RankParams params, Corpus corpus) {
     this.params = params;
@@ -35,6 +44,12 @@ public final class ColumnPrerank {
     this.activityRate = HalfLifeDecay.rate(members.activityHalfLife());
     this.newnessRate = HalfLifeDecay.rate(members.newnessHalfLife());
     this.nowMs = params.now().toEpochMilli();
+    this.distanceWeight = members.weight(MemberFeature.DISTANCE);
+    this.interestsWeight = members.weight(MemberFeature.SHARED_INTERESTS);
+    this.languagesWeight = members.weight(MemberFeature.SHARED_LANGUAGES);
+    this.activityWeight = members.weight(MemberFeature.RECENT_ACTIVITY);
+    this.newnessWeight = members.weight(MemberFeature.NEWNESS);
+    this.qualityWeight = members.weight(MemberFeature.PROFILE_QUALITY);
   }
 
   public static ColumnPrerank of(RankParams params, Corpus corpus) {
@@ -44,22 +59,21 @@ public final class ColumnPrerank {
   /** The weighted closeness of a member at this point (0 when the viewer has no place). */
   public double distance(double latitude, double longitude) {
     LatLon origin = params.viewer().origin();
-    double weight = members.weight(MemberFeature.DISTANCE);
-    if (origin == null || weight == 0) {
+    if (origin == null || distanceWeight == 0) {
       return 0;
     }
-    return weight * DistanceDecay.value(origin.distanceKm(new LatLon(latitude, longitude)), members.distanceScaleKm());
+    return distanceWeight * DistanceDecay.value(origin.distanceKm(new LatLon(latitude, longitude)), members.distanceScaleKm());
   }
 
   /** Whether {@link #distance} can be other than 0, so the location need not be read otherwise. */
   public boolean readsDistance() {
-    return params.viewer().origin() != null && members.weight(MemberFeature.DISTANCE) > 0;
+    return params.viewer().origin() != null && distanceWeight > 0;
   }
 
   /** The weighted contribution of a member having {@code slug}: summed over their interests. */
   public double interest(String slug) {
     Double share = interestShares.get(slug);
-    return share == null ? 0 : members.weight(MemberFeature.SHARED_INTERESTS) * share;
+    return share == null ? 0 : interestsWeight * share;
   }
 
   /**
@@ -89,21 +103,21 @@ public final class ColumnPrerank {
     for (int i = 0; i < count; i++) {
       none = LanguageFit.andNot(none, bestPairs[i]);
     }
-    return members.weight(MemberFeature.SHARED_LANGUAGES) * (1 - none);
+    return languagesWeight * (1 - none);
   }
 
   /** The weighted recent activity of a member last active at {@code epochMs}. */
   public double activity(long epochMs) {
-    return members.weight(MemberFeature.RECENT_ACTIVITY) * HalfLifeDecay.value(epochMs, nowMs, activityRate);
+    return activityWeight * HalfLifeDecay.value(epochMs, nowMs, activityRate);
   }
 
   /** The weighted newness of a member who joined at {@code epochMs}. */
   public double newness(long epochMs) {
-    return members.weight(MemberFeature.NEWNESS) * HalfLifeDecay.value(epochMs, nowMs, newnessRate);
+    return newnessWeight * HalfLifeDecay.value(epochMs, nowMs, newnessRate);
   }
 
   /** The weighted profile quality. */
   public double quality(double profileQuality) {
-    return members.weight(MemberFeature.PROFILE_QUALITY) * profileQuality;
+    return qualityWeight * profileQuality;
   }
 }
