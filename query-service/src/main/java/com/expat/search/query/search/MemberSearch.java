@@ -35,7 +35,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 /**
  * Runs {@code GET /v1/members/search} against the members core. User text reaches Solr only as
  * the value of {@code qq}, escaped, read by edismax with no field access ({@code uf=-*}); every
- * other input is validated before it is written into a filter. Thread-safe.
+ * other input is validated before it is written into a filter. In relevance order a page within
+ * the largest window ranks inside Solr in one request ({@link MembersInSolr}); an explicit sort, a
+ * deeper page, or a Solr without the plugin ranks in two stages ({@link TwoStage}), with the same
+ * answers. Thread-safe.
  */
 public final class MemberSearch {
   /** Name, then headline and occupation, then bio; the English-stemmed copy helps a little. */
