@@ -38,8 +38,8 @@ import org.apache.solr.util.SolrResponseUtil;
  * MergedMatches}). Stateless apart from the request.
  *
  * <p>With query text (member search) the model reads each member's text score over the best of
- * the result, and a shard knows only its own best: scores of different shards are then not on
- * one scale. Not solved here (see solr-config/README.md).
+ * the result, and a shard knows only its own best: scores of different shards are then not quite
+ * on one scale. Not solved here (see solr-config/README.md).
  */
 final class MatchesMerge implements MergeStrategy {
   static final String VALUES = "expat_merge";

@@ -9,6 +9,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import com.expat.search.ranking.DiversityParameters;
 import org.apache.solr.common.params.CommonParams;
+import java.util.Map;
+import org.apache.solr.common.params.MapSolrParams;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.handler.component.ResponseBuilder;
@@ -92,9 +94,10 @@ public final class MatchesRankParser extends QParserPlugin {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
         boolean diversify = localParams.getBool("diversify", true);
-        askShardsForTheMergedPool(rank, size, diversify);
+        boolean text = localParams.getBool("text", false);
+        askShardsForTheMergedPool(rank, size, diversify, text);
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
-            params.get(RankParams.NOW), window, size, localParams.getBool("text", false),
+            params.get(RankParams.NOW), window, size, text,
             diversify, params.getBool(ShardParams.IS_SHARD, false),
             MatchesRankParser.this));
       }
@@ -104,7 +107,7 @@ public final class MatchesRankParser extends QParserPlugin {
        * rows} by default, but the diversity pass on the merged ranking chooses the first page from
        * the best {@code size × poolFactor}, so each shard returns at least that many.
        */
-      private void askShardsForTheMergedPool(RankParams rank, int size, boolean diversify) {
+      private void askShardsForTheMergedPool(RankParams rank, int size, boolean diversify, boolean text) {
         SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
         ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
         if (builder == null || !builder.isDistributed() || builder.req != req) {
@@ -114,6 +117,13 @@ public final class MatchesRankParser extends QParserPlugin {
         int pool = diversify && diversity.strength() > 0 ? size * diversity.poolFactor() : 0;
         int page = params.getInt(CommonParams.START, 0) + params.getInt(CommonParams.ROWS, CommonParams.ROWS_DEFAULT);
         builder.shards_rows = Math.max(builder.shards_rows, Math.max(pool, page));
+        if (text) {
+          // The transformer reads a member's text score from the result; a second request for the
+          // page's fields by id has none. One pass: each shard returns its members' fields with
+          // the first request, transformer included.
+          req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(ShardParams.DISTRIB_SINGLE_PASS, "true")),
+              req.getParams()));
+        }
       }
     };
   }
