@@ -103,7 +103,7 @@ public final class QueryService implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       PrometheusMeterRegistry registry = registry(opened);
       Json json = new Json();
-      SolrIndex index = new SolrIndex(client, registry);
+      SolrIndex index = SolrIndex.of(client, registry, config.solr());
       Ticker ticker = Ticker.systemTicker();
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,

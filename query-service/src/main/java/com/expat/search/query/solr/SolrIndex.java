@@ -1,5 +1,7 @@
 package com.expat.search.query.solr;
 
+import com.expat.search.common.solr.BoundedCalls;
+import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.vocabulary.IndexFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,20 +23,54 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.util.Utils;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The service's one door to Solr: reads only, each bounded by the client's time limits, and every
  * library failure translated here into {@link IndexUnavailableException} (Solr down, slow, or a
  * missing core) or {@link IndexQueryException} (Solr rejected a request we built). Thread-safe.
+ *
+ * <p>On SolrCloud ({@link #of} with ZooKeeper hosts) every read has a second chance within the
+ * request time limit ({@link BoundedCalls#callWithSecondChance}): when it fails, or has not
+ * answered after half the limit, it is sent once more, preferring another live node's replicas
+ * than the first attempt did, and the first answer wins; after the limit it is a 503. The client alone already skips a node that
+ * refuses the connection, but with two replicas a dead node and a stalled one at once left it
+ * nothing to try (docs/scale.md), and a replica that timed out could be followed by another full
+ * timeout, past the contract's second.
  */
 public final class SolrIndex {
-  /** Set on the document a versioned delete leaves behind; real-time get still returns it. */
-
   private final SolrClient client;
   private final MeterRegistry registry;
+  private final Optional<SecondChance> secondChance;
   /** By core and outcome, found once rather than built and looked up on every call. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+  /**
+   * @param nodes the base URLs of the live nodes: each attempt of a read prefers another one's
+   *     replicas ({@code shards.preference=replica.location:...}), so that a second attempt does
+   *     not meet the node that stalled the first
+   */
+  private record SecondChance(BoundedCalls calls, long afterNanos, long limitNanos, Supplier<List<String>> nodes) {
+    SolrParams forAttempt(SolrParams params, List<String> live, int node) {
+      if (live.size() < 2) {
+        return params;
+      }
+      ModifiableSolrParams preferring = new ModifiableSolrParams(params);
+      preferring.set(ShardParams.SHARDS_PREFERENCE,
+          ShardParams.SHARDS_PREFERENCE_REPLICA_LOCATION + ":" + live.get(node % live.size()));
+      return preferring;
+    }
+  }
+
+  /** A read, with the parameters of one attempt. */
+  private interface Read<T> {
+    T run(SolrParams params) throws SolrServerException, IOException;
+  }
 
   public SolrIndex(SolrClient client) {
     this(client, new SimpleMeterRegistry());
@@ -42,13 +78,36 @@ public final class SolrIndex {
 
   /** Times every call as {@code expat_solr_requests_seconds{core,outcome}} in {@code registry}. */
   public SolrIndex(SolrClient client, MeterRegistry registry) {
+    this(client, registry, Optional.empty());
+  }
+
+  private SolrIndex(SolrClient client, MeterRegistry registry, Optional<SecondChance> secondChance) {
     this.client = Objects.requireNonNull(client, "client");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.secondChance = secondChance;
+  }
+
+  /**
+   * The index for {@code client}, built from {@code settings}: on SolrCloud each read gets a
+   * second chance within {@link SolrSettings#requestTimeout()}; on one node it is made once (a
+   * second attempt would meet the same node).
+   */
+  public static SolrIndex of(SolrClient client, MeterRegistry registry, SolrSettings settings) {
+    if (settings.zkHosts().isEmpty()) {
+      return new SolrIndex(client, registry);
+    }
+    long limit = settings.requestTimeout().toNanos();
+    Supplier<List<String>> nodes = client instanceof CloudSolrClient cloud
+        ? () -> cloud.getClusterStateProvider().getLiveNodes().stream().sorted()
+            .map(node -> Utils.getBaseUrlForNodeName(node, "http")).toList()
+        : List::of;
+    return new SolrIndex(client, registry,
+        Optional.of(new SecondChance(new BoundedCalls("solr-read"), limit / 2, limit, nodes)));
   }
 
   /** Runs a search on {@code core}; parameters travel in the body, so long id lists fit. */
   public QueryResponse query(String core, SolrParams params) {
-    return call(core, () -> client.query(core, params, SolrRequest.METHOD.POST));
+    return call(core, params, attempt -> client.query(core, attempt, SolrRequest.METHOD.POST));
   }
 
   /**
@@ -56,13 +115,13 @@ public final class SolrIndex {
    * there is none or only the tombstone of a delete.
    */
   public Optional<SolrDocument> get(String core, String id, String... fields) {
-    SolrDocument doc = call(core, () -> client.getById(core, id, fieldList(fields)));
+    SolrDocument doc = call(core, fieldList(fields), attempt -> client.getById(core, id, attempt));
     return doc == null || isTombstone(doc) ? Optional.empty() : Optional.of(doc);
   }
 
   /** The documents with these ids that exist, by real-time get, tombstones left out. */
   public List<SolrDocument> get(String core, Collection<String> ids, String... fields) {
-    SolrDocumentList docs = call(core, () -> client.getById(core, ids, fieldList(fields)));
+    SolrDocumentList docs = call(core, fieldList(fields), attempt -> client.getById(core, ids, attempt));
     return docs.stream().filter(doc -> !isTombstone(doc)).toList();
   }
 
@@ -85,18 +144,14 @@ public final class SolrIndex {
     params.set("q", "*:*");
     params.set("rows", 0);
     params.set("timeAllowed", 500);
-    call(core, () -> client.query(core, params, SolrRequest.METHOD.GET));
+    call(core, params, attempt -> client.query(core, attempt, SolrRequest.METHOD.GET));
   }
 
-  private interface SolrCall<T> {
-    T run() throws SolrServerException, IOException;
-  }
-
-  private <T> T call(String core, SolrCall<T> call) {
+  private <T> T call(String core, SolrParams params, Read<T> call) {
     long start = System.nanoTime();
     String outcome = "error";
     try {
-      T result = timed(core, call);
+      T result = timed(core, params, call);
       outcome = "ok";
       return result;
     } finally {
@@ -115,9 +170,9 @@ public final class SolrIndex {
         .register(registry);
   }
 
-  private static <T> T timed(String core, SolrCall<T> call) {
+  private <T> T timed(String core, SolrParams params, Read<T> call) {
     try {
-      return call.run();
+      return attempts(params, call);
     } catch (SolrServerException | IOException e) {
       throw new IndexUnavailableException("Solr core " + core + " did not answer: " + e, e);
     } catch (SolrException e) {
@@ -133,6 +188,23 @@ public final class SolrIndex {
       }
       throw e;
     }
+  }
+
+  private <T> T attempts(SolrParams params, Read<T> call) throws SolrServerException, IOException {
+    if (secondChance.isEmpty()) {
+      return call.run(params);
+    }
+    SecondChance chance = secondChance.get();
+    List<String> live = chance.nodes().get();
+    int first = live.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(live.size());
+    return chance.calls().callWithSecondChance(
+        attempt -> () -> call.run(chance.forAttempt(params, live, first + attempt)),
+        chance.afterNanos(), chance.limitNanos(), SolrIndex::retryable);
+  }
+
+  /** Whatever Solr did not reject as a bad request (4xx) may be read again. */
+  private static boolean retryable(Exception e) {
+    return !(e instanceof SolrException solr && solr.code() >= 400 && solr.code() < 500);
   }
 
   private static boolean hasIoCause(Throwable e) {
