@@ -44,7 +44,8 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
     Shape shape = CoreNames.liveOfBuild(name).flatMap(this::collectionOf).map(this::shapeOf).orElse(Shape.SINGLE);
     CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(
             name, Cores.CONFIGSET, shape.shards(), shape.nrt(), shape.tlog(), shape.pull())
-        .withProperty("expat.softCommitMs", "-1");
+        .withProperty("expat.softCommitMs", "-1")
+        .withProperty("expat.indexSort", BULK_INDEX_SORT);
     create.setWaitForFinalState(true);
     run("create collection " + name + " (" + shape + ")", () -> create.process(client));
   }

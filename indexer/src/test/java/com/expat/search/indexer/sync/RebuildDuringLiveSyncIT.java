@@ -20,6 +20,7 @@ import com.expat.search.testing.db.MariaDbExtension;
 import com.expat.search.testing.db.TestDatabase;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import com.expat.search.vocabulary.MemberFields;
 import com.rabbitmq.client.Channel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.LukeRequest;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +82,28 @@ class RebuildDuringLiveSyncIT {
     return ((Number) luke.process(solr.client(), core).getIndexInfo().get("segmentCount")).intValue();
   }
 
+  /** Runs of one city in docid order: 1 per city when the index is sorted by city. */
+  private static long cityRuns(SolrCores solr, String core) throws Exception {
+    SolrQuery all = new SolrQuery("*:*").setRows(100_000).setFields(MemberFields.CITY_ID)
+        .setSort("_docid_", SolrQuery.ORDER.asc);
+    long runs = 0;
+    Object previous = null;
+    for (SolrDocument doc : solr.client().query(core, all).getResults()) {
+      Object city = doc.getFirstValue(MemberFields.CITY_ID);
+      if (!city.equals(previous)) {
+        runs++;
+      }
+      previous = city;
+    }
+    return runs;
+  }
+
+  private static long cities(SolrCores solr, String core) throws Exception {
+    SolrQuery facet = new SolrQuery("*:*").setRows(0).setFacet(true).addFacetField(MemberFields.CITY_ID)
+        .setFacetLimit(-1).setFacetMinCount(1);
+    return solr.client().query(core, facet).getFacetField(MemberFields.CITY_ID).getValueCount();
+  }
+
   static Reindexer reindexer(TestDatabase db, SolrCores solr, PrintStream out) {
     ReindexSettings settings = new ReindexSettings(200, 2, 0.9, Duration.ofMillis(1_000), Duration.ofSeconds(60),
         Duration.ofMillis(500), 1, true, ReindexSettings.DEFAULT_PLACE_WINDOW,
@@ -100,6 +124,8 @@ class RebuildDuringLiveSyncIT {
     reindexer.rebuild(Target.EVENTS);
     assertThat(initial).isGreaterThan(1_000);
     assertThat(segments(solr, solr.members())).as("the rebuild merged the new index to one segment").isEqualTo(1);
+    assertThat(cityRuns(solr, solr.members())).as("each city's members are one stretch of the index (index sort)")
+        .isEqualTo(cities(solr, solr.members()));
 
     AtomicBoolean running = new AtomicBoolean(true);
     List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -164,7 +190,8 @@ class RebuildDuringLiveSyncIT {
       doc.setField("display_name", "padding");
       extra.add(doc);
     }
-    SolrSearchIndex index = new SolrSearchIndex(solr.client());
+    // 20,000 documents in one request: a bulk write, with the rebuild's deadline (a loaded machine took over 10 s).
+    SolrSearchIndex index = new SolrSearchIndex(solr.client(), ReindexSettings.DEFAULT_WRITE_DEADLINE);
     index.add(solr.members(), extra);
     index.commit(solr.members());
     long before = index.count(solr.members());
