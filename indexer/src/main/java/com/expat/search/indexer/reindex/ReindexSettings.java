@@ -24,10 +24,12 @@ import java.util.Objects;
  *     members; merged to one, a matches query costs ~1 ms less and the merge takes ~10 s
  *     (docs/benchmarks.md). A nightly rebuild is where such a merge belongs: the merged segment only
  *     collects a day of live updates' deletes before the next rebuild replaces it.
- * @param placeOrder {@code REINDEX_ORDER}: {@code place} (default) writes the bulk load place by
- *     place ({@link PlaceOrder}), {@code id} in id order. Place order makes matches ~25 % cheaper
- *     in Solr but reads MariaDB in random order, which is slow when the database's buffer pool
- *     cannot hold the member tables (docs/benchmarks.md).
+ * @param placeOrder {@code REINDEX_ORDER}: {@code id} (default) reads and writes the bulk load in
+ *     id order, the database's fastest; {@code place} place by place ({@link PlaceOrder}). The
+ *     bulk core is sorted by city in Solr ({@code IndexAdmin.BULK_INDEX_SORT}), so a city's
+ *     candidates are neighbours in the index whatever the order written: place order no longer
+ *     adds locality (the parallel load interleaved it anyway: docs/benchmarks.md, "Place locality
+ *     in the index") and only costs reads.
  * @param placeWindow {@code REINDEX_PLACE_WINDOW}: with place order, the rows of consecutive ids
  *     put in place order together ({@link PlaceOrder}); 50,000 by default, which MariaDB's default
  *     128 MB buffer pool holds while they are read, so the rebuild reads as fast as in id order;
@@ -94,7 +96,7 @@ public record ReindexSettings(
         Duration.ofSeconds(env.integer("REINDEX_CATCHUP_MARGIN_S", 60, 0, 86_400)),
         Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
         env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
-        placeOrder(env.string("REINDEX_ORDER", "place")),
+        placeOrder(env.string("REINDEX_ORDER", "id")),
         env.integer("REINDEX_PLACE_WINDOW", DEFAULT_PLACE_WINDOW, 0, 100_000_000),
         Duration.ofSeconds(env.integer("REINDEX_WRITE_DEADLINE_S", (int) DEFAULT_WRITE_DEADLINE.toSeconds(), 1, 86_400)),
         cores.members(),

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 class ReindexSettingsTest {
 
   @Test
-  void byDefaultARebuildWritesPlaceByPlaceAndMergesToOneSegment() {
+  void byDefaultARebuildReadsInIdOrderAndMergesToOneSegment() {
     ReindexSettings settings = ReindexSettings.from(Env.of(Map.of()));
-    assertThat(settings.placeOrder()).isTrue();
+    assertThat(settings.placeOrder()).isFalse();
     assertThat(settings.maxSegments()).isEqualTo(1);
   }
 
   @Test
-  void idOrderAndNoMergeCanBeChosen() {
-    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "id", "REINDEX_MAX_SEGMENTS", "0")));
-    assertThat(settings.placeOrder()).isFalse();
+  void placeOrderAndNoMergeCanBeChosen() {
+    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "place", "REINDEX_MAX_SEGMENTS", "0")));
+    assertThat(settings.placeOrder()).isTrue();
     assertThat(settings.maxSegments()).isZero();
   }
 
