@@ -9,9 +9,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -46,26 +43,15 @@ public final class NearbyCities {
 
   private CityPoints load() {
     Map<Long, GeoPoint> found = new HashMap<>();
-    String cursor = CursorMarkParams.CURSOR_MARK_START;
-    while (true) {
-      ModifiableSolrParams params = new ModifiableSolrParams();
-      params.set("q", CatalogFields.TYPE + ":city");
-      params.set("fl", CatalogFields.ENTITY_ID + "," + CatalogFields.LOCATION);
-      params.set("sort", CatalogFields.ID + " asc");
-      params.set("rows", PAGE);
-      params.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-      QueryResponse response = index.query(catalogCore, params);
-      for (SolrDocument doc : response.getResults()) {
-        Object id = doc.getFirstValue(CatalogFields.ENTITY_ID);
-        if (id instanceof Number number) {
-          GeoPoint.parse(doc.getFirstValue(CatalogFields.LOCATION)).ifPresent(point -> found.put(number.longValue(), point));
-        }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", CatalogFields.TYPE + ":city");
+    params.set("fl", CatalogFields.ENTITY_ID + "," + CatalogFields.LOCATION);
+    params.set("sort", CatalogFields.ID + " asc");
+    index.forEach(catalogCore, params, PAGE, doc -> {
+      if (doc.getFirstValue(CatalogFields.ENTITY_ID) instanceof Number number) {
+        GeoPoint.parse(doc.getFirstValue(CatalogFields.LOCATION)).ifPresent(point -> found.put(number.longValue(), point));
       }
-      String next = response.getNextCursorMark();
-      if (next == null || next.equals(cursor)) {
-        return CityPoints.of(found);
-      }
-      cursor = next;
-    }
+    });
+    return CityPoints.of(found);
   }
 }

@@ -8,12 +8,12 @@ import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.i18n.Folding;
 import com.expat.search.query.i18n.LocalLabel;
 import com.expat.search.query.members.GeoPoint;
-import com.expat.search.query.solr.QueryText;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.vocabulary.CatalogFields;
 import com.expat.search.vocabulary.MemberFields;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Collection;
@@ -26,20 +26,23 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * Names and places from the catalog core: facet labels of cities and interests, and a city's
- * coordinates. Looked up in batches (one Solr request for all missing keys) and kept in process;
- * city names and interest names change rarely. Thread-safe.
+ * coordinates. Labels are looked up in batches (one Solr request for all missing keys); the names
+ * that recognise a city or an interest in a search text are read all at once ({@link CatalogNames}),
+ * so a new search text costs no catalog request. All kept in process for the catalog's TTL: city
+ * names and interest names change rarely. Thread-safe.
  */
 public final class CatalogLookup {
   /** Longer texts are searches, not interest names (the longest name has five words). */
   private static final int MAX_NAME_WORDS = 5;
+  private static final int NAMES_PAGE = 5_000;
 
   private final SolrIndex index;
   private final String catalogCore;
   private final String membersCore;
   private final Cache<String, Optional<Named>> labels;
   private final Cache<Long, Optional<GeoPoint>> cityLocations;
-  private final Cache<String, Optional<Long>> cityIds;
-  private final Cache<String, Optional<String>> interestSlugs;
+  /** One reading of every name in the catalog, for recognising cities and interests in text. */
+  private final LoadingCache<Boolean, CatalogNames> allNames;
 
   public CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
     this.index = index;
@@ -48,8 +51,7 @@ public final class CatalogLookup {
     this.labels = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
     this.cityLocations =
         Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
-    this.cityIds = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
-    this.interestSlugs = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
+    this.allNames = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1).ticker(ticker).build(key -> readNames());
   }
 
   /** A catalog entry's name and its {@code language:name} labels. */
@@ -99,8 +101,7 @@ public final class CatalogLookup {
   }
 
   private Optional<Long> cityId(String folded) {
-    return cityIds.get(folded,
-        key -> named("city", key).map(doc -> number(doc.getFirstValue(CatalogFields.ENTITY_ID))));
+    return allNames.get(Boolean.TRUE).city(folded);
   }
 
   /**
@@ -112,41 +113,18 @@ public final class CatalogLookup {
     if (words.isEmpty() || words.size() > MAX_NAME_WORDS) {
       return Optional.empty();
     }
-    return interestSlugs.get(String.join(" ", words),
-        folded -> named("interest", folded).map(doc -> String.valueOf(doc.getFirstValue(CatalogFields.SLUG))));
+    return allNames.get(Boolean.TRUE).interest(String.join(" ", words));
   }
 
-  /** The most popular catalog document of {@code type} one of whose names is {@code folded}. */
-  private Optional<SolrDocument> named(String type, String folded) {
-    if (folded.isEmpty()) {
-      return Optional.empty();
-    }
+  /** Every catalog entry's names, in one pass over the catalog core (a few thousand documents). */
+  private CatalogNames readNames() {
     ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("q", "{!edismax v=$qq}");
-    params.set("qq", QueryText.escape(folded));
-    params.set("qf", NAME + " " + CatalogFields.ALT_NAMES);
-    params.set("uf", "-*");
-    params.set("mm", "100%");
-    params.set("sow", "true");
-    params.add("fq", CatalogFields.TYPE + ":" + type);
-    params.set("sort", CatalogFields.POPULARITY + " desc," + CatalogFields.ID + " asc");
-    params.set("fl", CatalogFields.ENTITY_ID + "," + CatalogFields.SLUG + "," + NAME + "," + CatalogFields.ALT_NAMES);
-    params.set("rows", 20);
-    List<String> wanted = Folding.words(folded);
-    for (SolrDocument doc : index.query(catalogCore, params).getResults()) {
-      List<Object> names = new java.util.ArrayList<>();
-      names.add(doc.getFirstValue(NAME));
-      Collection<Object> others = doc.getFieldValues(CatalogFields.ALT_NAMES);
-      if (others != null) {
-        names.addAll(others);
-      }
-      for (Object name : names) {
-        if (name != null && Folding.words(name.toString()).equals(wanted)) {
-          return Optional.of(doc);
-        }
-      }
-    }
-    return Optional.empty();
+    params.set("q", "*:*");
+    params.set("fl", CatalogNames.fields());
+    params.set("sort", CatalogFields.ID + " asc");
+    List<SolrDocument> docs = new java.util.ArrayList<>();
+    index.forEach(catalogCore, params, NAMES_PAGE, docs::add);
+    return CatalogNames.of(docs);
   }
 
   /**
@@ -197,9 +175,5 @@ public final class CatalogLookup {
         .map(doc -> GeoPoint.parse(doc.getFirstValue(MemberFields.LOCATION)))
         .flatMap(Optional::stream)
         .findFirst();
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
   }
 }

@@ -22,6 +22,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
@@ -108,6 +109,28 @@ public final class SolrIndex {
   /** Runs a search on {@code core}; parameters travel in the body, so long id lists fit. */
   public QueryResponse query(String core, SolrParams params) {
     return call(core, params, attempt -> client.query(core, attempt, SolrRequest.METHOD.POST));
+  }
+
+  /**
+   * Every document {@code params} finds, page by page with a cursor, each handed to {@code each}.
+   *
+   * @param params the query, fields and a sort that ends on the unique key ({@code id asc})
+   * @param pageSize documents per request
+   */
+  public void forEach(String core, SolrParams params, int pageSize, java.util.function.Consumer<SolrDocument> each) {
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      ModifiableSolrParams page = new ModifiableSolrParams(params);
+      page.set("rows", pageSize);
+      page.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse response = query(core, page);
+      response.getResults().forEach(each);
+      String next = response.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        return;
+      }
+      cursor = next;
+    }
   }
 
   /**
