@@ -23,6 +23,7 @@ import com.expat.search.query.matches.MatchesApi;
 import com.expat.search.query.matches.MatchesDebugApi;
 import com.expat.search.query.matches.MatchesRequest;
 import com.expat.search.query.matches.NearbyCities;
+import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
@@ -115,7 +116,8 @@ public final class QueryService implements AutoCloseable {
       Optional<InvalidationSource> source = invalidations(config, json, freshness, registry);
       source.ifPresent(opened::add);
       Caches caches = Caches.of(config, shared, json, freshness, registry);
-      List<Routes> features = features(config, json, index, ranking, caches, healthChecks, ticker, registry);
+      List<Routes> features = features(config, json, index, ranking, caches, freshness, healthChecks, ticker,
+          registry);
       Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain());
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
@@ -203,7 +205,11 @@ public final class QueryService implements AutoCloseable {
   }
 
   private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
-      Caches caches, ExecutorService healthChecks, Ticker ticker, PrometheusMeterRegistry registry) {
+      Caches caches, Freshness freshness, ExecutorService healthChecks, Ticker ticker,
+      PrometheusMeterRegistry registry) {
+    // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
+    MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
+        viewerTtl(config), config.cacheMaxEntries(), ticker);
     CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
     NearbyCities cities = new NearbyCities(index, config.cores().catalog(), config.catalogTtl(), ticker);
@@ -212,10 +218,11 @@ public final class QueryService implements AutoCloseable {
         new HealthApi(json, index,
             List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
             Duration.ofMillis(1_000), healthChecks),
-        new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), config.catalogTtl(), ticker),
-        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), catalog, cities),
-        new EventsApi(json, index, config.cores(), catalog, ranking, caches.events(), caches.memberEvents()),
-        new SuggestApi(json, index, config.cores(), caches.suggest()),
+        new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), members, catalog),
+        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), members, catalog, cities),
+        new EventsApi(json, index, config.cores(), members, catalog, ranking, caches.events(),
+            caches.memberEvents()),
+        new SuggestApi(json, index, config.cores(), members, caches.suggest()),
         new MetricsApi(registry),
         new ApiDocs(json.mapper())));
     if (config.debugEndpoints()) {
@@ -261,6 +268,16 @@ public final class QueryService implements AutoCloseable {
                 return Dependencies.members(members);
               }, freshness, registry)));
     }
+  }
+
+  /**
+   * A member read as a viewer is kept no longer than the shortest life of the member answers it
+   * feeds (search, matches), so no answer is computed from an older one than caches already serve;
+   * off with those caches.
+   */
+  private static Duration viewerTtl(QueryServiceConfig config) {
+    return java.util.stream.Stream.of(config.searchTtl(), config.matchesTtl())
+        .filter(ttl -> !ttl.isZero()).min(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   /** A zero CACHE_MAX_ENTRIES turns every cache off, as in the first cut. */

@@ -31,12 +31,12 @@ public final class EventsApi implements Routes {
       Json json,
       SolrIndex index,
       IndexNames cores,
+      MemberDirectory directory,
       CatalogLookup catalog,
       Ranking ranking,
       ResponseCache<EventSearchRequest, EventPage> searchCache,
       ResponseCache<MemberEventsRequest, EventPage> memberCache) {
     this.json = json;
-    MemberDirectory directory = new MemberDirectory(index, cores.members());
     this.search = new EventSearch(index, cores.events(), directory, catalog, ranking);
     this.memberEvents = new MemberEvents(index, cores.events(), directory, catalog, ranking);
     this.rankingParams = ranking.params();

@@ -30,6 +30,7 @@ public final class MatchesApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
+      MemberDirectory directory,
       CatalogLookup catalog,
       NearbyCities cities) {
     this.json = json;
@@ -37,7 +38,7 @@ public final class MatchesApi implements Routes {
     this.matches = new Matches(
         index,
         cores.members(),
-        new MemberDirectory(index, cores.members()),
+        directory,
         catalog,
         cities,
         ranking);

@@ -11,10 +11,8 @@ import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.SolrIndex;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Duration;
 
 /** {@code GET /v1/members/search}: parse, answer from the cache or Solr, write. */
 public final class MemberSearchApi implements Routes {
@@ -25,21 +23,16 @@ public final class MemberSearchApi implements Routes {
   private final ResponseCache<MemberSearchRequest, MemberPage> cache;
   private final Ranking ranking;
 
-  /**
-   * @param labelTtl how long facet labels and city coordinates are kept in process
-   */
   public MemberSearchApi(
       Json json,
       SolrIndex index,
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MemberSearchRequest, MemberPage> cache,
-      Duration labelTtl,
-      Ticker ticker) {
+      MemberDirectory directory,
+      CatalogLookup catalog) {
     this.json = json;
     this.cache = cache;
-    MemberDirectory directory = new MemberDirectory(index, cores.members());
-    CatalogLookup catalog = new CatalogLookup(index, cores.catalog(), cores.members(), labelTtl, ticker);
     this.ranking = ranking;
     this.search = new MemberSearch(index, cores.members(), directory, catalog, ranking);
   }

@@ -20,9 +20,10 @@ public final class SuggestApi implements Routes {
   private final Suggest suggest;
   private final ResponseCache<SuggestRequest, Suggestions> cache;
 
-  public SuggestApi(Json json, SolrIndex index, IndexNames cores, ResponseCache<SuggestRequest, Suggestions> cache) {
+  public SuggestApi(Json json, SolrIndex index, IndexNames cores, MemberDirectory directory,
+      ResponseCache<SuggestRequest, Suggestions> cache) {
     this.json = json;
-    this.suggest = new Suggest(index, cores.catalog(), cores.members(), new MemberDirectory(index, cores.members()));
+    this.suggest = new Suggest(index, cores.catalog(), cores.members(), directory);
     this.cache = cache;
   }
 
