@@ -199,8 +199,9 @@ public final class SolrIndex {
     } catch (SolrServerException | IOException e) {
       throw new IndexUnavailableException("Solr core " + core + " did not answer: " + e, e);
     } catch (SolrException e) {
-      // 404: the core or alias is missing (e.g. mid-setup); 5xx: the node is unwell.
-      if (e.code() == 404 || e.code() >= 500 || e.code() <= 0) {
+      // 404: the core or alias is missing (e.g. mid-setup); 5xx: the node is unwell. An answer cut
+      // off mid-body comes as a "parsing error" under its status (200) with the I/O failure as cause.
+      if (e.code() == 404 || e.code() >= 500 || e.code() <= 0 || hasIoCause(e)) {
         throw new IndexUnavailableException(
             "Solr core " + core + " answered " + e.code() + ": " + e.getMessage(), e);
       }

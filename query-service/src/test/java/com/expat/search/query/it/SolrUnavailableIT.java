@@ -7,13 +7,19 @@ import com.expat.search.query.QueryServiceConfig;
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.solr.common.util.JavaBinCodec;
+import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,6 +64,81 @@ class SolrUnavailableIT {
       synchronized (held) {
         for (Socket socket : held) {
           socket.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Solr's answer cut off mid-body (its connection closed, or the client's time limit struck while
+   * reading it) reaches SolrJ as a "parsing error" under the answer's HTTP status 200: an index that
+   * did not answer, not a request Solr rejected. Seen under overload as a 500.
+   */
+  @Test
+  void anAnswerCutOffMidBodyIsA503NotA500() throws Exception {
+    NamedList<Object> answer = new NamedList<>();
+    answer.add("responseHeader", new NamedList<>(java.util.Map.of("status", 0)));
+    answer.add("filler", "x".repeat(20_000));
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try (JavaBinCodec codec = new JavaBinCodec()) {
+      codec.marshal(answer, whole);
+    }
+    byte[] bytes = whole.toByteArray();
+    try (ServerSocket cutting = new ServerSocket(0)) {
+      Thread server = new Thread(() -> {
+        while (!cutting.isClosed()) {
+          try (Socket socket = cutting.accept()) {
+            readRequest(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+          } catch (IOException e) {
+            // the next connection
+          }
+        }
+      }, "cutting-solr");
+      server.setDaemon(true);
+      server.start();
+      QueryServiceConfig config = new QueryServiceConfig(0,
+          SolrSettings.at(URI.create("http://127.0.0.1:" + cutting.getLocalPort() + "/solr")),
+          IndexNames.defaults(), Duration.ofSeconds(30), Duration.ofSeconds(30), 1_000, Duration.ofMinutes(10));
+      try (Api api = Api.start(config)) {
+        for (String path : new String[] {"/v1/members/search?q=anna", "/v1/members/1/matches",
+            "/v1/events/search?q=hike", "/v1/suggest?q=mu"}) {
+          Api.Response response = api.getRaw(path);
+          assertThat(response.status()).as(path).isEqualTo(503);
+          assertThat(response.header("Retry-After")).as(path).isEqualTo("1");
+        }
+      }
+    }
+  }
+
+  /** Reads one HTTP/1.1 request: headers, then a body by Content-Length or in chunks. */
+  private static void readRequest(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        return;
+      }
+      head.append((char) c);
+    }
+    String headers = head.toString().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(headers);
+    if (length.find()) {
+      in.readNBytes(Integer.parseInt(length.group(1)));
+    } else if (headers.contains("transfer-encoding: chunked")) {
+      StringBuilder tail = new StringBuilder();
+      while (!tail.toString().endsWith("\r\n0\r\n\r\n") && !tail.toString().equals("0\r\n\r\n")) {
+        int c = in.read();
+        if (c < 0) {
+          return;
+        }
+        tail.append((char) c);
+        if (tail.length() > 16) {
+          tail.delete(0, tail.length() - 16);
         }
       }
     }
