@@ -78,7 +78,7 @@ class BoundedCallsTest {
     assertThatThrownBy(() -> calls.callWithSecondChance(attempt -> () -> {
       attempts.incrementAndGet();
       throw badRequest;
-    }, 0, LIMIT, e -> !(e instanceof SolrException))).isSameAs(badRequest);
+    }, LIMIT, LIMIT, e -> !(e instanceof SolrException))).isSameAs(badRequest);
     assertThat(attempts).hasValue(1);
   }
 
