@@ -110,6 +110,8 @@ public final class QueryService implements AutoCloseable {
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
           new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
           new RankInSolr(config.rankInSolr(), config.solr().zkHosts().isPresent()));
+      // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
+      ranking.inSolr().requirePlugin(index, config.cores().members(), ranking.probe());
       SharedCache shared = sharedCache(config, clock, registry);
       opened.add(shared);
       Freshness freshness = freshness(config, clock);

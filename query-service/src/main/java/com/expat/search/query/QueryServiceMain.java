@@ -44,7 +44,13 @@ public final class QueryServiceMain implements Runnable {
         System.err.println("query-service: " + e.getMessage());
         return 2;
       }
-      QueryService service = QueryService.start(config);
+      QueryService service;
+      try {
+        service = QueryService.start(config);
+      } catch (ConfigException e) {
+        System.err.println("query-service: " + e.getMessage());
+        return 2;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Duration limit = config.shutdownDrain().plus(CLOSE_LIMIT);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

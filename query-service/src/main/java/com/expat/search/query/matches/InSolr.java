@@ -8,7 +8,6 @@ import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.RankParams;
-import java.util.Optional;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -20,15 +19,15 @@ final class InSolr {
   private InSolr() {}
 
   /**
-   * The page, or empty when Solr lacks the plugin ({@link RankInSolr#query}).
+   * The page ({@link RankInSolr#query}: a Solr without the plugin is a 503).
    *
    * @param params the request's filters, to which the ranking is added
    */
-  static Optional<MemberPage> page(SolrIndex index, String core, ModifiableSolrParams params, MatchesRequest request,
+  static MemberPage page(SolrIndex index, String core, ModifiableSolrParams params, MatchesRequest request,
       KnownMember me, RankParams rank, Ranking ranking, ItemWords words) {
-    return MembersInSolr.page(index, core, params,
-            new MembersInSolr.Shape(request.page(), request.size(), false, true, request.explain()), rank, ranking,
-            me.location(), words)
-        .map(page -> new MemberPage(page.total(), request.page(), request.size(), page.items(), null));
+    MembersInSolr.Page page = MembersInSolr.page(index, core, params,
+        new MembersInSolr.Shape(request.page(), request.size(), false, true, request.explain()), rank, ranking,
+        me.location(), words);
+    return new MemberPage(page.total(), request.page(), request.size(), page.items(), null);
   }
 }

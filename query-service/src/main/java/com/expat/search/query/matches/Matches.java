@@ -23,7 +23,6 @@ import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -67,11 +66,8 @@ final class Matches {
     MatchRules.of(me, request.radiusKm(), cities.points()).forEach(rule -> rule.addTo(params));
 
     if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
-      Optional<MemberPage> ranked = InSolr.page(index, core, new ModifiableSolrParams(params), request, me,
-          new RankParams(profile, viewer, now), ranking, new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
-      if (ranked.isPresent()) {
-        return ranked.get();
-      }
+      return InSolr.page(index, core, params, request, me, new RankParams(profile, viewer, now), ranking,
+          new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     }
     TwoStage stages = ranking.stages(request.page(), request.size(), true);
     SolrPrerank prerank = prepareWindow(params, stages, viewer, profile, corpus, now, MemberDocs.ITEM_FIELDS,

@@ -55,13 +55,15 @@ public final class MembersInSolr {
   }
 
   /**
-   * The page, or empty when Solr lacks the plugin ({@link RankInSolr#query}).
+   * The page.
    *
    * @param params the request's filters (and with text its main query), to which the ranking is
    *     added; facets, when set, count the whole result as before
+   * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer, or
+   *     answers without the plugin ({@link RankInSolr#query})
    * @param from where {@code distance_km} is measured from, if anywhere
    */
-  public static Optional<Page> page(SolrIndex index, String core, ModifiableSolrParams params, Shape shape,
+  public static Page page(SolrIndex index, String core, ModifiableSolrParams params, Shape shape,
       RankParams rank, Ranking ranking, Optional<GeoPoint> from, ItemWords words) {
     int end = shape.page() * shape.size();
     if (!shape.text()) {
@@ -77,19 +79,16 @@ public final class MembersInSolr {
     params.set("fl", String.join(",", MemberDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
         + ",[" + RankInSolr.PLUGIN + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
         + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
-    Optional<QueryResponse> response = ranking.inSolr().query(index, core, params);
-    if (response.isEmpty()) {
-      return Optional.empty();
-    }
+    QueryResponse response = ranking.inSolr().query(index, core, params);
     List<MemberItem> items = new ArrayList<>();
-    for (SolrDocument doc : response.get().getResults()) {
+    for (SolrDocument doc : response.getResults()) {
       double score = ((Number) doc.getFirstValue(SCORE)).doubleValue();
       MemberItem item = shape.explain()
           ? MemberDocs.item(doc, score, from, explanation(doc), words.reasons(reasons(doc)))
           : MemberDocs.item(doc, score, from, null, null);
       items.add(MemberDocs.inWords(item, words));
     }
-    return Optional.of(new Page(response.get(), items));
+    return new Page(response, items);
   }
 
   /** {@code feature=contribution} texts, in the model's feature order. */

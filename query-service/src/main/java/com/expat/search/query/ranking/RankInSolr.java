@@ -2,31 +2,35 @@ package com.expat.search.query.ranking;
 
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.query.solr.IndexQueryException;
+import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.solr.RankParams;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether matches and member search rank inside Solr in one request (the configset's {@code
- * expat_matches} query parser and transformer, solr-config's jar with the ranking module; {@link
- * MembersInSolr}) or in two stages ({@link TwoStage}). In {@link Mode#AUTO} (the default, {@code RANK_IN_SOLR}) the service ranks in Solr
- * until Solr says it does not know the parser, then in two stages from that request on: a node
- * without the jar, or without {@code -Dexpat.nativePrerank=true}, answers the same, only at the
- * old cost. {@link Mode#OFF} keeps the two stages (to measure before against after in one run).
- * Thread-safe; one per service.
+ * Members rank inside Solr, through the configset's {@code expat_matches} query parser and
+ * transformer (solr-config's jar, which carries the ranking module; {@link MembersInSolr}). There
+ * is no second path: a Solr without the plugin cannot rank members. {@link #requirePlugin} asks at
+ * start, and the service refuses to start with a message naming the jar and the configset; a Solr
+ * that did not answer then is asked with the first ranked request, and while it lacks the plugin
+ * every ranked member request is a 503 whose cause, the same message, is logged. {@link Mode#OFF}
+ * still keeps the two stages for member search and matches, to measure before against after in one
+ * run. Thread-safe; one per service.
  */
 public final class RankInSolr {
   private static final Logger LOG = LoggerFactory.getLogger(RankInSolr.class);
   /** The query parser and document transformer the configset registers. */
   public static final String PLUGIN = "expat_matches";
+  /** The configset that registers {@link #PLUGIN}. */
+  public static final String CONFIGSET = "expat";
 
   /** {@code RANK_IN_SOLR}. */
   public enum Mode {
-    /** In Solr while Solr has the plugin, else two stages. */
+    /** In Solr (the plugin is required). */
     AUTO,
     /** Two stages only. */
     OFF;
@@ -45,7 +49,6 @@ public final class RankInSolr {
 
   private final Mode mode;
   private final boolean cloud;
-  private volatile boolean missing;
 
   /**
    * @param cloud whether Solr is a SolrCloud cluster ({@code SOLR_ZK_HOSTS}), whose collections may
@@ -60,42 +63,78 @@ public final class RankInSolr {
     this(mode, false);
   }
 
-  /** Whether a request should now rank in Solr. */
+  /** Whether a request ranks in Solr. */
   public boolean enabled() {
-    return mode == Mode.AUTO && !missing;
+    return mode == Mode.AUTO;
   }
 
   /**
-   * Whether a member search with query text should now rank in Solr: as {@link #enabled()}, but
-   * not on SolrCloud, where each shard would read text relevance against its own best text score
-   * and the merged order would not be one core's (solr-config README, "Several shards").
+   * Whether a member search with query text ranks in Solr: as {@link #enabled()}, but not on
+   * SolrCloud, where each shard would read text relevance against its own best text score and the
+   * merged order would not be one core's (solr-config README, "Several shards").
    */
   public boolean enabledWithText() {
     return enabled() && !cloud;
   }
 
+  /** What the operator reads when {@code core} lacks the plugin. */
+  static String missing(String core) {
+    return "Solr core " + core + " lacks the " + PLUGIN + " query parser and transformer, with which members rank:"
+        + " put solr-config's jar (solr-config/target/solr-config.jar, with the ranking module) in every Solr"
+        + " node's lib, start the nodes with -Dexpat.nativePrerank=true and create the core from the configset "
+        + CONFIGSET + " (solr-config README, \"Deploying to a real Solr 9\")";
+  }
+
   /**
-   * Runs a request that ranks in Solr; empty when Solr lacks the plugin (remembered, and logged
-   * once naming the jar and the configset), so the caller ranks in two stages instead.
+   * At start: asks {@code core} for a ranking of no rows ({@code probe}'s parameters), parser and
+   * transformer both. A Solr that does not answer now is asked again by the first ranked request.
    *
-   * @throws IndexQueryException for any other failure
+   * @throws ConfigException naming the jar and the configset when Solr answers without the plugin
    */
-  public Optional<QueryResponse> query(SolrIndex index, String core, ModifiableSolrParams params) {
-    try {
-      return Optional.of(index.query(core, params));
-    } catch (IndexQueryException e) {
-      String message = String.valueOf(e.getMessage());
-      if (!message.contains("query parser '" + PLUGIN + "'") && !message.contains(PLUGIN + " is not registered")
-          && !message.contains("Unknown DocTransformer: " + PLUGIN)) {
-        throw e;
-      }
-      if (!missing) {
-        missing = true;
-        LOG.warn("Solr core {} lacks the {} query parser (solr-config's jar in Solr's lib and"
-            + " -Dexpat.nativePrerank=true, configset expat): ranking matches and member search in two stages from"
-            + " now on, at the old cost", core, PLUGIN);
-      }
-      return Optional.empty();
+  public void requirePlugin(SolrIndex index, String core, RankParams probe) {
+    if (mode == Mode.OFF) {
+      return;
     }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.set("rows", 0);
+    params.set("rq", "{!" + PLUGIN + " window=1 size=1}");
+    params.set("fl", "id,[" + PLUGIN + "]");
+    probe.params().forEach(params::set);
+    try {
+      index.query(core, params);
+    } catch (IndexQueryException e) {
+      if (lacksPlugin(e)) {
+        throw new ConfigException(missing(core));
+      }
+      throw e;
+    } catch (IndexUnavailableException e) {
+      LOG.warn("Solr core {} did not answer at start ({}); the first ranked request checks for the {} plugin", core,
+          e.getMessage().lines().findFirst().orElse(""), PLUGIN);
+    }
+  }
+
+  /**
+   * Runs a request that ranks in Solr.
+   *
+   * @throws IndexUnavailableException (a 503, its message logged) when Solr lacks the plugin; the
+   *     message names the jar and the configset
+   * @throws IndexQueryException for any other rejected request
+   */
+  public QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params) {
+    try {
+      return index.query(core, params);
+    } catch (IndexQueryException e) {
+      if (lacksPlugin(e)) {
+        throw new IndexUnavailableException(missing(core), e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean lacksPlugin(IndexQueryException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("query parser '" + PLUGIN + "'") || message.contains(PLUGIN + " is not registered")
+        || message.contains("Unknown DocTransformer: " + PLUGIN);
   }
 }

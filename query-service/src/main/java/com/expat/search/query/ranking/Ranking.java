@@ -10,6 +10,7 @@ import com.expat.search.ranking.Rankers;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.RankParams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,6 +70,11 @@ public final class Ranking {
   /** The window's size: candidates the whole model ranks for a first page. */
   public int window() {
     return window;
+  }
+
+  /** A ranking for no one in particular, to ask Solr whether it has the plugin ({@link RankInSolr#requirePlugin}). */
+  public RankParams probe() {
+    return new RankParams(profiles.profile(profiles.names().iterator().next()), Viewer.anonymous(null), now());
   }
 
   /** How requests name their profile and custom weights. */

@@ -99,13 +99,11 @@ public final class MemberSearch {
     ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
     if (byScore && inSolr && MembersInSolr.fits(request.page(), request.size())) {
-      Optional<MembersInSolr.Page> ranked = MembersInSolr.page(index, core, new ModifiableSolrParams(params),
+      MembersInSolr.Page ranked = MembersInSolr.page(index, core, params,
           new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain()),
           new RankParams(profile, rankedFor, now), ranking, origin, words);
-      if (ranked.isPresent()) {
-        return new MemberPage(ranked.get().total(), request.page(), request.size(), ranked.get().items(),
-            request.facets().isEmpty() ? null : facets(request, ranked.get().response()));
-      }
+      return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
+          request.facets().isEmpty() ? null : facets(request, ranked.response()));
     }
     TwoStage stages = ranking.stages(request.page(), request.size(), byScore);
     SolrPrerank prerank = SolrRanking.members(rankedFor, profile, corpus, now);

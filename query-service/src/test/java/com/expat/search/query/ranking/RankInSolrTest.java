@@ -25,4 +25,10 @@ class RankInSolrTest {
     assertThat(off.enabled()).isFalse();
     assertThat(off.enabledWithText()).isFalse();
   }
+
+  @Test
+  void aSolrWithoutThePluginIsToldWhichJarAndConfigsetItLacks() {
+    assertThat(RankInSolr.missing("members_v1")).contains("members_v1", "solr-config.jar",
+        "-Dexpat.nativePrerank=true", "configset expat");
+  }
 }
