@@ -35,6 +35,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Option;
  * the very same documents into Solr, in the same run, so that their ratio is the cost of our
  * pipeline. Steps: (a) read and map the table as the rebuild does, into a javabin file (timed on
  * its own); (b) post the file into a fresh bulk core with the same threads and page size, commit,
- * drop the core; (c) rebuild into another fresh core with the indexer's {@link Reindexer} itself
+ * drop the core; with {@code --unsorted-plain}, (b2) the same into a core without the rebuild's
+ * index sort by city, so that one run says what the sort costs Solr; (c) rebuild into another fresh core with the indexer's {@link Reindexer} itself
  * (pages of ids, RebuildSource, mapping, {@code SolrSearchIndex.apply}), drop it. The Reindexer gets a
  * live name of the benchmark's own ({@code bench_rebuild_<table>_<stamp>}), so it builds
  * {@code bench_rebuild_..__build_<stamp>} and renames it, never touching {@code members},
@@ -87,6 +92,10 @@ public final class BulkCommand implements Callable<Integer> {
   @Option(names = "--keep-cores", description = "keep both cores for inspection instead of dropping them")
   boolean keepCores;
 
+  @Option(names = "--unsorted-plain",
+      description = "also load the file plainly into a core without the index sort by city, after the sorted plain load")
+  boolean unsortedPlain;
+
   @Option(names = "--keep-documents", description = "keep the javabin document file in the output directory")
   boolean keepDocuments;
 
@@ -126,6 +135,7 @@ public final class BulkCommand implements Callable<Integer> {
     Path dir = Outputs.directory(out, "bulk-" + table);
     String runStamp = STAMP.format(stamp.at()).toLowerCase(Locale.ROOT);
     String plainCore = "bench_plain_" + table + "_" + runStamp;
+    String unsortedCore = "bench_unsorted_" + table + "_" + runStamp;
     String rebuildCore = "bench_rebuild_" + table + "_" + runStamp;
     if (LIVE.contains(plainCore) || LIVE.contains(rebuildCore)) {
       throw new IllegalStateException("refusing to load into a live core");
@@ -143,7 +153,7 @@ public final class BulkCommand implements Callable<Integer> {
       // the plain load gets the same deadline.
       ReindexSettings configured = ReindexSettings.from(Env.system());
       SearchIndex index = new SolrSearchIndex(client, configured.writeDeadline());
-      for (String core : List.of(plainCore, rebuildCore)) {
+      for (String core : List.of(plainCore, unsortedCore, rebuildCore)) {
         if (admin.exists(core)) {
           throw new IllegalStateException("core " + core + " exists already; drop it or wait a second");
         }
@@ -164,13 +174,33 @@ public final class BulkCommand implements Callable<Integer> {
       long plainNanos;
       long plainFound;
       try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
-        plainNanos = PlainLoad.run(file, admin, new MeteredIndex(index, plainLog), plainCore, threadCount, plainStart);
+        plainNanos = PlainLoad.run(file, admin::createBulkCore, new MeteredIndex(index, plainLog), plainCore,
+            threadCount, plainStart);
         plainFound = index.count(plainCore);
       } finally {
         dropUnlessKept(admin, plainCore, log);
       }
       log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
           Outputs.seconds(plainNanos));
+
+      BulkResult.Phase unsorted = null;
+      if (unsortedPlain) {
+        long unsortedStart = System.nanoTime();
+        WriteLog unsortedLog = new WriteLog(unsortedStart);
+        long unsortedNanos;
+        long unsortedFound;
+        try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
+          unsortedNanos = PlainLoad.run(file, core -> createUnsortedBulkCore(client, core),
+              new MeteredIndex(index, unsortedLog), unsortedCore, threadCount, unsortedStart);
+          unsortedFound = index.count(unsortedCore);
+        } finally {
+          dropUnlessKept(admin, unsortedCore, log);
+        }
+        unsorted = new BulkResult.Phase(unsortedLog.documents(), unsortedLog.upserts(), unsortedLog.tombstones(),
+            unsortedLog.requests(), unsortedNanos, unsortedFound);
+        log.printf(Locale.ROOT, "(b2) plain bulk load, unsorted core: %,d documents in %s s%n",
+            unsortedLog.documents(), Outputs.seconds(unsortedNanos));
+      }
 
       ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
           Duration.ofSeconds(5), 0, configured.placeOrder(), configured.placeWindow(), configured.writeDeadline(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
@@ -195,9 +225,10 @@ public final class BulkCommand implements Callable<Integer> {
               exported.nanos(), -1),
           new BulkResult.Phase(plainLog.documents(), plainLog.upserts(), plainLog.tombstones(), plainLog.requests(),
               plainNanos, plainFound),
+          unsorted,
           new BulkResult.Phase(rebuildLog.documents(), rebuildLog.upserts(), rebuildLog.tombstones(),
               rebuildLog.requests(), rebuildNanos, rebuildFound));
-      Outputs.text(dir.resolve("report.md"), result.markdown(stamp, plainCore, rebuildCore));
+      Outputs.text(dir.resolve("report.md"), result.markdown(stamp, plainCore, unsortedCore, rebuildCore));
       Outputs.json(dir.resolve("result.json"), result);
       long longest = Math.max(plainNanos, rebuildNanos);
       long window = Math.max(100_000_000L, longest >= 30_000_000_000L ? 1_000_000_000L : longest / 30);
@@ -212,9 +243,28 @@ public final class BulkCommand implements Callable<Integer> {
         Files.deleteIfExists(documents);
       }
     }
-    log.println(result.markdown(stamp, plainCore, rebuildCore));
+    log.println(result.markdown(stamp, plainCore, unsortedCore, rebuildCore));
     log.println("report: " + dir.resolve("report.md"));
     return result;
+  }
+
+  /**
+   * A bulk core as {@link IndexAdmin#createBulkCore} makes one (configset {@code expat}, soft
+   * commits off) but without its index sort by city: the reference that isolates what the sort
+   * costs. Standalone Solr only, as the whole command (loopback).
+   */
+  private static void createUnsortedBulkCore(SolrClient client, String name) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("action", "CREATE");
+    params.set("name", name);
+    params.set("instanceDir", name);
+    params.set("configSet", Cores.CONFIGSET);
+    params.set("property.expat.softCommitMs", "-1");
+    try {
+      client.request(new GenericSolrRequest(SolrRequest.METHOD.POST, "/admin/cores", params).setRequiresCollection(false));
+    } catch (SolrServerException | IOException e) {
+      throw new IllegalStateException("could not create core " + name + ": " + e.getMessage(), e);
+    }
   }
 
   private void dropUnlessKept(IndexAdmin admin, String core, PrintStream log) {

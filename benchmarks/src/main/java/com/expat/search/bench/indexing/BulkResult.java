@@ -14,10 +14,12 @@ import com.expat.search.bench.report.RunStamp;
  * @param rows rows read and mapped (each becomes one document or one tombstone)
  * @param readMap reading and mapping into the document file (step a)
  * @param plain the plain bulk load of that file (step b)
+ * @param plainUnsorted the same into a core without the index sort by city (step b2, {@code
+ *     --unsorted-plain}); null when not run
  * @param rebuild the rebuild through the indexer's Reindexer (step c)
  */
 record BulkResult(String table, int threads, int pageSize, int dbPoolSize, long limit, long rows,
-    Phase readMap, Phase plain, Phase rebuild) {
+    Phase readMap, Phase plain, Phase plainUnsorted, Phase rebuild) {
 
   /**
    * One timed phase.
@@ -40,7 +42,12 @@ record BulkResult(String table, int threads, int pageSize, int dbPoolSize, long 
     return rebuild.nanos / (double) Math.max(1, plain.nanos);
   }
 
-  String markdown(RunStamp stamp, String plainCore, String rebuildCore) {
+  /** How much longer the sorted plain load took than the unsorted one; NaN when not run. */
+  double sortedOverUnsorted() {
+    return plainUnsorted == null ? Double.NaN : plain.nanos / (double) Math.max(1, plainUnsorted.nanos);
+  }
+
+  String markdown(RunStamp stamp, String plainCore, String unsortedCore, String rebuildCore) {
     StringBuilder out = new StringBuilder();
     out.append("# Full rebuild of ").append(table).append(" against a plain bulk load\n\n");
     out.append("- machine: ").append(stamp.cores()).append(" cores, ").append(stamp.cpu()).append('\n');
@@ -56,6 +63,9 @@ record BulkResult(String table, int threads, int pageSize, int dbPoolSize, long 
     out.append("|---|---|---|---|---|---|---|---|\n");
     row(out, "read + map to file (a)", readMap);
     row(out, "plain bulk load (b), core " + plainCore, plain);
+    if (plainUnsorted != null) {
+      row(out, "plain bulk load, unsorted core (b2), core " + unsortedCore, plainUnsorted);
+    }
     row(out, "rebuild, Reindexer (c), core " + rebuildCore, rebuild);
     out.append('\n');
     out.append("**Rebuild / plain: ").append(fixed(rebuildOverPlain(), 2)).append("× the wall time** (")
@@ -63,6 +73,13 @@ record BulkResult(String table, int threads, int pageSize, int dbPoolSize, long 
         .append(" docs/s). The difference is the cost of our pipeline: reading MariaDB in keyset pages with")
         .append(" the live sync's set-based queries and mapping rows to documents, with the same threads,")
         .append(" pages and Solr client as the plain load.\n\n");
+    if (plainUnsorted != null) {
+      out.append("**Index sort by city: the sorted plain load took ").append(fixed(sortedOverUnsorted(), 2))
+          .append("× the unsorted one** (").append(number(plain.perSecond())).append(" against ")
+          .append(number(plainUnsorted.perSecond()))
+          .append(" docs/s): what sorting each flushed segment and every merge by `city_id` costs Solr,")
+          .append(" the rebuild's cores being sorted (b) and (c), the unsorted one not.\n\n");
+    }
     out.append("Both loads are timed from creating their core (configset `expat`, soft commits off) to the")
         .append(" end of the final hard commit; the rebuild also includes its catch-up pass, its count and")
         .append(" the core rename of a first build (it never touches the live cores). The plain load")

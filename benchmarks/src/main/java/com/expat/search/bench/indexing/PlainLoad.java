@@ -1,7 +1,7 @@
 package com.expat.search.bench.indexing;
 
-import com.expat.search.indexer.solr.IndexAdmin;
 import com.expat.search.indexer.solr.SearchIndex;
+import java.util.function.Consumer;
 
 /**
  * Step (b) of {@code bench bulk}: the exported pages posted into a fresh bulk core (soft commits
@@ -14,14 +14,14 @@ final class PlainLoad {
   private PlainLoad() {}
 
   /**
-   * Creates {@code core}, loads the file into it and commits. The time counted is the whole of it,
-   * like the rebuild's (which also creates its core and commits).
+   * Creates {@code core} with {@code create}, loads the file into it and commits. The time counted
+   * is the whole of it, like the rebuild's (which also creates its core and commits).
    *
    * @return the nanoseconds it took; the documents and their times are in {@code log}
    */
-  static long run(DocumentFile.Reader file, IndexAdmin admin, SearchIndex index, String core, int threads,
+  static long run(DocumentFile.Reader file, Consumer<String> create, SearchIndex index, String core, int threads,
       long startNanos) throws InterruptedException {
-    admin.createBulkCore(core);
+    create.accept(core);
     try (PagePool pool = new PagePool(threads, "bench-plain-load")) {
       byte[] frame;
       while (pool.healthy() && (frame = file.nextFrame()) != null) {

@@ -88,22 +88,24 @@ class IndexingBenchmarksIT {
     assertThat(active).isBetween(1L, rows - 1); // some tombstones too
 
     int exit = BenchMain.commandLine(new BenchMain()).execute("bench", "bulk", "--solr", solr.baseUrl(),
-        "--db-url", db.jdbcUrl(), "--table", "members", "--threads", "2", "--page-size", "40",
+        "--db-url", db.jdbcUrl(), "--table", "members", "--threads", "2", "--page-size", "40", "--unsorted-plain",
         "--out", out.toString());
 
     assertThat(exit).isZero();
     JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
     assertThat(result.get("rows").asLong()).isEqualTo(rows);
-    for (String phase : List.of("readMap", "plain", "rebuild")) {
+    for (String phase : List.of("readMap", "plain", "plainUnsorted", "rebuild")) {
       JsonNode figures = result.get(phase);
       assertThat(figures.get("documents").asLong()).as(phase + " documents").isEqualTo(rows);
       assertThat(figures.get("upserts").asLong()).as(phase + " upserts").isEqualTo(active);
       assertThat(figures.get("tombstones").asLong()).as(phase + " tombstones").isEqualTo(rows - active);
     }
     assertThat(result.get("plain").get("searchable").asLong()).isEqualTo(active);
+    assertThat(result.get("plainUnsorted").get("searchable").asLong()).isEqualTo(active);
     assertThat(result.get("rebuild").get("searchable").asLong()).isEqualTo(active);
     assertThat(result.get("plain").get("requests").asLong()).isEqualTo(result.get("readMap").get("requests").asLong());
-    assertThat(out.resolve("report.md")).content().contains("| plain bulk load (b)", "Rebuild / plain", "commit");
+    assertThat(out.resolve("report.md")).content().contains("| plain bulk load (b)", "unsorted core (b2)", "Rebuild / plain",
+        "Index sort by city", "commit");
     assertThat(Files.size(out.resolve("docs-per-second.png"))).isGreaterThan(1000);
     assertThat(out.resolve("documents-members.javabin")).doesNotExist();
     assertThat(new SolrIndexAdmin(solr.client()).cores()).noneMatch(core -> core.startsWith("bench_"));
@@ -121,6 +123,7 @@ class IndexingBenchmarksIT {
     assertThat(exit).isZero();
     JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
     assertThat(result.get("rows").asLong()).isEqualTo(25);
+    assertThat(result.get("plainUnsorted").isNull()).as("no unsorted load unless asked").isTrue();
     assertThat(result.get("plain").get("documents").asLong()).isEqualTo(25);
     assertThat(result.get("rebuild").get("documents").asLong()).isEqualTo(25);
     assertThat(result.get("rebuild").get("searchable").asLong()).isEqualTo(published);
