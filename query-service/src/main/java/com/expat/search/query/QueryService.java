@@ -35,6 +35,7 @@ import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.MemberSearchApi;
 import com.expat.search.query.search.MemberSearchRequest;
+import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.query.suggest.SuggestApi;
 import com.expat.search.query.suggest.SuggestRequest;
@@ -104,8 +105,9 @@ public final class QueryService implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       PrometheusMeterRegistry registry = registry(opened);
       Json json = new Json();
-      SolrIndex index = SolrIndex.of(client, registry, config.solr());
       Ticker ticker = Ticker.systemTicker();
+      RequestBudget budget = new RequestBudget(config.solr().requestTimeout(), ticker);
+      SolrIndex index = SolrIndex.of(client, registry, config.solr(), budget);
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
           new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
@@ -120,7 +122,7 @@ public final class QueryService implements AutoCloseable {
       Caches caches = Caches.of(config, shared, json, freshness, registry);
       List<Routes> features = features(config, json, index, ranking, caches, freshness, healthChecks, ticker,
           registry);
-      Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain());
+      Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain(), budget);
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
           app.port(), config.solr().where(),

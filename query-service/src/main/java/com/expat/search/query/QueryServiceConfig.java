@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * at start-up; every failure names the variable and its value.
  *
  * @param httpPort 0 picks a free port (tests)
+ * @param solr where Solr is; its {@link SolrSettings#requestTimeout()} is here the time all Solr calls
+ *     of one API request may take together ({@link com.expat.search.query.solr.RequestBudget})
  * @param searchTtl life of a cached member search answer; zero disables the cache
  * @param matchesTtl life of a cached matches answer; zero disables the cache
  * @param cacheMaxEntries entries per endpoint in the in-process cache
@@ -121,8 +123,9 @@ public record QueryServiceConfig(
                                           over SOLR_URL (reads go to live replicas, a dead node is skipped)
         SOLR_URL                          base URL of a Solr node (required without SOLR_ZK_HOSTS)
         SOLR_CONNECT_TIMEOUT_MS           Solr connect timeout (default 500)
-        SOLR_REQUEST_TIMEOUT_MS           time limit of each Solr request (default 800 here: an index that does not
-                                          answer is a 503 within a second)
+        SOLR_REQUEST_TIMEOUT_MS           time the Solr calls of one API request may take together, each waiting at
+                                          most for what is left (default 800 here: an index that does not answer, or
+                                          answers slowly and then stalls, is a 503 within a second)
         EXPAT_MEMBERS_CORE                members core or alias (default members)
         EXPAT_EVENTS_CORE                 events core or alias (default events)
         EXPAT_CATALOG_CORE                catalog core or alias (default catalog)
@@ -232,7 +235,7 @@ public record QueryServiceConfig(
         rankingOverrides, debugEndpoints, rankInSolr);
   }
 
-  /** Default of {@code SOLR_REQUEST_TIMEOUT_MS} in the query service. */
+  /** Default of {@code SOLR_REQUEST_TIMEOUT_MS} in the query service: the Solr time of one request. */
   static final Duration DEFAULT_SOLR_BUDGET = Duration.ofMillis(800);
 
   /**
@@ -242,8 +245,9 @@ public record QueryServiceConfig(
   public static QueryServiceConfig from(Env env) {
     SolrSettings solr = SolrSettings.from(env);
     if (env.optional("SOLR_REQUEST_TIMEOUT_MS").isEmpty()) {
-      // A Solr that accepts connections and never answers fails the request's first Solr call
-      // after this long: the contract's "503 within a second" (SolrUnavailableIT).
+      // Every Solr call of one request together: a Solr that never answers, or answers slowly and
+      // then stalls, costs a request this long, the contract's "503 within a second"
+      // (SolrUnavailableIT, RequestBudgetIT; the service's RequestBudget).
       solr = solr.withRequestTimeout(DEFAULT_SOLR_BUDGET);
     }
     if (solr.url().isEmpty() && solr.zkHosts().isEmpty()) {

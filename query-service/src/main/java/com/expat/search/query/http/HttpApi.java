@@ -1,6 +1,7 @@
 package com.expat.search.query.http;
 
 import com.expat.search.query.solr.IndexUnavailableException;
+import com.expat.search.query.solr.RequestBudget;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -25,7 +26,6 @@ public final class HttpApi {
   private static final Logger ACCESS = LoggerFactory.getLogger("com.expat.search.query.access");
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
-  private static final Duration DEFAULT_DRAIN = Duration.ofSeconds(5);
 
   private HttpApi() {}
 
@@ -40,16 +40,13 @@ public final class HttpApi {
     void observe(String method, String route, int status, String cache, Duration elapsed);
   }
 
-  /** An app not yet started; {@code Javalin.start(host, port)} it and {@code stop()} it. */
-  public static Javalin create(Json json, List<Routes> features) {
-    return create(json, features, RequestObserver.NONE, DEFAULT_DRAIN);
-  }
-
   /**
-   * As {@link #create(Json, List)}, telling {@code observer} about every request, and with {@code
-   * stop()} waiting up to {@code drain} for the requests in flight.
+   * An app not yet started ({@code Javalin.start(host, port)} it and {@code stop()} it), telling
+   * {@code observer} about every request, with {@code stop()} waiting up to {@code drain} for the
+   * requests in flight, and every request's Solr calls kept to {@code budget} from its arrival.
    */
-  public static Javalin create(Json json, List<Routes> features, RequestObserver observer, Duration drain) {
+  public static Javalin create(Json json, List<Routes> features, RequestObserver observer, Duration drain,
+      RequestBudget budget) {
     AtomicBoolean stopping = new AtomicBoolean();
     return Javalin.create(
         config -> {
@@ -66,6 +63,7 @@ public final class HttpApi {
           config.requestLogger.http((ctx, millis) -> logAccess(ctx, millis, observer));
           config.routes.before(
               ctx -> {
+                budget.start();
                 RequestIds.assign(ctx);
                 CacheHeader.set(ctx, false);
                 if (stopping.get()) {
@@ -75,6 +73,7 @@ public final class HttpApi {
               });
           // Lets Jetty's drain end with the last request in flight rather than idle connections.
           config.routes.after(ctx -> {
+            budget.end();
             if (stopping.get()) {
               ctx.header(Header.CONNECTION, "close");
             }

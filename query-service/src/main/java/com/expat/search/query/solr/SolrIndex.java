@@ -36,28 +36,86 @@ import java.util.function.Supplier;
  * library failure translated here into {@link IndexUnavailableException} (Solr down, slow, or a
  * missing core) or {@link IndexQueryException} (Solr rejected a request we built). Thread-safe.
  *
- * <p>On SolrCloud ({@link #of} with ZooKeeper hosts) every read has a second chance within the
- * request time limit ({@link BoundedCalls#callWithSecondChance}): when it fails, or has not
- * answered after half the limit, it is sent once more, preferring another live node's replicas
- * than the first attempt did, and the first answer wins; after the limit it is a 503. The client alone already skips a node that
- * refuses the connection, but with two replicas a dead node and a stalled one at once left it
- * nothing to try (docs/scale.md), and a replica that timed out could be followed by another full
- * timeout, past the contract's second.
+ * <p>Built by {@link #of}, the reads of one API request share its {@link RequestBudget}: each call
+ * waits at most for what is left of it, and none is made once nothing is left (a 503). The call
+ * runs on a thread of its own that the request stops waiting for at that limit ({@link
+ * BoundedCalls#call}): the JDK client's own limit ends with the answer's headers, and its body
+ * stream ignores interrupts, so only a wait of our own also bounds a body that stops mid-way. Reads
+ * outside a request (the start's checks, readiness pings) are waited for as long as one call's limit.
+ *
+ * <p>On SolrCloud ({@link #of} with ZooKeeper hosts) every read has a second chance within its
+ * limit ({@link BoundedCalls#callWithSecondChance}): when it fails, or has not answered after half
+ * the limit, it is sent once more, preferring another live node's replicas than the first attempt
+ * did, and the first answer wins; after the limit it is a 503. The limit is the smaller of {@code
+ * SOLR_REQUEST_TIMEOUT_MS} and what is left of the request, so a second chance is taken only while
+ * the request has time for it. The client alone already skips a node that refuses the connection,
+ * but with two replicas a dead node and a stalled one at once left it nothing to try
+ * (docs/scale.md), and a replica that timed out could be followed by another full timeout, past
+ * the contract's second.
  */
 public final class SolrIndex {
   private final SolrClient client;
   private final MeterRegistry registry;
-  private final Optional<SecondChance> secondChance;
+  private final Attempts attempts;
   /** By core and outcome, found once rather than built and looked up on every call. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+  /** A read, with the parameters of one attempt. */
+  private interface Read<T> {
+    T run(SolrParams params) throws SolrServerException, IOException;
+  }
+
+  /** How each read is made and bounded. */
+  private interface Attempts {
+    <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException;
+  }
+
+  /** Once, bounded by the client's own limits. */
+  private static final class AsTheyCome implements Attempts {
+    @Override
+    public <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException {
+      return read.run(params);
+    }
+  }
+
   /**
+   * Once, on one node, waited for no longer than what is left of the request's budget, or outside a
+   * request than the client's own limit (which the JDK client keeps only until the headers).
+   *
+   * @param clientLimitNanos the client's own limit of one call ({@code SOLR_REQUEST_TIMEOUT_MS})
+   */
+  private record OneNode(RequestBudget budget, long clientLimitNanos, BoundedCalls calls) implements Attempts {
+    @Override
+    public <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException {
+      return calls.call(() -> read.run(params), budget.callLimitNanos(clientLimitNanos, core));
+    }
+  }
+
+  /**
+   * On SolrCloud, with a second chance within the smaller of the client's limit and what is left of
+   * the request's budget.
+   *
    * @param nodes the base URLs of the live nodes: each attempt of a read prefers another one's
    *     replicas ({@code shards.preference=replica.location:...}), so that a second attempt does
    *     not meet the node that stalled the first
    */
-  private record SecondChance(BoundedCalls calls, long afterNanos, long limitNanos, Supplier<List<String>> nodes) {
-    SolrParams forAttempt(SolrParams params, List<String> live, int node) {
+  private record SecondChance(RequestBudget budget, long clientLimitNanos, BoundedCalls calls,
+      Supplier<List<String>> nodes) implements Attempts {
+    /** A read that has not answered after this much of its limit is sent again. */
+    static long afterNanos(long limitNanos) {
+      return limitNanos / 2;
+    }
+
+    @Override
+    public <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException {
+      long limit = budget.callLimitNanos(clientLimitNanos, core);
+      List<String> live = nodes.get();
+      int first = live.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(live.size());
+      return calls.callWithSecondChance(attempt -> () -> read.run(forAttempt(params, live, first + attempt)),
+          afterNanos(limit), limit, SolrIndex::retryable);
+    }
+
+    private static SolrParams forAttempt(SolrParams params, List<String> live, int node) {
       if (live.size() < 2) {
         return params;
       }
@@ -68,42 +126,38 @@ public final class SolrIndex {
     }
   }
 
-  /** A read, with the parameters of one attempt. */
-  private interface Read<T> {
-    T run(SolrParams params) throws SolrServerException, IOException;
-  }
-
   public SolrIndex(SolrClient client) {
     this(client, new SimpleMeterRegistry());
   }
 
   /** Times every call as {@code expat_solr_requests_seconds{core,outcome}} in {@code registry}. */
   public SolrIndex(SolrClient client, MeterRegistry registry) {
-    this(client, registry, Optional.empty());
+    this(client, registry, new AsTheyCome());
   }
 
-  private SolrIndex(SolrClient client, MeterRegistry registry, Optional<SecondChance> secondChance) {
+  private SolrIndex(SolrClient client, MeterRegistry registry, Attempts attempts) {
     this.client = Objects.requireNonNull(client, "client");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.secondChance = secondChance;
+    this.attempts = attempts;
   }
 
   /**
-   * The index for {@code client}, built from {@code settings}: on SolrCloud each read gets a
-   * second chance within {@link SolrSettings#requestTimeout()}; on one node it is made once (a
-   * second attempt would meet the same node).
+   * The index for {@code client}, built from {@code settings}: every read made while {@code budget}
+   * bounds a request waits at most for what is left of it; on SolrCloud each read gets a second
+   * chance within the smaller of that and {@link SolrSettings#requestTimeout()}; on one node it is
+   * made once (a second attempt would meet the same node).
    */
-  public static SolrIndex of(SolrClient client, MeterRegistry registry, SolrSettings settings) {
+  public static SolrIndex of(SolrClient client, MeterRegistry registry, SolrSettings settings, RequestBudget budget) {
+    long clientLimit = settings.requestTimeout().toNanos();
     if (settings.zkHosts().isEmpty()) {
-      return new SolrIndex(client, registry);
+      return new SolrIndex(client, registry, new OneNode(budget, clientLimit, new BoundedCalls("solr-read")));
     }
-    long limit = settings.requestTimeout().toNanos();
     Supplier<List<String>> nodes = client instanceof CloudSolrClient cloud
         ? () -> cloud.getClusterStateProvider().getLiveNodes().stream().sorted()
             .map(node -> Utils.getBaseUrlForNodeName(node, "http")).toList()
         : List::of;
     return new SolrIndex(client, registry,
-        Optional.of(new SecondChance(new BoundedCalls("solr-read"), limit / 2, limit, nodes)));
+        new SecondChance(budget, clientLimit, new BoundedCalls("solr-read"), nodes));
   }
 
   /** Runs a search on {@code core}; parameters travel in the body, so long id lists fit. */
@@ -195,7 +249,7 @@ public final class SolrIndex {
 
   private <T> T timed(String core, SolrParams params, Read<T> call) {
     try {
-      return attempts(params, call);
+      return attempts.run(core, params, call);
     } catch (SolrServerException | IOException e) {
       throw new IndexUnavailableException("Solr core " + core + " did not answer: " + e, e);
     } catch (SolrException e) {
@@ -212,18 +266,6 @@ public final class SolrIndex {
       }
       throw e;
     }
-  }
-
-  private <T> T attempts(SolrParams params, Read<T> call) throws SolrServerException, IOException {
-    if (secondChance.isEmpty()) {
-      return call.run(params);
-    }
-    SecondChance chance = secondChance.get();
-    List<String> live = chance.nodes().get();
-    int first = live.isEmpty() ? 0 : ThreadLocalRandom.current().nextInt(live.size());
-    return chance.calls().callWithSecondChance(
-        attempt -> () -> call.run(chance.forAttempt(params, live, first + attempt)),
-        chance.afterNanos(), chance.limitNanos(), SolrIndex::retryable);
   }
 
   /** Whatever Solr did not reject as a bad request (4xx) may be read again. */

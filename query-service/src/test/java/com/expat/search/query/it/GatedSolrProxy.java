@@ -73,25 +73,35 @@ final class GatedSolrProxy implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       holdIfWatched(exchange.getRequestURI().getRawQuery(), body);
-      HttpRequest.Builder request = HttpRequest.newBuilder(solr.resolve(exchange.getRequestURI().toString()))
-          .timeout(HOLD_LIMIT)
-          .method(exchange.getRequestMethod(), body.length == 0
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-      String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      if (type != null) {
-        request.header("Content-Type", type);
-      }
-      HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      response.headers().firstValue("Content-Type").ifPresent(value -> exchange.getResponseHeaders().set("Content-Type", value));
-      try (InputStream in = response.body()) {
-        byte[] answer = in.readAllBytes();
-        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(answer);
-        }
-      }
+      relay(client, solr, exchange, body, System.nanoTime());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Sends the request (its {@code body} already read) to the Solr at {@code solr} and its answer back,
+   * not before {@code answerAt} ({@link System#nanoTime}).
+   */
+  static void relay(HttpClient client, URI solr, HttpExchange exchange, byte[] body, long answerAt)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(solr.resolve(exchange.getRequestURI().toString()))
+        .timeout(HOLD_LIMIT)
+        .method(exchange.getRequestMethod(), body.length == 0
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    response.headers().firstValue("Content-Type").ifPresent(value -> exchange.getResponseHeaders().set("Content-Type", value));
+    try (InputStream in = response.body()) {
+      byte[] answer = in.readAllBytes();
+      TimeUnit.NANOSECONDS.sleep(answerAt - System.nanoTime());
+      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer);
+      }
     }
   }
 
