@@ -94,7 +94,7 @@ public final class QueryService implements AutoCloseable {
 
   /** Builds the service and starts listening on {@code config.httpPort()} (0: a free port). */
   public static QueryService start(QueryServiceConfig config) {
-    SolrClient client = SolrClients.create(config.solr());
+    SolrClient client = SolrClients.forReads(config.solr());
     ExecutorService healthChecks = Executors.newFixedThreadPool(2, runnable -> {
       Thread thread = new Thread(runnable, "health-check");
       thread.setDaemon(true);

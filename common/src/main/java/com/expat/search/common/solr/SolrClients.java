@@ -45,25 +45,46 @@ public final class SolrClients {
    *     Solr's URL before this is called)
    */
   public static SolrClient create(SolrSettings settings) {
+    return create(settings, false);
+  }
+
+  /**
+   * As {@link #create}, for a process that only reads (the query service). On one node the JDK
+   * HTTP client's own steps (status line, headers, each piece of the body, completion) run on the
+   * thread that hands them over instead of waking a pooled thread for each ({@link
+   * ClientExecutor}): a read's form body is sent as a string, never streamed through a pipe, so
+   * no step waits for another thread. Processes that write keep {@link #create}: an update's body
+   * is streamed through a pipe, and reading that pipe inline would hold up the client's one
+   * selector thread while the writer fills it.
+   */
+  public static SolrClient forReads(SolrSettings settings) {
+    return create(settings, true);
+  }
+
+  private static SolrClient create(SolrSettings settings, boolean readsOnly) {
     if (settings.zkHosts().isPresent()) {
       return cloud(settings, ZkHosts.parse(settings.zkHosts().get()));
     }
     String url = settings.url()
         .orElseThrow(() -> new ConfigException("neither SOLR_ZK_HOSTS nor SOLR_URL is set")).toString();
-    ExecutorService bodyWriters =
-        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            runnable -> {
-              Thread thread = new Thread(runnable, "solr-body-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService executor = readsOnly ? new ClientExecutor() : bodyWriters();
     return new HttpJdkSolrClient.Builder(url)
         .useHttp1_1(true)
-        .withExecutor(bodyWriters)
+        .withExecutor(executor)
         .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .build();
+  }
+
+  /** A pool that grows instead of queueing, idle threads ending after a minute. */
+  static ThreadPoolExecutor bodyWriters() {
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        runnable -> {
+          Thread thread = new Thread(runnable, "solr-body-writer");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /**
