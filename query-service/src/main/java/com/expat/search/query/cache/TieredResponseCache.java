@@ -42,6 +42,9 @@ final class TieredResponseCache<K, V> implements ResponseCache<K, V> {
     this.metrics = metrics;
     this.l1 = Caffeine.newBuilder()
         .maximumSize(maxEntries)
+        // Evictions and expiry are tidied up on the thread that writes, not handed to the common
+        // pool: every uncached answer is a write, and each hand-over woke a pool thread.
+        .executor(Runnable::run)
         .expireAfter(new Expiry<K, Stamped<V>>() {
           @Override
           public long expireAfterCreate(K key, Stamped<V> value, long currentTime) {
