@@ -65,7 +65,7 @@ final class Matches {
     ModifiableSolrParams params = new ModifiableSolrParams();
     MatchRules.of(me, request.radiusKm(), cities.points()).forEach(rule -> rule.addTo(params));
 
-    if (ranking.inSolr().enabled() && request.page() * request.size() <= TwoStage.MAX_WINDOW) {
+    if (ranking.inSolr().enabled()) {
       return InSolr.page(index, core, params, request, me, new RankParams(profile, viewer, now), ranking,
           new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     }

@@ -11,6 +11,7 @@ import com.expat.search.ranking.solr.ReasonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -45,7 +46,31 @@ public final class MembersInSolr {
    *     window is the best by the pre-rank
    * @param diversify whether the model's diversity pass re-ranks the first page (matches)
    */
-  public record Shape(int page, int size, boolean text, boolean diversify, boolean explain) {}
+  public record Shape(int page, int size, boolean text, boolean diversify, boolean explain, Order order) {
+    public Shape(int page, int size, boolean text, boolean diversify, boolean explain) {
+      this(page, size, text, diversify, explain, Order.relevance(page, size));
+    }
+  }
+
+  /**
+   * The order of the members (solr-config's {@code MemberOrder}): {@link #MODEL} ranks the best
+   * window with the whole model (relevance within the largest window); the others keep an order the
+   * model does not decide and the model scores the page: {@link #KEY} the window's key (the
+   * pre-rank, or the text score: relevance beyond the largest window), {@link #RECENT} last
+   * activity, {@link #DISTANCE} nearest to the viewer's origin; ties by the key, last activity
+   * (not for distance), id.
+   */
+  public enum Order {
+    MODEL,
+    KEY,
+    RECENT,
+    DISTANCE;
+
+    /** In relevance order: the model within the largest window, the key beyond it. */
+    public static Order relevance(int page, int size) {
+      return fits(page, size) ? MODEL : KEY;
+    }
+  }
 
   private MembersInSolr() {}
 
@@ -69,8 +94,10 @@ public final class MembersInSolr {
     if (!shape.text()) {
       params.set("q", "*:*");
     }
-    params.set("rq", "{!" + RankInSolr.PLUGIN + " window=" + Math.max(ranking.window(), end) + " size="
-        + shape.size() + (shape.text() ? " text=true" : "") + (shape.diversify() ? "" : " diversify=false") + "}");
+    String order = shape.order() == Order.MODEL ? " window=" + Math.max(ranking.window(), end)
+        : " order=" + shape.order().name().toLowerCase(Locale.ROOT);
+    params.set("rq", "{!" + RankInSolr.PLUGIN + order + " size=" + shape.size() + (shape.text() ? " text=true" : "")
+        + (shape.diversify() ? "" : " diversify=false") + "}");
     params.remove("sort");
     rank.params().forEach(params::set);
     params.set("start", (shape.page() - 1) * shape.size());

@@ -98,9 +98,11 @@ public final class MemberSearch {
     setFacets(params, request);
     ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
-    if (byScore && inSolr && MembersInSolr.fits(request.page(), request.size())) {
+    if (inSolr) {
+      MembersInSolr.Order order = byScore ? MembersInSolr.Order.relevance(request.page(), request.size())
+          : request.sort() == SortOrder.RECENT ? MembersInSolr.Order.RECENT : MembersInSolr.Order.DISTANCE;
       MembersInSolr.Page ranked = MembersInSolr.page(index, core, params,
-          new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain()),
+          new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order),
           new RankParams(profile, rankedFor, now), ranking, origin, words);
       return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
           request.facets().isEmpty() ? null : facets(request, ranked.response()));

@@ -205,7 +205,10 @@ class NativePrerankIT {
         for (String q : new String[] {"", "member", "hiking", "jazz pianist"}) {
           for (String[] extra : new String[][] {{"page", "1"}, {"page", "2", "size", "7"}, {"viewer", "2"},
               {"viewer", "3", "near", "48.2,11.4", "radius_km", "60", "facets", "language,interest"},
-              {"weights", "text:5,distance:2", "viewer", "4"}}) {
+              {"weights", "text:5,distance:2", "viewer", "4"}, {"sort", "recent", "viewer", "2"},
+              {"sort", "recent", "page", "3", "size", "9"},
+              {"sort", "distance", "near", "48.2,11.4", "radius_km", "90", "viewer", "3"},
+              {"sort", "distance", "viewer", "5", "page", "2", "size", "11", "facets", "interest"}}) {
             List<String> params = new ArrayList<>(List.of("q", q, "profile", profile, "explain", "true"));
             params.addAll(List.of(extra));
             Api.Response expected = twoStages.get("/v1/members/search", params.toArray(String[]::new));
@@ -310,8 +313,13 @@ class NativePrerankIT {
 
   /** Members around Munich; each field missing on some. Members 1..5 are complete viewers for matches. */
   private static List<SolrInputDocument> members(SplittableRandom random) {
+    return members(random, MEMBERS);
+  }
+
+  /** {@code count} members around Munich, as {@link #members(SplittableRandom)} makes them. */
+  static List<SolrInputDocument> members(SplittableRandom random, int count) {
     List<SolrInputDocument> docs = new ArrayList<>();
-    for (int id = 1; id <= MEMBERS; id++) {
+    for (int id = 1; id <= count; id++) {
       boolean complete = id <= 5;
       SolrInputDocument doc = new SolrInputDocument();
       doc.setField("id", Integer.toString(id));

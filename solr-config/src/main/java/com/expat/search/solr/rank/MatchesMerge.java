@@ -77,6 +77,7 @@ final class MatchesMerge implements MergeStrategy {
     Map<Integer, SegmentPrerank> prerankByLeaf = new HashMap<>();
     List<Double> scores = new ArrayList<>(docs.size());
     List<Float> preranks = new ArrayList<>(docs.size());
+    List<Double> primaries = new ArrayList<>(docs.size());
     List<Long> lastActive = new ArrayList<>(docs.size());
     List<Long> ids = new ArrayList<>(docs.size());
     List<String> origins = new ArrayList<>(docs.size());
@@ -101,7 +102,8 @@ final class MatchesMerge implements MergeStrategy {
       Ranked<MemberSignals> ranked = job.one(columns, local, null, textRelevance);
       scores.add(ranked.score());
       preranks.add(windowKey);
-      lastActive.add(columns.lastActiveAt[local]);
+      primaries.add(request.order().primary(columns, local, windowKey, job.params().viewer().origin()));
+      lastActive.add(request.order().lastActive(columns, local));
       ids.add(columns.id[local]);
       origins.add(ranked.item().originCountry());
       interests.add(List.copyOf(ranked.item().interests()));
@@ -109,6 +111,7 @@ final class MatchesMerge implements MergeStrategy {
     NamedList<Object> values = new SimpleOrderedMap<>();
     values.add("score", scores);
     values.add("prerank", preranks);
+    values.add("primary", primaries);
     values.add("lastActive", lastActive);
     values.add("id", ids);
     values.add("origin", origins);
@@ -150,7 +153,7 @@ final class MatchesMerge implements MergeStrategy {
         members.add(MergedMatches.Member.of(doc, values, i));
       }
     }
-    List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(members,
+    List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(members, request.order(),
         request.diversify() ? Optional.of(request.params().profile()) : Optional.empty(), request.pageSize(),
         rb.getSortSpec().getOffset(), rb.getSortSpec().getCount());
 

@@ -25,7 +25,9 @@ import org.apache.solr.search.SyntaxError;
  * The query parser {@value #NAME}: {@code rq={!expat_matches window=W size=S}} with the ranking's
  * parameters ({@link RankParams#params()}) in the request. Matches by default; member search says
  * {@code text=true} (the window is the best by the main query's text score, which the model reads
- * as text relevance, instead of by the pre-rank) and {@code diversify=false}. Holds what lives as long as the core:
+ * as text relevance, instead of by the pre-rank) and {@code diversify=false}; {@code order=key|recent|distance}
+ * keeps an order the model does not decide, at any depth, and the model scores the page ({@link
+ * MemberOrder}). Holds what lives as long as the core:
  * the segments' {@link ColumnCache} and the {@link FindableCorpus} (init arg {@code
  * corpusTtlSeconds}, default 600). Thread-safe.
  */
@@ -52,7 +54,7 @@ public final class MatchesRankParser extends QParserPlugin {
    *     diversity pass, which the coordinator runs on the merged ranking ({@link MatchesMerge})
    */
   record Request(String profile, String viewer, String now, int window, int pageSize, boolean text,
-      boolean diversify, boolean shard, MatchesRankParser plugin) {
+      boolean diversify, boolean shard, MemberOrder order, MatchesRankParser plugin) {
     MatchesJob job(IndexSearcher searcher) throws IOException {
       return MatchesJob.of(params(), plugin.corpus(searcher), plugin.columns, window, pageSize, diversify && !shard);
     }
@@ -81,8 +83,13 @@ public final class MatchesRankParser extends QParserPlugin {
     return new QParser(qstr, localParams, params, req) {
       @Override
       public Query parse() throws SyntaxError {
-        int window = localParams.getInt("window", 300);
+        MemberOrder order = MemberOrder.parse(localParams.get("order"));
+        if (order == null) {
+          throw new SyntaxError(NAME + ": order must be model, key, recent or distance, was " + localParams.get("order"));
+        }
         int size = localParams.getInt("size", 20);
+        // Only the model's order ranks a window; the others keep Solr's start + rows, at any depth.
+        int window = order == MemberOrder.MODEL ? localParams.getInt("window", 300) : size;
         if (window < 1 || window > MAX_WINDOW || size < 1 || size > window) {
           throw new SyntaxError(NAME + ": window must be 1.." + MAX_WINDOW + " and size 1..window, were " + window
               + " and " + size);
@@ -93,12 +100,12 @@ public final class MatchesRankParser extends QParserPlugin {
         } catch (RankingException e) {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
-        boolean diversify = localParams.getBool("diversify", true);
+        boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
             params.get(RankParams.NOW), window, size, text,
-            diversify, params.getBool(ShardParams.IS_SHARD, false),
+            diversify, params.getBool(ShardParams.IS_SHARD, false), order,
             MatchesRankParser.this));
       }
 

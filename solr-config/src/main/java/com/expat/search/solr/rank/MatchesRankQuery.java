@@ -38,6 +38,9 @@ final class MatchesRankQuery extends RankQuery {
   public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(int len, QueryCommand cmd, IndexSearcher searcher)
       throws IOException {
     MatchesJob job = request.job(searcher);
+    if (request.order() != MemberOrder.MODEL) {
+      return new SortedMembersCollector(job, request.order(), request.text(), len);
+    }
     return new MatchesCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len),
         request.text());
   }
@@ -82,7 +85,7 @@ final class MatchesRankQuery extends RankQuery {
   @Override
   public String toString(String field) {
     return "{!" + MatchesRankParser.NAME + " window=" + request.window() + " size=" + request.pageSize() + " text="
-        + request.text() + " diversify=" + request.diversify() + "}"
+        + request.text() + " diversify=" + request.diversify() + " order=" + request.order() + "}"
         + mainQuery.toString(field);
   }
 }

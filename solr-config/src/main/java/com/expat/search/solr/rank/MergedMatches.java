@@ -23,6 +23,15 @@ final class MergedMatches {
       .thenComparing(Comparator.<Member<?>>comparingLong(Member::lastActive).reversed())
       .thenComparingLong(Member::id);
 
+  /**
+   * An order the model does not decide ({@link MemberOrder}): the order's own value, then the
+   * window's key, last activity (none for distance) and id as text, as {@link SortedMembersCollector} keeps it.
+   */
+  static final Comparator<Member<?>> SORTED_ORDER = Comparator.<Member<?>>comparingDouble(Member::primary).reversed()
+      .thenComparing(Comparator.<Member<?>>comparingDouble(Member::prerank).reversed())
+      .thenComparing(Comparator.<Member<?>>comparingLong(Member::lastActive).reversed())
+      .thenComparing((a, b) -> MemberOrder.idsInTextOrder(a.id(), b.id()));
+
   private MergedMatches() {}
 
   /**
@@ -34,7 +43,8 @@ final class MergedMatches {
    *     with query text
    * @param signals what the diversity pass compares: origin and interests (nothing else is set)
    */
-  record Member<T>(T item, double score, float prerank, long lastActive, long id, MemberSignals signals) {
+  record Member<T>(T item, double score, float prerank, double primary, long lastActive, long id,
+      MemberSignals signals) {
     /** Entry {@code i} of a shard's {@link MatchesMerge#VALUES}. */
     static <T> Member<T> of(T item, NamedList<?> values, int i) {
       long id = number(values, "id", i).longValue();
@@ -43,8 +53,9 @@ final class MergedMatches {
       HashSet<String> interests = new HashSet<>();
       slugs.forEach(slug -> interests.add((String) slug));
       MemberSignals signals = new MemberSignals(id, null, 0, null, origin, null, interests, null, null, 0);
+      double primary = values.get("primary") == null ? 0 : number(values, "primary", i).doubleValue();
       return new Member<>(item, number(values, "score", i).doubleValue(), number(values, "prerank", i).floatValue(),
-          number(values, "lastActive", i).longValue(), id, signals);
+          primary, number(values, "lastActive", i).longValue(), id, signals);
     }
 
     private static Number number(NamedList<?> values, String name, int i) {
@@ -53,14 +64,14 @@ final class MergedMatches {
   }
 
   /**
-   * Rows {@code start ..< start + rows} of the merged ranking, its first {@code pageSize}
-   * diversified by {@code diversity}'s profile when present.
+   * Rows {@code start ..< start + rows} of the merged ranking (in {@code order}), its first {@code
+   * pageSize} diversified by {@code diversity}'s profile when present and the order is the model's.
    */
-  static <T> List<Member<T>> page(List<Member<T>> members, Optional<RankingProfile> diversity, int pageSize,
-      int start, int rows) {
+  static <T> List<Member<T>> page(List<Member<T>> members, MemberOrder order, Optional<RankingProfile> diversity,
+      int pageSize, int start, int rows) {
     List<Member<T>> ranked = new ArrayList<>(members);
-    ranked.sort(ONE_CORE_ORDER);
-    List<Member<T>> diversified = ranked.isEmpty() || diversity.isEmpty() ? ranked
+    ranked.sort(order == MemberOrder.MODEL ? ONE_CORE_ORDER : SORTED_ORDER);
+    List<Member<T>> diversified = ranked.isEmpty() || diversity.isEmpty() || order != MemberOrder.MODEL ? ranked
         : Rankers.diversify(ranked, Member::score, Member::signals, pageSize, diversity.get());
     int from = Math.min(Math.max(start, 0), diversified.size());
     int to = Math.min(diversified.size(), from + Math.max(rows, 0));
