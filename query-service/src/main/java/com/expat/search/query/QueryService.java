@@ -2,6 +2,7 @@ package com.expat.search.query;
 
 import com.expat.search.common.solr.SolrClients;
 import com.expat.search.query.cache.CircuitBreaker;
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.cache.Dependencies;
 import com.expat.search.query.cache.Freshness;
 import com.expat.search.query.cache.MemcachedSharedCache;
@@ -22,7 +23,6 @@ import com.expat.search.query.invalidation.InvalidationSource;
 import com.expat.search.query.matches.MatchesApi;
 import com.expat.search.query.matches.MatchesDebugApi;
 import com.expat.search.query.matches.MatchesRequest;
-import com.expat.search.query.matches.NearbyCities;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
@@ -57,8 +57,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +125,7 @@ public final class QueryService implements AutoCloseable {
       source.ifPresent(opened::add);
       Caches caches = Caches.of(config, shared, json, freshness, registry);
       List<Routes> features = features(config, json, index, ranking, caches, freshness, healthChecks, ticker,
-          registry);
+          registry, budget);
       Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain(), budget);
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
@@ -210,13 +214,15 @@ public final class QueryService implements AutoCloseable {
 
   private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
       Caches caches, Freshness freshness, ExecutorService healthChecks, Ticker ticker,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry, RequestBudget budget) {
     // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
     MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
         viewerTtl(config), config.cacheMaxEntries(), ticker);
-    CatalogLookup catalog = new CatalogLookup(index, config.cores().catalog(), config.cores().members(),
+    // One reading of the catalog core serves names, city points and radii; read apart from requests.
+    Catalog cities = new Catalog(index, config.cores().catalog(), config.catalogTtl(), ticker, budget,
+        catalogReader());
+    CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
-    NearbyCities cities = new NearbyCities(index, config.cores().catalog(), config.catalogTtl(), ticker);
     List<Routes> features = new ArrayList<>(List.of(
         // Type-ahead and facet labels need the catalog: without it the service is not ready.
         new HealthApi(json, index,
@@ -235,6 +241,18 @@ public final class QueryService implements AutoCloseable {
       LOG.warn("DEBUG_ENDPOINTS=on: /debug/... answers who blocked whom; keep this instance away from the website");
     }
     return features;
+  }
+
+  /** The catalog's reader: one daemon thread, ended after a minute idle, so nothing needs closing. */
+  private static Executor catalogReader() {
+    ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        runnable -> {
+          Thread thread = new Thread(runnable, "catalog-reader");
+          thread.setDaemon(true);
+          return thread;
+        });
+    reader.allowCoreThreadTimeOut(true);
+    return reader;
   }
 
   /** One answer cache per endpoint, each invalidated by what its answers depend on. */

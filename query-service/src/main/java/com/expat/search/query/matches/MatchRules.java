@@ -2,6 +2,7 @@ package com.expat.search.query.matches;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.catalog.CityPoints;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Visibility;

@@ -2,6 +2,7 @@ package com.expat.search.query.matches;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
@@ -37,9 +38,9 @@ final class Matches {
   private final MemberDirectory directory;
   private final Ranking ranking;
   private final CatalogLookup catalog;
-  private final NearbyCities cities;
+  private final Catalog cities;
 
-  Matches(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, NearbyCities cities,
+  Matches(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Catalog cities,
       Ranking ranking) {
     this.catalog = catalog;
     this.cities = cities;
@@ -63,7 +64,7 @@ final class Matches {
     Viewer viewer = Ranking.viewer(me);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MatchRules.of(me, request.radiusKm(), cities.points()).forEach(rule -> rule.addTo(params));
+    MatchRules.of(me, request.radiusKm(), cities.snapshot().points()).forEach(rule -> rule.addTo(params));
 
     if (ranking.inSolr().enabled()) {
       return InSolr.page(index, core, params, request, me, new RankParams(profile, viewer, now), ranking,

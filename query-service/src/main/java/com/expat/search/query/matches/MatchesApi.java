@@ -1,6 +1,7 @@
 package com.expat.search.query.matches;
 
 import com.expat.search.common.solr.IndexNames;
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.cache.Cached;
 import com.expat.search.query.cache.ResponseCache;
 import com.expat.search.query.http.CacheHeader;
@@ -32,7 +33,7 @@ public final class MatchesApi implements Routes {
       ResponseCache<MatchesRequest, MemberPage> cache,
       MemberDirectory directory,
       CatalogLookup catalog,
-      NearbyCities cities) {
+      Catalog cities) {
     this.json = json;
     this.cache = cache;
     this.matches = new Matches(

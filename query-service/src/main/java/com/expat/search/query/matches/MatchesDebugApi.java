@@ -1,6 +1,7 @@
 package com.expat.search.query.matches;
 
 import com.expat.search.common.solr.IndexNames;
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
@@ -27,7 +28,7 @@ public final class MatchesDebugApi implements Routes {
   private final WhyNotShown whyNot;
   private final Ranking ranking;
 
-  public MatchesDebugApi(Json json, SolrIndex index, IndexNames cores, NearbyCities cities, Ranking ranking) {
+  public MatchesDebugApi(Json json, SolrIndex index, IndexNames cores, Catalog cities, Ranking ranking) {
     this.json = json;
     this.ranking = ranking;
     this.whyNot = new WhyNotShown(index, cores.members(), new MemberDirectory(index, cores.members()), cities, ranking);

@@ -2,6 +2,7 @@ package com.expat.search.query.matches;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.CustomWeights;
@@ -30,9 +31,9 @@ final class WhyNotShown {
   private final String core;
   private final MemberDirectory directory;
   private final Ranking ranking;
-  private final NearbyCities cities;
+  private final Catalog cities;
 
-  WhyNotShown(SolrIndex index, String core, MemberDirectory directory, NearbyCities cities, Ranking ranking) {
+  WhyNotShown(SolrIndex index, String core, MemberDirectory directory, Catalog cities, Ranking ranking) {
     this.cities = cities;
     this.index = index;
     this.core = core;
@@ -64,7 +65,7 @@ final class WhyNotShown {
     }
     KnownMember other = member.get();
     List<String> failed = new ArrayList<>();
-    List<MatchRules.Rule> rules = MatchRules.of(viewer, radiusKm, cities.points());
+    List<MatchRules.Rule> rules = MatchRules.of(viewer, radiusKm, cities.snapshot().points());
     for (MatchRules.Rule rule : rules) {
       boolean excludes;
       if (rule.name().equals(MatchRules.LANGUAGE) && viewer.languages().isEmpty()) {

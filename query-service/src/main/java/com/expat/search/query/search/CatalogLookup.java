@@ -1,8 +1,8 @@
 package com.expat.search.query.search;
 
-import static com.expat.search.vocabulary.CatalogFields.LOCATION;
 import static com.expat.search.vocabulary.CatalogFields.NAME;
 
+import com.expat.search.query.catalog.Catalog;
 import com.expat.search.query.http.InvalidParam;
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.i18n.Folding;
@@ -13,7 +13,6 @@ import com.expat.search.vocabulary.CatalogFields;
 import com.expat.search.vocabulary.MemberFields;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,33 +24,38 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
- * Names and places from the catalog core: facet labels of cities and interests, and a city's
- * coordinates. Labels are looked up in batches (one Solr request for all missing keys); the names
- * that recognise a city or an interest in a search text are read all at once ({@link CatalogNames}),
- * so a new search text costs no catalog request. All kept in process for the catalog's TTL: city
- * names and interest names change rarely. Thread-safe.
+ * Names and places from the catalog core: facet labels of cities and interests, cities and
+ * interests named in a search text, and a city's coordinates. Names and coordinates come from the
+ * {@link Catalog}'s one reading of the whole core, so a new search text or city costs no catalog
+ * request; labels are looked up in batches (one Solr request for all missing keys) and kept for the
+ * catalog's TTL: city names and interest names change rarely. Thread-safe.
  */
 public final class CatalogLookup {
   /** Longer texts are searches, not interest names (the longest name has five words). */
   private static final int MAX_NAME_WORDS = 5;
-  private static final int NAMES_PAGE = 5_000;
 
   private final SolrIndex index;
+  private final Catalog catalog;
   private final String catalogCore;
   private final String membersCore;
   private final Cache<String, Optional<Named>> labels;
-  private final Cache<Long, Optional<GeoPoint>> cityLocations;
-  /** One reading of every name in the catalog, for recognising cities and interests in text. */
-  private final LoadingCache<Boolean, CatalogNames> allNames;
+  /** Points of cities the catalog has none for, from their members' documents. */
+  private final Cache<Long, Optional<GeoPoint>> pointsFromMembers;
 
-  public CatalogLookup(SolrIndex index, String catalogCore, String membersCore, Duration ttl, Ticker ticker) {
+  /**
+   * @param catalog the catalog core's names and points
+   * @param catalogCore the same core, for labels
+   * @param membersCore where the point of a city the catalog does not place is looked for
+   */
+  public CatalogLookup(SolrIndex index, Catalog catalog, String catalogCore, String membersCore, Duration ttl,
+      Ticker ticker) {
     this.index = index;
+    this.catalog = catalog;
     this.catalogCore = catalogCore;
     this.membersCore = membersCore;
     this.labels = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
-    this.cityLocations =
+    this.pointsFromMembers =
         Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(50_000).ticker(ticker).build();
-    this.allNames = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1).ticker(ticker).build(key -> readNames());
   }
 
   /** A catalog entry's name and its {@code language:name} labels. */
@@ -101,7 +105,7 @@ public final class CatalogLookup {
   }
 
   private Optional<Long> cityId(String folded) {
-    return allNames.get(Boolean.TRUE).city(folded);
+    return catalog.snapshot().cityNamed(folded);
   }
 
   /**
@@ -113,26 +117,16 @@ public final class CatalogLookup {
     if (words.isEmpty() || words.size() > MAX_NAME_WORDS) {
       return Optional.empty();
     }
-    return allNames.get(Boolean.TRUE).interest(String.join(" ", words));
-  }
-
-  /** Every catalog entry's names, in one pass over the catalog core (a few thousand documents). */
-  private CatalogNames readNames() {
-    ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("q", "*:*");
-    params.set("fl", CatalogNames.fields());
-    params.set("sort", CatalogFields.ID + " asc");
-    List<SolrDocument> docs = new java.util.ArrayList<>();
-    index.forEach(catalogCore, params, NAMES_PAGE, docs::add);
-    return CatalogNames.of(docs);
+    return catalog.snapshot().interestNamed(String.join(" ", words));
   }
 
   /**
-   * The city's coordinates: from its catalog document, else from any member living there; empty
-   * when neither knows.
+   * The city's coordinates: from the catalog, else (a city added since the catalog was last
+   * rebuilt) from any member living there; empty when neither knows.
    */
   public Optional<GeoPoint> cityLocation(long cityId) {
-    return cityLocations.get(cityId, this::loadCityLocation);
+    Optional<GeoPoint> fromCatalog = catalog.snapshot().cityPoint(cityId);
+    return fromCatalog.isPresent() ? fromCatalog : pointsFromMembers.get(cityId, this::pointFromMembers);
   }
 
   private Map<String, String> names(String prefix, Collection<String> keys, String language) {
@@ -160,13 +154,7 @@ public final class CatalogLookup {
     return result;
   }
 
-  private Optional<GeoPoint> loadCityLocation(long cityId) {
-    Optional<GeoPoint> fromCatalog =
-        index.get(catalogCore, "city:" + cityId, CatalogFields.ID, LOCATION)
-            .flatMap(doc -> GeoPoint.parse(doc.getFirstValue(LOCATION)));
-    if (fromCatalog.isPresent()) {
-      return fromCatalog;
-    }
+  private Optional<GeoPoint> pointFromMembers(long cityId) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", MemberFields.CITY_ID + ":" + cityId);
     params.set("fl", MemberFields.LOCATION);

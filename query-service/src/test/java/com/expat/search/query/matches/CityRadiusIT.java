@@ -9,8 +9,10 @@ import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
+import com.expat.search.query.catalog.CityPoints;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
@@ -43,7 +45,7 @@ class CityRadiusIT {
   private static SolrIndex index;
   private static String members;
   private static MemberDirectory directory;
-  private static NearbyCities cities;
+  private static com.expat.search.query.catalog.Catalog cities;
 
   @BeforeAll
   static void index(SolrCores solr) throws Exception {
@@ -73,7 +75,8 @@ class CityRadiusIT {
     index = new SolrIndex(solr.client());
     members = solr.members();
     directory = new MemberDirectory(index, members);
-    cities = new NearbyCities(index, solr.catalog(), Duration.ofMinutes(10), Ticker.systemTicker());
+    cities = new com.expat.search.query.catalog.Catalog(index, solr.catalog(), Duration.ofMinutes(10),
+        Ticker.systemTicker(), new RequestBudget(Duration.ofSeconds(30), Ticker.systemTicker()), Runnable::run);
   }
 
   private static SolrInputDocument member(long id, long cityId, Catalog catalog) {
@@ -85,7 +88,7 @@ class CityRadiusIT {
 
   @Test
   void cityIdsWithinTheRadiusKeepTheMembersGeofiltKeeps() {
-    assertThat(cities.points().size()).isEqualTo(400);
+    assertThat(cities.snapshot().points().size()).isEqualTo(400);
     for (long viewerId = 1; viewerId <= 800; viewerId += 37) {
       KnownMember viewer = directory.require(viewerId, "viewer");
       for (double radius : new double[] {1, 10, 27.5, 100, 123.456, 400, 1000}) {
@@ -118,7 +121,7 @@ class CityRadiusIT {
 
   private static ModifiableSolrParams radiusRule(KnownMember viewer, double radius) {
     ModifiableSolrParams params = new ModifiableSolrParams();
-    MatchRules.of(viewer, radius, cities.points()).stream().filter(r -> r.name().equals(MatchRules.RADIUS))
+    MatchRules.of(viewer, radius, cities.snapshot().points()).stream().filter(r -> r.name().equals(MatchRules.RADIUS))
         .forEach(r -> r.addTo(params));
     return params;
   }

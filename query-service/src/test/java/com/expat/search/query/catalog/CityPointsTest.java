@@ -1,4 +1,4 @@
-package com.expat.search.query.matches;
+package com.expat.search.query.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

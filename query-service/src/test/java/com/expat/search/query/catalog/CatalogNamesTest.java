@@ -1,4 +1,4 @@
-package com.expat.search.query.search;
+package com.expat.search.query.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.expat.search.query.search;
+package com.expat.search.query.catalog;
 
 import com.expat.search.query.i18n.Folding;
 import com.expat.search.vocabulary.CatalogFields;

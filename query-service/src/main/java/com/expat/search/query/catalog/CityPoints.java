@@ -1,4 +1,4 @@
-package com.expat.search.query.matches;
+package com.expat.search.query.catalog;
 
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.vocabulary.Earth;
@@ -14,11 +14,12 @@ import java.util.Optional;
  * a filter every viewer of that city shares. Distances are {@link Earth#distanceKm}, the one
  * haversine. Immutable; thread-safe.
  */
-final class CityPoints {
+public final class CityPoints {
   /** Kilometres per degree of latitude on the mean Earth: no two points nearer in latitude are further apart. */
   private static final double KM_PER_DEGREE = Earth.MEAN_RADIUS_KM * Math.PI / 180;
 
-  static final CityPoints NONE = new CityPoints(new long[0], new double[0], new double[0]);
+  /** No city: every lookup is empty. */
+  public static final CityPoints NONE = new CityPoints(new long[0], new double[0], new double[0]);
 
   private final long[] ids;
   private final double[] latitudes;
@@ -57,18 +58,18 @@ final class CityPoints {
   }
 
   /** How many cities have a point. */
-  int size() {
+  public int size() {
     return ids.length;
   }
 
   /** The city's point; empty when the city is unknown or has no coordinates. */
-  Optional<GeoPoint> point(long cityId) {
+  public Optional<GeoPoint> point(long cityId) {
     Integer at = indexOfId.get(cityId);
     return at == null ? Optional.empty() : Optional.of(new GeoPoint(latitudes[at], longitudes[at]));
   }
 
   /** Ids of the cities within {@code radiusKm} of {@code origin} (inclusive), ascending. */
-  long[] within(GeoPoint origin, double radiusKm) {
+  public long[] within(GeoPoint origin, double radiusKm) {
     // A hair wider than the bound, so that rounding never drops a city the haversine keeps.
     double band = radiusKm / KM_PER_DEGREE + 1e-9;
     int from = firstAtOrAbove(origin.latitude() - band);
