@@ -1,6 +1,5 @@
 package com.expat.search.bench.indexing;
 
-import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RebuildSource;
 import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
@@ -62,19 +61,6 @@ final class LimitedRows implements RebuildSource {
       return ids;
     }
     return ids.stream().filter(id -> id <= maxId).toList();
-  }
-
-  @Override
-  public PlacedIds placedIds(Table wanted) {
-    PlacedIds placed = rows.placedIds(wanted);
-    if (wanted != table) {
-      return placed;
-    }
-    PlacedIds.Builder limited = new PlacedIds.Builder();
-    for (int i = 0; i < placed.size() && placed.ids()[i] <= maxId; i++) {
-      limited.add(placed.ids()[i], placed.cityIds()[i]);
-    }
-    return limited.build();
   }
 
   @Override

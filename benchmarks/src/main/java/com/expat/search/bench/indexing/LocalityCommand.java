@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * {@code bench locality --core C}: how a core's documents lie by place in docid order ({@link
  * PlaceRuns}): runs of one city, runs per city averaged over documents, the largest city's runs.
  * Reads every visible document's {@code city_id} in one streamed {@code sort=_docid_ asc} request.
- * Compare a rebuild in place order with one in id order (e.g. the cores {@code bench bulk
- * --keep-cores} keeps: the plain load is in id order).
+ * Compare a rebuilt core, sorted by city ({@code expat.indexSort}), with a plain load (e.g. the
+ * cores {@code bench bulk --keep-cores} keeps; {@code --unsorted-plain} adds one without the sort).
  */
 @Command(name = "locality", mixinStandardHelpOptions = true, usageHelpWidth = 120,
     description = {

@@ -85,8 +85,8 @@ public final class DemoWorldLoader {
    */
   private ReindexSettings settings() {
     return new ReindexSettings(
-        1_000, 2, 0.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1, false,
-        ReindexSettings.DEFAULT_PLACE_WINDOW, ReindexSettings.DEFAULT_WRITE_DEADLINE, membersCore, eventsCore, catalogCore);
+        1_000, 2, 0.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1,
+        ReindexSettings.DEFAULT_WRITE_DEADLINE, membersCore, eventsCore, catalogCore);
   }
 
   private static SolrInputDocument marker(WorldSpec spec, long buildVersion) {

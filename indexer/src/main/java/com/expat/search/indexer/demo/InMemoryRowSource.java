@@ -2,7 +2,6 @@ package com.expat.search.indexer.demo;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
 import com.expat.search.indexer.mapping.MemberDocuments;
-import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RebuildSource;
 import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
@@ -72,17 +71,6 @@ final class InMemoryRowSource implements RebuildSource {
         .limit(limit)
         .map(Map.Entry::getKey)
         .toList();
-  }
-
-  @Override
-  public PlacedIds placedIds(Table table) {
-    PlacedIds.Builder placed = new PlacedIds.Builder();
-    if (table == Table.MEMBERS) {
-      members.values().forEach(profile -> placed.add(profile.member().id(), profile.member().cityId()));
-    } else {
-      events.values().forEach(details -> placed.add(details.event().id(), details.event().cityId()));
-    }
-    return placed.build();
   }
 
   @Override

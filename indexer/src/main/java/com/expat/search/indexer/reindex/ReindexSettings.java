@@ -24,16 +24,6 @@ import java.util.Objects;
  *     members; merged to one, a matches query costs ~1 ms less and the merge takes ~10 s
  *     (docs/benchmarks.md). A nightly rebuild is where such a merge belongs: the merged segment only
  *     collects a day of live updates' deletes before the next rebuild replaces it.
- * @param placeOrder {@code REINDEX_ORDER}: {@code id} (default) reads and writes the bulk load in
- *     id order, the database's fastest; {@code place} place by place ({@link PlaceOrder}). The
- *     bulk core is sorted by city in Solr ({@code IndexAdmin.BULK_INDEX_SORT}), so a city's
- *     candidates are neighbours in the index whatever the order written: place order no longer
- *     adds locality (the parallel load interleaved it anyway: docs/benchmarks.md, "Place locality
- *     in the index") and only costs reads.
- * @param placeWindow {@code REINDEX_PLACE_WINDOW}: with place order, the rows of consecutive ids
- *     put in place order together ({@link PlaceOrder}); 50,000 by default, which MariaDB's default
- *     128 MB buffer pool holds while they are read, so the rebuild reads as fast as in id order;
- *     0 puts the whole table in one place order (random reads)
  * @param writeDeadline {@code REINDEX_WRITE_DEADLINE_S}: the longest one of the rebuild's Solr
  *     writes (an update of a page, a commit) may take before the rebuild fails (120 s). The live
  *     sync's writes are a few documents and keep {@code SolrSearchIndex}'s 10 s; a rebuild's are a
@@ -50,15 +40,10 @@ public record ReindexSettings(
     Duration catchUpMargin,
     Duration progressEvery,
     int maxSegments,
-    boolean placeOrder,
-    int placeWindow,
     Duration writeDeadline,
     String membersCore,
     String eventsCore,
     String catalogCore) {
-
-  /** Rows per place-order window when {@code REINDEX_PLACE_WINDOW} is not set. */
-  public static final int DEFAULT_PLACE_WINDOW = 50_000;
 
   /** {@link #writeDeadline} when {@code REINDEX_WRITE_DEADLINE_S} is not set. */
   public static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(120);
@@ -66,9 +51,6 @@ public record ReindexSettings(
   public ReindexSettings {
     if (minRatio < 0 || minRatio > 1) {
       throw new ConfigException("REINDEX_MIN_RATIO=" + minRatio + " is outside 0..1");
-    }
-    if (placeWindow < 0) {
-      throw new ConfigException("REINDEX_PLACE_WINDOW=" + placeWindow + " must be 0 (the whole table) or positive");
     }
     if (writeDeadline.isNegative() || writeDeadline.isZero()) {
       throw new ConfigException("REINDEX_WRITE_DEADLINE_S=" + writeDeadline.toSeconds() + " must be positive");
@@ -78,7 +60,12 @@ public record ReindexSettings(
     Objects.requireNonNull(catalogCore, "catalogCore");
   }
 
+  /**
+   * @throws ConfigException naming the first bad variable, or one no longer read that would change
+   *     what the rebuild does ({@code REINDEX_ORDER=place}, {@code REINDEX_PLACE_WINDOW})
+   */
   public static ReindexSettings from(Env env) {
+    refuseRemoved(env);
     IndexNames cores = IndexNames.from(env);
     double ratio;
     String raw = env.string("REINDEX_MIN_RATIO", "0.9");
@@ -96,20 +83,27 @@ public record ReindexSettings(
         Duration.ofSeconds(env.integer("REINDEX_CATCHUP_MARGIN_S", 60, 0, 86_400)),
         Duration.ofSeconds(env.integer("REINDEX_PROGRESS_S", 5, 1, 3_600)),
         env.integer("REINDEX_MAX_SEGMENTS", 1, 0, 1_000),
-        placeOrder(env.string("REINDEX_ORDER", "id")),
-        env.integer("REINDEX_PLACE_WINDOW", DEFAULT_PLACE_WINDOW, 0, 100_000_000),
         Duration.ofSeconds(env.integer("REINDEX_WRITE_DEADLINE_S", (int) DEFAULT_WRITE_DEADLINE.toSeconds(), 1, 86_400)),
         cores.members(),
         cores.events(),
         cores.catalog());
   }
 
-  private static boolean placeOrder(String order) {
-    return switch (order) {
-      case "place" -> true;
-      case "id" -> false;
-      default -> throw new ConfigException("REINDEX_ORDER=" + order + ": expected place or id");
-    };
+  /**
+   * The rebuild reads in id order only: the build core is sorted by city in Solr ({@code
+   * expat.indexSort}), so a city's candidates are neighbours in the index whatever the order written,
+   * and reading place by place only cost reads (docs/benchmarks.md, "Place locality in the index").
+   * {@code REINDEX_ORDER=id}, what the rebuild does, is let through.
+   */
+  private static void refuseRemoved(Env env) {
+    String why = " is no longer read: the rebuild reads rows in id order and Solr sorts the new core by city"
+        + " (expat.indexSort); unset it";
+    env.optional("REINDEX_ORDER").map(String::strip).filter(order -> !order.equals("id")).ifPresent(order -> {
+      throw new ConfigException("REINDEX_ORDER=" + order + why);
+    });
+    env.optional("REINDEX_PLACE_WINDOW").ifPresent(window -> {
+      throw new ConfigException("REINDEX_PLACE_WINDOW=" + window + why);
+    });
   }
 
   String core(Target target) {
@@ -122,6 +116,6 @@ public record ReindexSettings(
 
   ReindexSettings withMinRatio(double ratio) {
     return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
-        maxSegments, placeOrder, placeWindow, writeDeadline, membersCore, eventsCore, catalogCore);
+        maxSegments, writeDeadline, membersCore, eventsCore, catalogCore);
   }
 }

@@ -39,8 +39,7 @@ import org.apache.solr.common.SolrInputDocument;
  *   <li>note the database clock minus a margin ({@code since});
  *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
  *       indexer has found it and writes each change to it too;
- *   <li>stream the table by keyset pages of ids ({@code REINDEX_ORDER=place}: place by place
- *       within windows of consecutive ids, {@link PlaceOrder}), {@code threads} pages at a time, each page read with the same set-based
+ *   <li>stream the table by keyset pages of ids, {@code threads} pages at a time, each page read with the same set-based
  *       queries as the live sync and written as one Solr update carrying the rows' versions (so a
  *       newer live write is never overwritten);
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
@@ -158,9 +157,7 @@ public final class Reindexer {
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     List<Future<?>> pending = new ArrayList<>();
     try {
-      Iterator<List<Long>> pages = since == null && settings.placeOrder()
-          ? PlaceOrder.pages(rows.placedIds(table), catalog(), settings.pageSize(), settings.placeWindow())
-          : byKeyset(table, since);
+      Iterator<List<Long>> pages = byKeyset(table, since);
       while (failure.get() == null && pages.hasNext()) {
         List<Long> ids = pages.next();
         inFlight.acquire();

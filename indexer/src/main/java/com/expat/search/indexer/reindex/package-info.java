@@ -61,12 +61,9 @@
  * The bulk load and the catch-up page ids by keyset ({@code id > last ORDER BY id LIMIT n}), the
  * database's fastest order; the build core is sorted by city in Solr (core property
  * {@code expat.indexSort}), so that the candidates of one city are one stretch of the index
- * whatever order the parallel pages arrive in. With {@code REINDEX_ORDER=place} the bulk load
- * instead reads every id with its {@code city_id} once (two longs a row, and one more to sort
- * them: 24 MB per million) and writes the rows place by place
- * ({@link com.expat.search.indexer.reindex.PlaceOrder}). Each page is read with the live sync's set-based queries
- * and written as one update, {@code REINDEX_THREADS} pages in parallel with at most two pages per
- * thread in flight: beyond the id list, memory does not grow with the table.
+ * whatever order the parallel pages arrive in. Each page is read with the live sync's set-based
+ * queries and written as one update, {@code REINDEX_THREADS} pages in parallel with at most two pages
+ * per thread in flight: memory does not grow with the table.
  * Progress lines (rows, rows/s, ETA) every {@code REINDEX_PROGRESS_S}.
  */
 package com.expat.search.indexer.reindex;

@@ -108,15 +108,6 @@ final class MariaDbRowSource implements RebuildSource, RowVersions {
   }
 
   @Override
-  public PlacedIds placedIds(Table table) {
-    PlacedIds.Builder placed = new PlacedIds.Builder();
-    inSnapshot(table.sql() + " ids and cities", connection -> query(connection,
-        "SELECT id, city_id FROM " + table.sql() + " ORDER BY id", List.of(),
-        rs -> placed.add(rs.getLong(1), rs.getLong(2))));
-    return placed.build();
-  }
-
-  @Override
   public long count(Table table) {
     long[] count = new long[1];
     inSnapshot("a count of " + table.sql(), connection ->

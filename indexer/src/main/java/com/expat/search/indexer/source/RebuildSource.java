@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a rebuild reads beyond the rows of a set of ids: which ids there are (in pages, or with
- * their places for place order), how many, the database's clock for the catch-up, and the
- * catalog's popularity. Same threading and failure contract as {@link RowReader}.
+ * What a rebuild reads beyond the rows of a set of ids: which ids there are (in pages), how many,
+ * the database's clock for the catch-up, and the catalog's popularity. Same threading and failure contract as {@link RowReader}.
  */
 public interface RebuildSource extends RowReader {
 
@@ -17,12 +16,6 @@ public interface RebuildSource extends RowReader {
    * after it.
    */
   List<Long> ids(Table table, long afterId, int limit, Instant updatedSince);
-
-  /**
-   * Every id of {@code table} with its row's {@code city_id}, in one read: a rebuild loads rows
-   * place by place from it ({@code reindex.PlaceOrder}).
-   */
-  PlacedIds placedIds(Table table);
 
   /** Number of rows of {@code table}; for progress estimates. */
   long count(Table table);

@@ -14,22 +14,24 @@ class ReindexSettingsTest {
   @Test
   void byDefaultARebuildReadsInIdOrderAndMergesToOneSegment() {
     ReindexSettings settings = ReindexSettings.from(Env.of(Map.of()));
-    assertThat(settings.placeOrder()).isFalse();
     assertThat(settings.maxSegments()).isEqualTo(1);
   }
 
   @Test
-  void placeOrderAndNoMergeCanBeChosen() {
-    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "place", "REINDEX_MAX_SEGMENTS", "0")));
-    assertThat(settings.placeOrder()).isTrue();
+  void noMergeCanBeChosen() {
+    ReindexSettings settings = ReindexSettings.from(Env.of(Map.of("REINDEX_MAX_SEGMENTS", "0")));
     assertThat(settings.maxSegments()).isZero();
   }
 
   @Test
-  void anUnknownOrderStopsTheRebuildNamingTheVariable() {
-    assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "city"))))
+  void theRemovedPlaceOrderStopsTheRebuildNamingTheVariable_idOrderIsWhatItDoes() {
+    assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "place"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("REINDEX_ORDER=city");
+        .hasMessageContaining("REINDEX_ORDER=place").hasMessageContaining("expat.indexSort");
+    assertThatThrownBy(() -> ReindexSettings.from(Env.of(Map.of("REINDEX_PLACE_WINDOW", "50000"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REINDEX_PLACE_WINDOW=50000");
+    assertThat(ReindexSettings.from(Env.of(Map.of("REINDEX_ORDER", "id"))).maxSegments()).isEqualTo(1);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package com.expat.search.indexer.reindex;
 
 import com.expat.search.indexer.generate.InMemoryWorld;
-import com.expat.search.indexer.source.PlacedIds;
 import com.expat.search.indexer.source.RebuildSource;
 import com.expat.search.indexer.source.Table;
 import com.expat.search.indexer.world.Catalog;
@@ -72,19 +71,6 @@ final class WorldRows implements RebuildSource {
     return members.tailMap(afterId, false).values().stream()
         .filter(profile -> updatedSince == null || !profile.member().updatedAt().isBefore(updatedSince))
         .limit(limit).map(profile -> profile.member().id()).toList();
-  }
-
-  @Override
-  public PlacedIds placedIds(Table table) {
-    if (table != Table.MEMBERS) {
-      throw new UnsupportedOperationException("members only");
-    }
-    if (ran.compareAndSet(false, true)) {
-      duringBulkLoad.run();
-    }
-    PlacedIds.Builder placed = new PlacedIds.Builder();
-    members.values().forEach(profile -> placed.add(profile.member().id(), profile.member().cityId()));
-    return placed.build();
   }
 
   @Override

@@ -48,7 +48,7 @@ final class MemberPrerankSource extends ValueSource {
     private int lastDoc = -1;
     /**
      * The last point and its closeness. Members are placed at their city's coordinates and the
-     * rebuild writes them city by city (REINDEX_ORDER=place), so neighbouring candidates mostly
+     * rebuilt core is sorted by city (expat.indexSort), so neighbouring candidates mostly
      * share a point and the trigonometry is done about once per city and segment.
      */
     private long lastPoint;
