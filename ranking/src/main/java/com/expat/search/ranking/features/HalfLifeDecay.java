@@ -36,6 +36,17 @@ public final class HalfLifeDecay {
   }
 
   /**
+   * {@code exp((atMs - sinceMs) × rate)}: the decay from {@code sinceMs} to {@code atMs} without
+   * the clamp of a future moment. For {@code since < now} and any {@code anchor}, {@link
+   * #value(long, long, double)} is {@code unclamped(anchor, now) × unclamped(since, anchor)}: the
+   * second factor does not depend on the request's time, so a column of them serves every request
+   * with a multiplication instead of an exponential ({@code ranking.solr.DecayColumn}).
+   */
+  public static double unclamped(long sinceMs, long atMs, double rate) {
+    return Math.exp((double) (atMs - sinceMs) * rate);
+  }
+
+  /**
    * The same in Solr, {@code if(exists(field),exp(mul(max(ms(NOW,field),0),RATE)),0)} with {@code
    * RATE = -ln 2 / halfLife in ms}. The request must set Solr's {@code NOW} parameter to {@code now}
    * in epoch milliseconds so that both sides use the same time. The {@code exists} guard is needed:

@@ -111,6 +111,33 @@ public final class ColumnPrerank {
     return activityWeight * HalfLifeDecay.value(epochMs, nowMs, activityRate);
   }
 
+  /** {@link HalfLifeDecay#rate} of the activity half-life, to choose the {@link DecayColumn}. */
+  public double activityRate() {
+    return activityRate;
+  }
+
+  /** {@link HalfLifeDecay#rate} of the newness half-life. */
+  public double newnessRate() {
+    return newnessRate;
+  }
+
+  /** {@link #activity(long)} over a column of {@code last_active_at} at {@link #activityRate}. */
+  public DecayColumn.Weighted activity(DecayColumn lastActiveAt) {
+    return weighted(lastActiveAt, activityRate, activityWeight);
+  }
+
+  /** {@link #newness(long)} over a column of {@code created_at} at {@link #newnessRate}. */
+  public DecayColumn.Weighted newness(DecayColumn createdAt) {
+    return weighted(createdAt, newnessRate, newnessWeight);
+  }
+
+  private DecayColumn.Weighted weighted(DecayColumn column, double rate, double weight) {
+    if (column.rate() != rate) {
+      throw new IllegalArgumentException("a decay column at rate " + column.rate() + " asked for rate " + rate);
+    }
+    return column.at(nowMs, weight);
+  }
+
   /** The weighted newness of a member who joined at {@code epochMs}. */
   public double newness(long epochMs) {
     return newnessWeight * HalfLifeDecay.value(epochMs, nowMs, newnessRate);

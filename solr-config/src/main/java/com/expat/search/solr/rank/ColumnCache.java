@@ -3,7 +3,6 @@ package com.expat.search.solr.rank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
@@ -15,7 +14,6 @@ import org.apache.lucene.index.LeafReader;
  */
 final class ColumnCache {
   private final ConcurrentHashMap<IndexReader.CacheKey, MemberColumns> bySegment = new ConcurrentHashMap<>();
-  private final AtomicLong bytes = new AtomicLong();
 
   /** The columns of {@code reader}'s segment. */
   MemberColumns columns(LeafReader reader) {
@@ -29,20 +27,18 @@ final class ColumnCache {
     }
     return bySegment.computeIfAbsent(helper.getKey(), key -> {
       MemberColumns columns = read(reader);
-      bytes.addAndGet(columns.bytes());
-      helper.addClosedListener(closed -> {
-        MemberColumns removed = bySegment.remove(closed);
-        if (removed != null) {
-          bytes.addAndGet(-removed.bytes());
-        }
-      });
+      helper.addClosedListener(bySegment::remove);
       return columns;
     });
   }
 
-  /** Heap held by the columns of the open segments, roughly. */
+  /** Heap held by the columns of the open segments (with the decays built so far), roughly. */
   long bytes() {
-    return bytes.get();
+    long bytes = 0;
+    for (MemberColumns columns : bySegment.values()) {
+      bytes += columns.bytes();
+    }
+    return bytes;
   }
 
   int segments() {

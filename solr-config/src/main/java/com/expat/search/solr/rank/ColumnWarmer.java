@@ -1,6 +1,10 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.MemberParameters;
+import com.expat.search.ranking.RankingProfiles;
+import com.expat.search.ranking.features.HalfLifeDecay;
 import com.expat.search.vocabulary.MemberFields;
+import java.util.List;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.solr.core.AbstractSolrEventListener;
@@ -17,10 +21,16 @@ import org.slf4j.LoggerFactory;
  * at a million members, past the query service's time limit, so that request would be a 503.
  * Segments already built (the ones a soft commit keeps) cost a map look-up. Only segments that hold
  * members' language levels are read, so the events and catalog cores, which share the configset,
- * build nothing. A failure is logged and leaves the columns to be built on first use.
+ * build nothing. The decays of the bundled profiles' half-lives are built with them. A failure is logged and leaves the columns to be built on first use.
  */
 public final class ColumnWarmer extends AbstractSolrEventListener {
   private static final Logger LOG = LoggerFactory.getLogger(ColumnWarmer.class);
+  private static final List<MemberParameters> PROFILES = bundledProfiles();
+
+  private static List<MemberParameters> bundledProfiles() {
+    RankingProfiles profiles = RankingProfiles.load();
+    return profiles.names().stream().map(name -> profiles.profile(name).members()).toList();
+  }
 
   public ColumnWarmer(SolrCore core) {
     super(core);
@@ -37,7 +47,11 @@ public final class ColumnWarmer extends AbstractSolrEventListener {
       for (LeafReaderContext leaf : newSearcher.getIndexReader().leaves()) {
         LeafReader reader = leaf.reader();
         if (reader.getFieldInfos().fieldInfo(MemberFields.LANGUAGE_LEVELS) != null) {
-          matches.columns().columns(reader);
+          MemberColumns columns = matches.columns().columns(reader);
+          for (MemberParameters profile : PROFILES) {
+            columns.activity(HalfLifeDecay.rate(profile.activityHalfLife()));
+            columns.newness(HalfLifeDecay.rate(profile.newnessHalfLife()));
+          }
         }
       }
     } catch (RuntimeException e) {

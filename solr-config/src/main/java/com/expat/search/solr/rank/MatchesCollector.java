@@ -89,7 +89,10 @@ final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
       @Override
       public void collect(int doc) {
         totalHits++;
-        window.offer(base + doc, (float) prerank.score(doc), columns.lastActiveAt[doc], columns.id[doc]);
+        double score = prerank.score(doc, window.floor());
+        if (score != Double.NEGATIVE_INFINITY) {
+          window.offer(base + doc, (float) score, columns.lastActiveAt[doc], columns.id[doc]);
+        }
       }
     };
   }

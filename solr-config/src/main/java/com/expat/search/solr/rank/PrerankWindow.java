@@ -29,6 +29,17 @@ final class PrerankWindow {
     }
   }
 
+  /**
+   * The score a document must at least have to be kept: the worst kept one's once the window is
+   * full (an equal score is kept only by the tie-breaks), negative infinity before.
+   */
+  float floor() {
+    if (size < doc.length) {
+      return Float.NEGATIVE_INFINITY;
+    }
+    return doc.length == 0 ? Float.POSITIVE_INFINITY : score[0];
+  }
+
   /** The kept documents, best first; empties the window. */
   int[] bestFirst() {
     return bestFirst(new float[size]);

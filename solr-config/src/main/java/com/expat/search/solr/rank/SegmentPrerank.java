@@ -1,12 +1,16 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.solr.ColumnPrerank;
+import com.expat.search.ranking.solr.DecayColumn;
 
 /**
  * {@link ColumnPrerank} bound to one segment's {@link MemberColumns}: each interest and language
- * term weighed once per segment, then a document's pre-rank is array reads and a few
- * exponentials. The closeness of the last point is remembered: members sit at their city's
- * coordinates and rebuilds write them city by city. Not thread-safe: one per segment and request.
+ * term weighed once per segment, the dates' decays kept per segment ({@link DecayColumn}), then a
+ * document's pre-rank is array reads and multiplications. The closeness of the last point is
+ * remembered: members sit at their city's coordinates and rebuilds write them city by city. A
+ * candidate that cannot reach the window's floor even sharing the viewer's every interest and
+ * language at best is not scored further ({@link #score(int, float)}). Not thread-safe: one per
+ * segment and request.
  */
 final class SegmentPrerank {
   private final ColumnPrerank model;
@@ -17,7 +21,13 @@ final class SegmentPrerank {
   private final int[] languageCode;
   private final double[] bestPairs;
   private final int[] seenCodes;
+  /** The most the interests can add: the viewer's every interest shared. */
+  private final double maxInterests;
+  /** The most the languages can add: the best level of each language the viewer speaks. */
+  private final double maxLanguages;
   private final boolean readsDistance;
+  private final DecayColumn.Weighted activity;
+  private final DecayColumn.Weighted newness;
   private double lastLatitude = Double.NaN;
   private double lastLongitude = Double.NaN;
   private double lastDistance;
@@ -26,6 +36,8 @@ final class SegmentPrerank {
     this.model = model;
     this.columns = columns;
     this.readsDistance = model.readsDistance();
+    this.activity = model.activity(columns.activity(model.activityRate()));
+    this.newness = model.newness(columns.newness(model.newnessRate()));
     interestWeight = new double[columns.interests.length];
     for (int ord = 0; ord < interestWeight.length; ord++) {
       interestWeight[ord] = model.interest(columns.interests[ord]);
@@ -41,10 +53,61 @@ final class SegmentPrerank {
     }
     bestPairs = new double[Math.max(1, codes.size())];
     seenCodes = new int[bestPairs.length];
+    double interests = 0;
+    for (double weight : interestWeight) {
+      interests += Math.max(0, weight);
+    }
+    maxInterests = interests;
+    double[] bestOfCode = new double[bestPairs.length];
+    boolean fractions = true;
+    for (int ord = 0; ord < languagePair.length; ord++) {
+      fractions &= languagePair[ord] >= 0 && languagePair[ord] <= 1;
+      bestOfCode[languageCode[ord]] = Math.max(bestOfCode[languageCode[ord]], languagePair[ord]);
+    }
+    // The noisy-or grows with each pair only while pairs are in 0..1; otherwise no bound is known.
+    maxLanguages = fractions ? model.languages(bestOfCode, bestOfCode.length) : Double.POSITIVE_INFINITY;
   }
 
   /** The pre-rank of segment document {@code doc}. */
   double score(int doc) {
+    return score(doc, Float.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * The pre-rank of segment document {@code doc}, or {@link Double#NEGATIVE_INFINITY} when it is
+   * below {@code floor} as a float whatever its interests and languages: a window whose worst
+   * score is {@code floor} would not take it.
+   */
+  double score(int doc, float floor) {
+    double score = fixed(doc);
+    if (below(score + maxInterests + maxLanguages, floor)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
+      score += interestWeight[columns.interestOrds[i]];
+    }
+    int from = columns.languageStart[doc];
+    int end = columns.languageStart[doc + 1];
+    if (from < end) {
+      if (below(score + maxLanguages, floor)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      score += languages(from, end);
+    }
+    return score;
+  }
+
+  /**
+   * Whether a score of at most {@code bound} is below {@code floor} once a float. The margin covers
+   * the rounding of adding the same terms in another order (the scores are sums of a few terms
+   * of at most a few units: rounding is below 1e-14).
+   */
+  private static boolean below(double bound, float floor) {
+    return (float) (bound + 1e-9) < floor;
+  }
+
+  /** Distance, the decays and quality: what every candidate has whatever the viewer shares. */
+  private double fixed(int doc) {
     double score = 0;
     if (readsDistance && !Double.isNaN(columns.latitude[doc])) {
       double latitude = columns.latitude[doc];
@@ -56,22 +119,9 @@ final class SegmentPrerank {
       }
       score += lastDistance;
     }
-    if (columns.lastActiveAt[doc] != MemberColumns.MISSING) {
-      score += model.activity(columns.lastActiveAt[doc]);
-    }
-    if (columns.createdAt[doc] != MemberColumns.MISSING) {
-      score += model.newness(columns.createdAt[doc]);
-    }
-    score += model.quality(columns.quality[doc]);
-    for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
-      score += interestWeight[columns.interestOrds[i]];
-    }
-    int from = columns.languageStart[doc];
-    int end = columns.languageStart[doc + 1];
-    if (from < end) {
-      score += languages(from, end);
-    }
-    return score;
+    score += activity.value(doc, columns.lastActiveAt[doc]);
+    score += newness.value(doc, columns.createdAt[doc]);
+    return score + model.quality(columns.quality[doc]);
   }
 
   private double languages(int from, int end) {
