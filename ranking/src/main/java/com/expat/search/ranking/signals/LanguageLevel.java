@@ -32,6 +32,11 @@ public enum LanguageLevel {
     return Optional.empty();
   }
 
+  /** The stronger of two levels: a member listing a language twice speaks it at the stronger. */
+  public static LanguageLevel stronger(LanguageLevel a, LanguageLevel b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   /**
    * Reads the index's {@code language_levels} values ({@link LanguageTerms}, {@code "de:native"})
    * into code → level.
@@ -51,8 +56,7 @@ public enum LanguageLevel {
       if (code == null) {
         continue;
       }
-      parse(LanguageTerms.level(value.toString())).ifPresent(level ->
-          result.merge(code, level, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+      parse(LanguageTerms.level(value.toString())).ifPresent(level -> result.merge(code, level, LanguageLevel::stronger));
     }
     return result;
   }

@@ -1,6 +1,8 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.solr.DecayColumn;
+import com.expat.search.vocabulary.LanguageTerms;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Arrays;
@@ -50,6 +52,9 @@ final class MemberColumns {
   final int[] languageStart;
   final int[] languageOrds;
   final String[] languages;
+  /** Each {@link #languages} term read once: its language code and level; null when it is not a known level. */
+  final String[] languageCodeOf;
+  final LanguageLevel[] languageLevelOf;
   private final ConcurrentHashMap<Double, DecayColumn> activityByRate = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Double, DecayColumn> newnessByRate = new ConcurrentHashMap<>();
 
@@ -84,6 +89,16 @@ final class MemberColumns {
     languageStart = languageColumn.start;
     languageOrds = languageColumn.ords;
     languages = languageColumn.terms;
+    languageCodeOf = new String[languages.length];
+    languageLevelOf = new LanguageLevel[languages.length];
+    for (int ord = 0; ord < languages.length; ord++) {
+      String code = LanguageTerms.code(languages[ord]);
+      LanguageLevel level = LanguageLevel.parse(LanguageTerms.level(languages[ord])).orElse(null);
+      if (code != null && level != null) {
+        languageCodeOf[ord] = code;
+        languageLevelOf[ord] = level;
+      }
+    }
   }
 
   /** Reads the columns of {@code reader}: a pass over each field's docValues. */

@@ -6,9 +6,8 @@ import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -29,13 +28,11 @@ final class MemberReader {
   static MemberSignals signals(MemberColumns columns, int doc, LeafReader reader) throws IOException {
     LatLon location = Double.isNaN(columns.latitude[doc]) ? null
         : new LatLon(columns.latitude[doc], columns.longitude[doc]);
-    List<String> levels = new ArrayList<>(columns.languageStart[doc + 1] - columns.languageStart[doc]);
-    for (int i = columns.languageStart[doc]; i < columns.languageStart[doc + 1]; i++) {
-      levels.add(columns.languages[columns.languageOrds[i]]);
-    }
-    Set<String> interests = new HashSet<>();
-    for (int i = columns.interestStart[doc]; i < columns.interestStart[doc + 1]; i++) {
-      interests.add(columns.interests[columns.interestOrds[i]]);
+    // Immutable collections built once: the record keeps them as they are (no copy). A document's
+    // ordinals are distinct, so are its interests.
+    String[] interests = new String[columns.interestStart[doc + 1] - columns.interestStart[doc]];
+    for (int i = 0; i < interests.length; i++) {
+      interests[i] = columns.interests[columns.interestOrds[columns.interestStart[doc] + i]];
     }
     long cityId = 0;
     String cityName = null;
@@ -51,11 +48,29 @@ final class MemberReader {
         cityId,
         cityName,
         columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]],
-        LanguageLevel.parseCodes(levels),
-        interests,
+        languages(columns, doc),
+        Set.of(interests),
         instant(columns.lastActiveAt[doc]),
         instant(columns.createdAt[doc]),
         Math.min(1, Math.max(0, columns.quality[doc])));
+  }
+
+  /** As {@link LanguageLevel#parseCodes} reads the document's terms, from the terms read once per segment. */
+  private static Map<String, LanguageLevel> languages(MemberColumns columns, int doc) {
+    int from = columns.languageStart[doc];
+    int to = columns.languageStart[doc + 1];
+    if (to - from == 1) {
+      int ord = columns.languageOrds[from];
+      return columns.languageCodeOf[ord] == null ? Map.of() : Map.of(columns.languageCodeOf[ord], columns.languageLevelOf[ord]);
+    }
+    Map<String, LanguageLevel> languages = new HashMap<>();
+    for (int i = from; i < to; i++) {
+      int ord = columns.languageOrds[i];
+      if (columns.languageCodeOf[ord] != null) {
+        languages.merge(columns.languageCodeOf[ord], columns.languageLevelOf[ord], LanguageLevel::stronger);
+      }
+    }
+    return languages;
   }
 
   private static Instant instant(long epochMs) {
