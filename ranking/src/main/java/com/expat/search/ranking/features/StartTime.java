@@ -12,8 +12,16 @@ public final class StartTime {
 
   /** @return a value in [0, 1] */
   public static double value(Instant startsAt, Instant now, Duration halfLife) {
-    double rate = HalfLifeDecay.rate(halfLife);
-    double aheadMs = startsAt.toEpochMilli() - now.toEpochMilli();
+    return value(startsAt.toEpochMilli(), now.toEpochMilli(), HalfLifeDecay.rate(halfLife));
+  }
+
+  /**
+   * The same over epoch milliseconds, for columns of dates read without objects.
+   *
+   * @param rate {@link HalfLifeDecay#rate} of the half-life
+   */
+  public static double value(long startsAtMs, long nowMs, double rate) {
+    double aheadMs = startsAtMs - nowMs;
     return aheadMs > 0 ? Math.exp(aheadMs * rate) : 0;
   }
 

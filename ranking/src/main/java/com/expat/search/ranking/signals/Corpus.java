@@ -1,5 +1,6 @@
 package com.expat.search.ranking.signals;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +25,12 @@ public final class Corpus {
     this.unknownIdf = weight(members, 1);
   }
 
+  private Corpus(long members, Map<String, Double> idf, boolean weightsGiven) {
+    this.members = members;
+    this.idf = idf;
+    this.unknownIdf = weight(members, 1);
+  }
+
   /**
    * @param members findable members in all, at least 0
    * @param interestMembers slug → members having it; counts must be at least 0
@@ -39,6 +46,35 @@ public final class Corpus {
       }
     });
     return new Corpus(members, interestMembers);
+  }
+
+  /**
+   * Statistics given as the weights themselves, as {@link #idf(Collection)} gave them: a ranking
+   * elsewhere (inside Solr) that needs the weights of a few interests only.
+   *
+   * @param members findable members in all, at least 0 (the weight of an interest not given)
+   * @param idf slug → its weight, each finite and > 0
+   * @throws IllegalArgumentException on a negative count or a weight that is not one
+   */
+  public static Corpus ofIdf(long members, Map<String, Double> idf) {
+    if (members < 0) {
+      throw new IllegalArgumentException("members must be >= 0, was " + members);
+    }
+    idf.forEach((slug, weight) -> {
+      if (weight == null || !(weight > 0) || weight.isInfinite()) {
+        throw new IllegalArgumentException("weight of interest " + slug + " must be > 0, was " + weight);
+      }
+    });
+    return new Corpus(members, Map.copyOf(idf), true);
+  }
+
+  /** The weights of {@code slugs} ({@link #idf(String)}), by slug. */
+  public Map<String, Double> idf(Collection<String> slugs) {
+    Map<String, Double> result = new HashMap<>();
+    for (String slug : slugs) {
+      result.put(slug, idf(slug));
+    }
+    return result;
   }
 
   /** No statistics: every interest weighs the same ({@code ln 2}). */
