@@ -1,0 +1,80 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.RankingException;
+import com.expat.search.ranking.solr.EventRankParams;
+import java.util.Map;
+import org.apache.solr.common.params.MapSolrParams;
+import org.apache.solr.common.params.ShardParams;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.handler.component.ResponseBuilder;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestInfo;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QParserPlugin;
+import org.apache.solr.search.SyntaxError;
+import org.apache.lucene.search.Query;
+
+/**
+ * The query parser {@value #NAME}: {@code rq={!expat_events window=W}} with the event ranking's
+ * parameters ({@link EventRankParams#params()}) in the request; {@code text=true} when the main
+ * query scores query text (the window is then the best by that score, which the model reads as
+ * text relevance, instead of by the pre-rank). Holds what lives as long as the core: the
+ * segments' {@link EventColumnCache}. Thread-safe.
+ */
+public final class EventsRankParser extends QParserPlugin {
+  public static final String NAME = "expat_events";
+
+  private final EventColumnCache columns = new EventColumnCache();
+
+  /**
+   * What one request asks for, as sent: equal texts rank equally. Parsed once per request by
+   * {@link #job()}.
+   */
+  record Request(Map<String, String> sent, int window, boolean text, EventsRankParser plugin) {
+    EventsJob job() {
+      return EventsJob.of(EventRankParams.read(sent::get), plugin.columns, window);
+    }
+  }
+
+  /** The core's columns (for the transformer and the warmer). */
+  EventColumnCache columns() {
+    return columns;
+  }
+
+  @Override
+  public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
+    return new QParser(qstr, localParams, params, req) {
+      @Override
+      public Query parse() throws SyntaxError {
+        int window = localParams.getInt("window", 300);
+        if (window < 1 || window > MatchesRankParser.MAX_WINDOW) {
+          throw new SyntaxError(NAME + ": window must be 1.." + MatchesRankParser.MAX_WINDOW + ", was " + window);
+        }
+        EventRankParams rank;
+        try {
+          rank = EventRankParams.read(params::get);
+        } catch (RankingException e) {
+          throw new SyntaxError(NAME + ": " + e.getMessage());
+        }
+        boolean text = localParams.getBool("text", false);
+        if (text) {
+          onePassWhenDistributed();
+        }
+        return new EventsRankQuery(new Request(Map.copyOf(rank.params()), window, text, EventsRankParser.this));
+      }
+
+      /**
+       * With text over several shards the transformer reads an event's text score from the result,
+       * which Solr's second request for the page's fields by id has none of: one pass.
+       */
+      private void onePassWhenDistributed() {
+        SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+        ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
+        if (builder != null && builder.isDistributed() && builder.req == req) {
+          req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(ShardParams.DISTRIB_SINGLE_PASS, "true")),
+              req.getParams()));
+        }
+      }
+    };
+  }
+}
