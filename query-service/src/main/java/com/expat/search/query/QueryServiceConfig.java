@@ -151,9 +151,9 @@ public record QueryServiceConfig(
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
         RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
-        RANK_IN_SOLR                      auto: matches and member search rank inside Solr in one request while
-                                          Solr has the expat_matches plugin, else in two stages; off: two stages
-                                          (default auto)
+        RANK_IN_SOLR                      auto: matches, member search and events rank inside Solr in one request
+                                          while Solr has the expat_matches / expat_events plugin, else in two
+                                          stages; off: two stages (default auto)
         RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
         DEBUG_ENDPOINTS                   on: serve /debug/... for engineers (why a member is not among the matches);

@@ -7,6 +7,7 @@ import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.ranking.CustomWeights;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
@@ -15,6 +16,7 @@ import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.EventRankParams;
 import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.solr.SolrPrerank;
 import com.expat.search.ranking.solr.SolrRanking;
@@ -23,12 +25,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
-/** What both event endpoints share: the fields asked for, the "not ended" filter, the items. */
+/** What both event endpoints share: the fields asked for, the "not ended" filter, the ranking, the items. */
 final class EventDocs {
   static final List<String> ITEM_FIELDS =
       List.of(ID, TITLE, CITY_ID, CITY_NAME, COUNTRY_CODE, VENUE_NAME, STARTS_AT, ENDS_AT, LANGUAGE,
@@ -53,17 +56,28 @@ final class EventDocs {
   record Ranked(QueryResponse response, List<EventItem> items) {}
 
   /**
-   * Runs both ranking stages over {@code params} (filters and sort set): fetches the window,
-   * ranks it for {@code viewer} with the named profile, and builds the page's items.
+   * Ranks the events {@code params} select (filters set; with text its main query) for {@code
+   * viewer} with the named profile and builds the page's items. In relevance order, for a page
+   * within the largest window, inside Solr in one request ({@link EventsInSolr}; a Solr without the
+   * plugin is a 503); otherwise (date order, a deep page, text on SolrCloud, {@code
+   * RANK_IN_SOLR=off}) in two stages ({@link TwoStage}), with {@code sort} as set in {@code params}.
    *
+   * @param byScore whether the request is in relevance order
    * @param text whether {@code params} hold an edismax text query (its score is the text relevance)
    */
-  static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, TwoStage stages, boolean text,
-      Ranking ranking, String profileName, CustomWeights weights, Viewer viewer, Optional<GeoPoint> origin, boolean explain,
-      ItemWords words) {
+  static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, int page, int size, boolean byScore,
+      boolean text, Ranking ranking, String profileName, CustomWeights weights, Viewer viewer,
+      Optional<GeoPoint> origin, boolean explain, ItemWords words) {
     RankingProfile profile = ranking.forEvents(profileName, weights);
     Corpus corpus = ranking.corpus();
     Instant now = ranking.now();
+    boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
+    if (byScore && inSolr && EventsInSolr.fits(page, size)) {
+      return EventsInSolr.page(index, core, new ModifiableSolrParams(params),
+          new EventsInSolr.Shape(page, size, text, explain), new EventRankParams(profile, viewer, now, corpus),
+          ranking, origin, words);
+    }
+    TwoStage stages = ranking.stages(page, size, byScore);
     SolrPrerank prerank = SolrRanking.events(viewer, profile, corpus, now);
     stages.prepare(params, prerank, text, ITEM_FIELDS, ranking.prerankForm());
     QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
@@ -73,13 +87,18 @@ final class EventDocs {
     List<EventItem> items = new ArrayList<>(hits.size());
     for (TwoStage.Hit<EventSignals> hit : hits) {
       Explanation explanation = explain ? hit.ranked().explanation() : null;
-      items.add(item(hit.doc(), hit.ranked().score(), origin, explanation, words));
+      items.add(explanation == null ? item(hit.doc(), hit.ranked().score(), origin, null, null, words)
+          : item(hit.doc(), hit.ranked().score(), origin, explanation.byFeature(), words.reasons(explanation.reasons()), words));
     }
     return new Ranked(response, items);
   }
 
-  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Explanation explanation,
-      ItemWords words) {
+  /**
+   * @param explain feature → contribution, null unless asked for
+   * @param reasons the reasons in words, null unless asked for
+   */
+  static EventItem item(SolrDocument doc, double score, Optional<GeoPoint> from, Map<String, Double> explain,
+      List<String> reasons, ItemWords words) {
     Object cityId = doc.getFirstValue(CITY_ID);
     Long id = cityId instanceof Number n ? n.longValue() : null;
     CityRef city = new CityRef(id, words.cityName(id, string(doc, CITY_NAME)), string(doc, COUNTRY_CODE));
@@ -102,8 +121,8 @@ final class EventDocs {
         capacity instanceof Number n ? n.intValue() : null,
         distance,
         score,
-        explanation == null ? null : explanation.byFeature(),
-        explanation == null ? null : words.reasons(explanation.reasons()));
+        explain,
+        reasons);
   }
 
   private static Instant instant(Object value) {

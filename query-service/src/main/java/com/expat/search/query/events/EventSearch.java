@@ -8,7 +8,6 @@ import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.Labels;
 import com.expat.search.query.search.Location;
@@ -98,8 +97,8 @@ final class EventSearch {
       params.set("facet.mincount", 1);
       request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
     }
-    TwoStage stages = ranking.stages(request.page(), request.size(), request.sort() == EventSort.RELEVANCE);
-    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, text, ranking,
+    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, request.page(), request.size(),
+        request.sort() == EventSort.RELEVANCE, text, ranking,
         request.profile(), request.weights(), rankedFor, origin, request.explain(),
         new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     return new EventPage(

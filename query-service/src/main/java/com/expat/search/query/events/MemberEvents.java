@@ -7,7 +7,6 @@ import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.SolrIndex;
 import java.util.List;
@@ -16,7 +15,8 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * A member's upcoming events: starting within {@code days}, not ended, near their city, in a
- * language they speak, never one they go to or host; ranked by the model ({@link TwoStage}).
+ * language they speak, never one they go to or host; ranked by the model ({@link EventDocs#ranked}: inside
+ * Solr in one request where it can).
  * Thread-safe.
  */
 final class MemberEvents {
@@ -58,8 +58,8 @@ final class MemberEvents {
     params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + me.id() + " -" + HOST_MEMBER_ID + ":" + me.id());
     params.set("sort", "score desc," + STARTS_AT + " asc," + ID + " asc");
 
-    TwoStage stages = ranking.stages(request.page(), request.size(), true);
-    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, stages, false, ranking, request.profile(),
+    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false,
+        ranking, request.profile(),
         request.weights(), Ranking.viewer(me), me.location(), request.explain(),
         new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),

@@ -25,6 +25,8 @@ public final class RankInSolr {
   private static final Logger LOG = LoggerFactory.getLogger(RankInSolr.class);
   /** The query parser and document transformer the configset registers. */
   public static final String PLUGIN = "expat_matches";
+  /** The events' query parser and document transformer ({@code events.EventsInSolr}), from the same jar. */
+  public static final String EVENTS_PLUGIN = "expat_events";
   /** The configset that registers {@link #PLUGIN}. */
   public static final String CONFIGSET = "expat";
 
@@ -79,7 +81,11 @@ public final class RankInSolr {
 
   /** What the operator reads when {@code core} lacks the plugin. */
   static String missing(String core) {
-    return "Solr core " + core + " lacks the " + PLUGIN + " query parser and transformer, with which members rank:"
+    return missing(core, PLUGIN, "members");
+  }
+
+  private static String missing(String core, String plugin, String what) {
+    return "Solr core " + core + " lacks the " + plugin + " query parser and transformer, with which " + what + " rank:"
         + " put solr-config's jar (solr-config/target/solr-config.jar, with the ranking module) in every Solr"
         + " node's lib, start the nodes with -Dexpat.nativePrerank=true and create the core from the configset "
         + CONFIGSET + " (solr-config README, \"Deploying to a real Solr 9\")";
@@ -122,19 +128,32 @@ public final class RankInSolr {
    * @throws IndexQueryException for any other rejected request
    */
   public QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params) {
+    return query(index, core, params, PLUGIN);
+  }
+
+  /**
+   * {@link #query(SolrIndex, String, ModifiableSolrParams)} with {@code plugin}'s parser and
+   * transformer ({@link #PLUGIN} or {@link #EVENTS_PLUGIN}): a Solr without it is a 503 naming the
+   * jar and the configset, never a silent change of path.
+   */
+  public QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params, String plugin) {
     try {
       return index.query(core, params);
     } catch (IndexQueryException e) {
-      if (lacksPlugin(e)) {
-        throw new IndexUnavailableException(missing(core), e);
+      if (lacksPlugin(e, plugin)) {
+        throw new IndexUnavailableException(missing(core, plugin, plugin.equals(PLUGIN) ? "members" : "events"), e);
       }
       throw e;
     }
   }
 
   private static boolean lacksPlugin(IndexQueryException e) {
+    return lacksPlugin(e, PLUGIN);
+  }
+
+  private static boolean lacksPlugin(IndexQueryException e, String plugin) {
     String message = String.valueOf(e.getMessage());
-    return message.contains("query parser '" + PLUGIN + "'") || message.contains(PLUGIN + " is not registered")
-        || message.contains("Unknown DocTransformer: " + PLUGIN);
+    return message.contains("query parser '" + plugin + "'") || message.contains(plugin + " is not registered")
+        || message.contains("Unknown DocTransformer: " + plugin);
   }
 }

@@ -1,0 +1,101 @@
+package com.expat.search.query.events;
+
+import com.expat.search.query.i18n.ItemWords;
+import com.expat.search.query.members.GeoPoint;
+import com.expat.search.query.members.MemberDocs;
+import com.expat.search.query.ranking.RankInSolr;
+import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.Reason;
+import com.expat.search.ranking.solr.EventRankParams;
+import com.expat.search.ranking.solr.ReasonText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * Events ranked inside Solr in one request, for a member's events and event search in relevance
+ * order: the main query and filters choose the events, {@code rq={!expat_events}} keeps the best
+ * window (by the pre-rank over in-memory columns, or with query text by the text score, which
+ * the model reads as text relevance) and ranks it with the whole event model; only the page comes
+ * back, each event with the model's exact score (and explanation) from the {@code [expat_events]}
+ * transformer. The resolved profile, the viewer with their contacts and the rarity of their
+ * interests travel with the request ({@link EventRankParams}). Stateless.
+ */
+final class EventsInSolr {
+  private static final String SCORE = "expat_score";
+  private static final String EXPLAIN = "expat_explain";
+  private static final String REASONS = "expat_reasons";
+
+  /**
+   * What to rank and how.
+   *
+   * @param text whether the main query ({@code q}, already set) scores query text
+   */
+  record Shape(int page, int size, boolean text, boolean explain) {}
+
+  private EventsInSolr() {}
+
+  /** Whether a page of this shape can rank in Solr: it ends within the largest window. */
+  static boolean fits(int page, int size) {
+    return page * size <= TwoStage.MAX_WINDOW;
+  }
+
+  /**
+   * The page.
+   *
+   * @param params the request's filters (and with text its main query), to which the ranking is
+   *     added; facets, when set, count the whole result as before
+   * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer, or
+   *     answers without the plugin ({@link RankInSolr#query})
+   */
+  static EventDocs.Ranked page(SolrIndex index, String core, ModifiableSolrParams params, Shape shape,
+      EventRankParams rank, Ranking ranking, Optional<GeoPoint> from, ItemWords words) {
+    int end = shape.page() * shape.size();
+    if (!shape.text()) {
+      params.set("q", "*:*");
+    }
+    params.set("rq", "{!" + RankInSolr.EVENTS_PLUGIN + " window=" + Math.max(ranking.window(), end)
+        + (shape.text() ? " text=true" : "") + "}");
+    params.remove("sort");
+    rank.params().forEach(params::set);
+    // Solr's NOW is the model's: the "not ended" filter and the ranking see the same minute.
+    params.set("NOW", Long.toString(rank.now().toEpochMilli()));
+    params.set("start", (shape.page() - 1) * shape.size());
+    params.set("rows", shape.size());
+    params.set("fl", String.join(",", EventDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
+        + ",[" + RankInSolr.EVENTS_PLUGIN + (shape.explain() ? " explain=true" : "")
+        + (shape.text() ? " text=true" : "") + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
+    QueryResponse response = ranking.inSolr().query(index, core, params, RankInSolr.EVENTS_PLUGIN);
+    List<EventItem> items = new ArrayList<>();
+    for (SolrDocument doc : response.getResults()) {
+      if (!(doc.getFirstValue(SCORE) instanceof Number score)) {
+        continue; // not one the model ranks (over by the request's time): the ranking left it out
+      }
+      items.add(shape.explain()
+          ? EventDocs.item(doc, score.doubleValue(), from, explanation(doc), words.reasons(reasons(doc)), words)
+          : EventDocs.item(doc, score.doubleValue(), from, null, null, words));
+    }
+    return new EventDocs.Ranked(response, items);
+  }
+
+  /** {@code feature=contribution} texts, in the model's feature order. */
+  private static Map<String, Double> explanation(SolrDocument doc) {
+    Map<String, Double> byFeature = new LinkedHashMap<>();
+    for (String text : MemberDocs.strings(doc.getFieldValues(EXPLAIN))) {
+      int equals = text.indexOf('=');
+      byFeature.put(text.substring(0, equals), Double.parseDouble(text.substring(equals + 1)));
+    }
+    return byFeature;
+  }
+
+  private static List<Reason> reasons(SolrDocument doc) {
+    return MemberDocs.strings(doc.getFieldValues(REASONS)).stream().map(ReasonText::read).toList();
+  }
+}
