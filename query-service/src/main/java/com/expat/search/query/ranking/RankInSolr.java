@@ -71,12 +71,12 @@ public final class RankInSolr {
   }
 
   /**
-   * Whether a member search with query text ranks in Solr: as {@link #enabled()}, but not on
-   * SolrCloud, where each shard would read text relevance against its own best text score and the
-   * merged order would not be one core's (solr-config README, "Several shards").
+   * Whether a member search with query text ranks in Solr: as {@link #enabled()}, on SolrCloud too,
+   * where the merge reads every member's text relevance against the best text score of all shards
+   * (solr-config README, "Several shards").
    */
   public boolean enabledWithText() {
-    return enabled() && !cloud;
+    return enabled();
   }
 
   /** What the operator reads when {@code core} lacks the plugin. */

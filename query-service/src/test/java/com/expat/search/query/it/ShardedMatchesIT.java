@@ -1,6 +1,7 @@
 package com.expat.search.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrClients;
@@ -149,6 +150,52 @@ class ShardedMatchesIT {
       List<String> fromOne = ranked(ONE_SHARD.members(), rank, page);
       assertThat(fromShards).as("page %d", page + 1).hasSize(20).isEqualTo(fromOne);
     }
+  }
+
+  @Test
+  void memberSearchWithTextOnTwoShardsAnswersAsOneShard() throws Exception {
+    // Words of members' names: each finds some members, with text scores that differ and tie.
+    SolrQuery names = new SolrQuery("*:*").addFilterQuery(MemberFields.SEARCHABLE + ":true").setRows(6)
+        .setSort(MemberFields.ID, SolrQuery.ORDER.asc).setFields(MemberFields.DISPLAY_NAME);
+    List<String> words = new ArrayList<>();
+    for (SolrDocument doc : client.query(ONE_SHARD.members(), names).getResults()) {
+      words.add(((String) doc.getFieldValue(MemberFields.DISPLAY_NAME)).split(" ")[0]);
+    }
+    words.add(words.get(0) + " " + words.get(1));
+    // The first text search reads the catalog's names (CatalogLookup); a loaded machine may take
+    // longer than a request may wait for that once.
+    for (Api api : List.of(sharded, single)) {
+      for (int attempt = 0; attempt < 5 && api.get("/v1/members/search", "q", words.get(0)).status() != 200; attempt++) {
+        Thread.sleep(1_000);
+      }
+    }
+    int compared = 0;
+    for (String q : words) {
+      for (String[] extra : new String[][] {{}, {"viewer", viewers().get(3).toString(), "explain", "true"},
+          {"sort", "recent"}, {"page", "2", "size", "7"}}) {
+        List<String> params = new ArrayList<>(List.of("q", q));
+        params.addAll(List.of(extra));
+        Api.Response fromShards = sharded.get("/v1/members/search", params.toArray(String[]::new));
+        Api.Response fromOne = single.get("/v1/members/search", params.toArray(String[]::new));
+        String what = params.toString();
+        assertThat(fromShards.status()).as("%s on 2 shards: %s", what, fromShards.text()).isEqualTo(200);
+        assertThat(fromOne.status()).as("%s on 1 shard: %s", what, fromOne.text()).isEqualTo(200);
+        assertThat(fromShards.ids()).as(what).isEqualTo(fromOne.ids());
+        assertThat(fromShards.total()).as(what).isEqualTo(fromOne.total());
+        for (int i = 0; i < fromOne.ids().size(); i++) {
+          var one = fromOne.body().path("items").get(i);
+          var two = fromShards.body().path("items").get(i);
+          // Text scores from distributed term statistics agree with one core's to float precision.
+          assertThat(two.path("score").asDouble()).as(what).isCloseTo(one.path("score").asDouble(), within(1e-5));
+          one.path("explain").fields().forEachRemaining(feature -> assertThat(
+              two.path("explain").path(feature.getKey()).asDouble()).as(what + " " + feature.getKey())
+              .isCloseTo(feature.getValue().asDouble(), within(1e-5)));
+          assertThat(two.path("reasons")).as(what).isEqualTo(one.path("reasons"));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).as("items compared").isGreaterThan(50);
   }
 
   private static List<String> ranked(String collection, RankParams rank, int page) throws Exception {

@@ -13,10 +13,10 @@ class RankInSolrTest {
   }
 
   @Test
-  void onSolrCloudSearchesWithTextKeepTheTwoStages_becauseShardsReadTextRelevanceAgainstTheirOwnBest() {
+  void onSolrCloudSearchesWithTextRankInSolrToo_theMergeRecombinesTextRelevanceOverEveryShard() {
     RankInSolr cloud = new RankInSolr(RankInSolr.Mode.AUTO, true);
     assertThat(cloud.enabled()).isTrue();
-    assertThat(cloud.enabledWithText()).isFalse();
+    assertThat(cloud.enabledWithText()).isTrue();
   }
 
   @Test

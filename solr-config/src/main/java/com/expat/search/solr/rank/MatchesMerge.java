@@ -1,5 +1,6 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.params.MapSolrParams;
 import org.apache.solr.common.params.ShardParams;
+import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.common.util.SimpleOrderedMap;
 import org.apache.solr.handler.component.MergeStrategy;
@@ -38,11 +41,17 @@ import org.apache.solr.util.SolrResponseUtil;
  * MergedMatches}). Stateless apart from the request.
  *
  * <p>With query text (member search) the model reads each member's text score over the best of
- * the result, and a shard knows only its own best: scores of different shards are then not quite
- * on one scale. Not solved here (see solr-config/README.md).
+ * the result, and a shard knows only its own: each shard sends the model's score without text and
+ * its best text score, the merge recombines every member's score over the best of all shards, and
+ * hands the page's text scores and that best to the second request for the page's fields, whose
+ * transformer then scores and explains each member as one core would ({@link #TEXT_BEST}).
  */
 final class MatchesMerge implements MergeStrategy {
   static final String VALUES = "expat_merge";
+  /** The best text score over every shard, for the transformer of the page's second request. */
+  static final String TEXT_BEST = "expat.text.best";
+  /** The page's raw text scores, {@code id:score,...}, for the same. */
+  static final String TEXT_SCORES = "expat.text.scores";
 
   private final MatchesRankParser.Request request;
 
@@ -100,7 +109,8 @@ final class MatchesMerge implements MergeStrategy {
             .score(local);
       }
       Ranked<MemberSignals> ranked = job.one(columns, local, null, textRelevance);
-      scores.add(ranked.score());
+      // With text the coordinator recombines the score over the best text score of every shard.
+      scores.add(request.text() ? job.one(columns, local, null, 0).score() : ranked.score());
       preranks.add(windowKey);
       primaries.add(request.order().primary(columns, local, windowKey, job.params().viewer().origin()));
       lastActive.add(request.order().lastActive(columns, local));
@@ -110,6 +120,9 @@ final class MatchesMerge implements MergeStrategy {
     }
     NamedList<Object> values = new SimpleOrderedMap<>();
     values.add("score", scores);
+    if (request.text()) {
+      values.add("maxScore", docs.maxScore());
+    }
     values.add("prerank", preranks);
     values.add("primary", primaries);
     values.add("lastActive", lastActive);
@@ -119,10 +132,25 @@ final class MatchesMerge implements MergeStrategy {
     rb.rsp.add(VALUES, values);
   }
 
+  /**
+   * The members' scores with text relevance read against {@code bestText}, the best text score of
+   * every shard: a shard sent the score without text, and the text score as the window's key.
+   */
+  private List<MergedMatches.Member<ShardDoc>> withText(List<MergedMatches.Member<ShardDoc>> members, float bestText) {
+    double weight = request.params().profile().members().weight(MemberFeature.TEXT);
+    List<MergedMatches.Member<ShardDoc>> scored = new ArrayList<>(members.size());
+    for (MergedMatches.Member<ShardDoc> m : members) {
+      scored.add(new MergedMatches.Member<>(m.item(), m.score() + weight * MatchesJob.textRelevance(m.prerank(), bestText),
+          m.prerank(), m.primary(), m.lastActive(), m.id(), m.signals()));
+    }
+    return scored;
+  }
+
   /** On the coordinator: every shard's members in one order, diversified, the page kept. */
   @Override
   public void merge(ResponseBuilder rb, ShardRequest sreq) {
     List<MergedMatches.Member<ShardDoc>> members = new ArrayList<>();
+    float bestText = 0;
     long numFound = 0;
     boolean partial = false;
     for (ShardResponse response : sreq.responses) {
@@ -143,6 +171,9 @@ final class MatchesMerge implements MergeStrategy {
       partial |= header != null
           && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
       numFound += docs.getNumFound();
+      if (request.text() && values.get("maxScore") instanceof Number best && best.floatValue() > bestText) {
+        bestText = best.floatValue();
+      }
       String uniqueKey = rb.req.getSchema().getUniqueKeyField().getName();
       for (int i = 0; i < docs.size(); i++) {
         ShardDoc doc = new ShardDoc();
@@ -152,6 +183,9 @@ final class MatchesMerge implements MergeStrategy {
         doc.sortFieldValues = new NamedList<>();
         members.add(MergedMatches.Member.of(doc, values, i));
       }
+    }
+    if (request.text()) {
+      members = withText(members, bestText);
     }
     List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(members, request.order(),
         request.diversify() ? Optional.of(request.params().profile()) : Optional.empty(), request.pageSize(),
@@ -176,6 +210,16 @@ final class MatchesMerge implements MergeStrategy {
     responseDocs.setMaxScore(maxScore);
     for (int i = 0; i < page.size(); i++) {
       responseDocs.add(null);
+    }
+    if (request.text()) {
+      // The page's fields come from a second request to the shards: its transformer reads each
+      // member's text relevance against the best of every shard, from these.
+      StringBuilder textScores = new StringBuilder();
+      for (MergedMatches.Member<ShardDoc> member : page) {
+        textScores.append(textScores.length() == 0 ? "" : ",").append(member.id()).append(':').append(member.prerank());
+      }
+      rb.req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(TEXT_BEST, Float.toString(bestText),
+          TEXT_SCORES, textScores.toString())), rb.req.getParams()));
     }
     rb.rsp.addToLog("hits", numFound);
     rb.resultIds = resultIds;

@@ -9,8 +9,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import com.expat.search.ranking.DiversityParameters;
 import org.apache.solr.common.params.CommonParams;
-import java.util.Map;
-import org.apache.solr.common.params.MapSolrParams;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.handler.component.ResponseBuilder;
@@ -124,13 +122,8 @@ public final class MatchesRankParser extends QParserPlugin {
         int pool = diversify && diversity.strength() > 0 ? size * diversity.poolFactor() : 0;
         int page = params.getInt(CommonParams.START, 0) + params.getInt(CommonParams.ROWS, CommonParams.ROWS_DEFAULT);
         builder.shards_rows = Math.max(builder.shards_rows, Math.max(pool, page));
-        if (text) {
-          // The transformer reads a member's text score from the result; a second request for the
-          // page's fields by id has none. One pass: each shard returns its members' fields with
-          // the first request, transformer included.
-          req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(ShardParams.DISTRIB_SINGLE_PASS, "true")),
-              req.getParams()));
-        }
+        // With text the second request for the page's fields carries the page's text scores and the
+        // best over every shard (MatchesMerge), for the transformer.
       }
     };
   }

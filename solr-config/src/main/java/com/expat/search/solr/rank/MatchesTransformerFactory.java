@@ -51,6 +51,14 @@ public final class MatchesTransformerFactory extends TransformerFactory {
     }
     boolean explain = params != null && params.getBool("explain", false);
     boolean text = params != null && params.getBool("text", false);
+    // On a shard of several, the page's second request: text scores and the best of every shard.
+    String best = req.getParams().get(MatchesMerge.TEXT_BEST);
+    Map<Long, Float> textScores = new java.util.HashMap<>();
+    String scores = req.getParams().get(MatchesMerge.TEXT_SCORES, "");
+    for (String entry : scores.isEmpty() ? new String[0] : scores.split(",")) {
+      int colon = entry.indexOf(':');
+      textScores.put(Long.parseLong(entry.substring(0, colon)), Float.parseFloat(entry.substring(colon + 1)));
+    }
     return new DocTransformer() {
       private MatchesJob job;
 
@@ -66,11 +74,19 @@ public final class MatchesTransformerFactory extends TransformerFactory {
 
       @Override
       public void transform(SolrDocument doc, int docid, DocIterationInfo info) throws IOException {
+        if (text && best != null) {
+          transform(doc, docid);
+          return;
+        }
         score(doc, docid, text ? MatchesJob.textRelevance(info.score(), context.getDocList().maxScore()) : 0);
       }
 
       @Override
       public void transform(SolrDocument doc, int docid) throws IOException {
+        if (text && best != null) {
+          score(doc, docid, Double.NaN);
+          return;
+        }
         if (text) {
           throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": text=true needs score in fl");
         }
@@ -83,6 +99,11 @@ public final class MatchesTransformerFactory extends TransformerFactory {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
         if (job == null) {
           job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1, false);
+        }
+        if (Double.isNaN(textRelevance)) {
+          long id = plugin.columns().columns(leaf.reader()).id[docid - leaf.docBase];
+          Float raw = textScores.get(id);
+          textRelevance = raw == null ? 0 : MatchesJob.textRelevance(raw, Float.parseFloat(best));
         }
         Ranked<MemberSignals> ranked = job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase,
             explain ? leaf.reader() : null, textRelevance);
