@@ -56,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -221,13 +222,16 @@ public final class QueryService implements AutoCloseable {
     // One reading of the catalog core serves names, city points and radii; read apart from requests.
     Catalog cities = new Catalog(index, config.cores().catalog(), config.catalogTtl(), ticker, budget,
         catalogReader());
+    cities.isRead();
     CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
     List<Routes> features = new ArrayList<>(List.of(
-        // Type-ahead and facet labels need the catalog: without it the service is not ready.
+        // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
+        // its core, or before its first reading is in, the service is not ready. Asking starts the
+        // first reading, so it runs while the service starts.
         new HealthApi(json, index,
             List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
-            Duration.ofMillis(1_000), healthChecks),
+            Duration.ofMillis(1_000), healthChecks, Map.of("catalog_read", cities::isRead)),
         new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), members, catalog),
         new MatchesApi(json, index, config.cores(), ranking, caches.matches(), members, catalog, cities),
         new EventsApi(json, index, config.cores(), members, catalog, ranking, caches.events(),

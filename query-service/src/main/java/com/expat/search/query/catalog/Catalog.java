@@ -30,8 +30,12 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * budget. Thread-safe.
  */
 public final class Catalog {
-  /** Documents per request: each page well inside one call's time limit on a loaded machine. */
-  static final int PAGE = 1_000;
+  /**
+   * Documents per request: each page well inside one call's time limit ({@code
+   * SOLR_REQUEST_TIMEOUT_MS}, 800 ms by default) on a cold or loaded Solr. Pages of 1,000 missed it
+   * right after the demo's rebuild, and then every reading failed until Solr warmed up.
+   */
+  static final int PAGE = 250;
 
   private final SolrIndex index;
   private final String core;
@@ -40,7 +44,7 @@ public final class Catalog {
 
   /**
    * @param core the catalog core or alias
-   * @param ttl how long one reading is used before the next is started
+   * @param ttl how long one reading is used before the next is started (0: at every use)
    * @param budget the budget of the request a caller serves, if any: how long it may wait for the
    *     first reading
    * @param reader runs the readings
@@ -49,8 +53,21 @@ public final class Catalog {
     this.index = index;
     this.core = core;
     this.budget = budget;
-    this.snapshot = Caffeine.newBuilder().refreshAfterWrite(ttl).ticker(ticker).executor(reader).maximumSize(1)
+    // A TTL of 0 (CATALOG_CACHE_TTL_SECONDS=0) reads again at every use, the reading before serving
+    // meanwhile; Caffeine wants a positive refresh interval.
+    Duration refresh = ttl.isZero() || ttl.isNegative() ? Duration.ofNanos(1) : ttl;
+    this.snapshot = Caffeine.newBuilder().refreshAfterWrite(refresh).ticker(ticker).executor(reader).maximumSize(1)
         .buildAsync(key -> read());
+  }
+
+  /**
+   * Whether a reading is in, without waiting; when none is and none is under way, starts one. The
+   * service is not ready until this is true ({@code /health/ready}): before it, every request that
+   * needs the catalog could only wait for it and answer 503.
+   */
+  public boolean isRead() {
+    CompletableFuture<CatalogSnapshot> reading = snapshot.get(Boolean.TRUE);
+    return reading.isDone() && !reading.isCompletedExceptionally();
   }
 
   /**

@@ -14,10 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /health/live}: the process answers. {@code GET /health/ready}: every core the
- * service needs answers a trivial search within {@code deadline}; else 503 with Retry-After.
+ * service needs answers a trivial search within {@code deadline}, and every named condition holds
+ * (e.g. the catalog has been read); else 503 with Retry-After.
  */
 public final class HealthApi implements Routes {
   private final Json json;
@@ -25,13 +27,20 @@ public final class HealthApi implements Routes {
   private final List<String> cores;
   private final Duration deadline;
   private final Executor executor;
+  private final Map<String, BooleanSupplier> conditions;
 
-  public HealthApi(Json json, SolrIndex index, List<String> cores, Duration deadline, Executor executor) {
+  /**
+   * @param conditions what else must hold, by the name the answer shows it under; each is asked
+   *     without waiting
+   */
+  public HealthApi(Json json, SolrIndex index, List<String> cores, Duration deadline, Executor executor,
+      Map<String, BooleanSupplier> conditions) {
     this.json = json;
     this.index = index;
     this.cores = List.copyOf(cores);
     this.deadline = deadline;
     this.executor = executor;
+    this.conditions = new LinkedHashMap<>(conditions);
   }
 
   @Override
@@ -64,12 +73,21 @@ public final class HealthApi implements Routes {
       up &= state.equals("up");
       checks.put(ping.getKey(), state);
     }
+    Map<String, String> held = new LinkedHashMap<>();
+    for (Map.Entry<String, BooleanSupplier> condition : conditions.entrySet()) {
+      boolean holds = condition.getValue().getAsBoolean();
+      up &= holds;
+      held.put(condition.getKey(), holds ? "yes" : "not yet");
+    }
     if (!up) {
       ctx.header("Retry-After", "1");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "up" : "down");
     body.put("cores", checks);
+    if (!held.isEmpty()) {
+      body.put("conditions", held);
+    }
     json.write(ctx, up ? 200 : 503, body);
   }
 }

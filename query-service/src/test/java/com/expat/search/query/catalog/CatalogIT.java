@@ -140,6 +140,36 @@ class CatalogIT {
   }
 
   @Test
+  void askingWhetherItIsReadStartsTheFirstReadingAndSaysYesOnlyOnceItIsIn() {
+    HeldTasks reader = new HeldTasks();
+    Catalog catalog = new Catalog(index(), solr.catalog(), TTL, ticker, budget(Duration.ofSeconds(30)), reader);
+
+    assertThat(catalog.isRead()).as("nothing read yet").isFalse();
+    assertThat(catalog.isRead()).as("still reading").isFalse();
+    assertThat(catalogRequests()).as("the reading waits for its thread").isZero();
+
+    reader.runAll();
+    long asked = catalogRequests();
+    assertThat(catalog.isRead()).isTrue();
+    // one reading, not one per question: the same requests as one reading made by a catalog of its own
+    new Catalog(index(), solr.catalog(), TTL, ticker, budget(Duration.ofSeconds(30)), Runnable::run).snapshot();
+    assertThat(asked).isPositive().isEqualTo(catalogRequests() - asked);
+    assertThat(catalog.snapshot().cityNamed("berlin")).contains(BERLIN.id());
+  }
+
+  @Test
+  void aTtlOfZeroReadsAgainAtEveryUse() {
+    Catalog catalog = new Catalog(index(), solr.catalog(), Duration.ZERO, ticker, budget(Duration.ofSeconds(30)),
+        Runnable::run);
+    assertThat(catalog.snapshot().cityNamed("berlin")).contains(BERLIN.id());
+    long afterFirst = catalogRequests();
+    nanos.addAndGet(10);
+
+    assertThat(catalog.snapshot().cityNamed("potsdam")).contains(POTSDAM.id());
+    assertThat(catalogRequests()).as("read again").isGreaterThan(afterFirst);
+  }
+
+  @Test
   void aCityTheCatalogDoesNotPlaceIsPlacedByItsMembers() {
     SolrIndex index = index();
     Catalog catalog = new Catalog(index, solr.catalog(), TTL, ticker, budget(Duration.ofSeconds(30)), Runnable::run);

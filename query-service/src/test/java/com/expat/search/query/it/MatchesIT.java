@@ -95,7 +95,15 @@ class MatchesIT {
   }
 
   @Test
-  void readinessSeesTheCores() {
-    assertThat(api.get("/health/ready").status()).isEqualTo(200);
+  void readinessSeesTheCoresAndWaitsForTheCatalogsFirstReading() throws InterruptedException {
+    // The first reading of the catalog starts with the service and runs apart from requests.
+    Api.Response ready = api.get("/health/ready");
+    for (long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ready.status() != 200 && System.nanoTime() < until; ready = api.get("/health/ready")) {
+      assertThat(ready.body().path("conditions").path("catalog_read").asText()).isEqualTo("not yet");
+      Thread.sleep(100);
+    }
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body().path("conditions").path("catalog_read").asText()).isEqualTo("yes");
   }
 }
