@@ -14,9 +14,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopDocsCollector;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * Collects every event that passed the request's filters: pre-ranks it over the segment's
@@ -27,18 +24,16 @@ import org.apache.lucene.search.TotalHits;
  * the event's text score, so that the transformer can read the text relevance back against the
  * result's best ({@link EventsTransformerFactory}). One per request.
  */
-final class EventsCollector extends TopDocsCollector<ScoreDoc> {
+final class EventsCollector extends RankedWindowCollector {
   private final EventsJob job;
   private final List<LeafReaderContext> leaves;
   private final PrerankWindow window;
   private final int capacity;
   private final boolean text;
-  private int totalHits;
   private float maxScore = Float.NEGATIVE_INFINITY;
   private ScoreDoc[] ranked;
 
   EventsCollector(EventsJob job, List<LeafReaderContext> leaves, int window, boolean text) {
-    super(null);
     this.job = job;
     this.leaves = leaves;
     this.window = new PrerankWindow(window);
@@ -94,36 +89,7 @@ final class EventsCollector extends TopDocsCollector<ScoreDoc> {
   }
 
   @Override
-  public int getTotalHits() {
-    return totalHits;
-  }
-
-  @Override
-  protected int topDocsSize() {
-    return ranked().length;
-  }
-
-  @Override
-  public TopDocs topDocs() {
-    return topDocs(0, topDocsSize());
-  }
-
-  @Override
-  public TopDocs topDocs(int start) {
-    return topDocs(start, topDocsSize());
-  }
-
-  @Override
-  public TopDocs topDocs(int start, int howMany) {
-    ScoreDoc[] all = ranked();
-    int from = Math.min(Math.max(start, 0), all.length);
-    int to = Math.min(all.length, from + Math.max(howMany, 0));
-    ScoreDoc[] page = new ScoreDoc[to - from];
-    System.arraycopy(all, from, page, 0, page.length);
-    return new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), page);
-  }
-
-  private ScoreDoc[] ranked() {
+  ScoreDoc[] ranked() {
     if (ranked == null) {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);

@@ -15,9 +15,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopDocsCollector;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * Collects every document that passed the request's filters: pre-ranks it over the segment's
@@ -29,13 +26,12 @@ import org.apache.lucene.search.TotalHits;
  * score ({@link MatchesJob#textRelevance}); the exact score comes with the document ({@link
  * MatchesTransformerFactory}). One per request.
  */
-final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
+final class MatchesCollector extends RankedWindowCollector {
   private final MatchesJob job;
   private final List<LeafReaderContext> leaves;
   private final PrerankWindow window;
   private final int capacity;
   private final boolean text;
-  private int totalHits;
   private float maxScore = Float.NEGATIVE_INFINITY;
   private ScoreDoc[] ranked;
 
@@ -44,7 +40,6 @@ final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
    *     pre-rank
    */
   MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text) {
-    super(null);
     this.job = job;
     this.leaves = leaves;
     this.window = new PrerankWindow(window);
@@ -98,36 +93,7 @@ final class MatchesCollector extends TopDocsCollector<ScoreDoc> {
   }
 
   @Override
-  public int getTotalHits() {
-    return totalHits;
-  }
-
-  @Override
-  protected int topDocsSize() {
-    return ranked().length;
-  }
-
-  @Override
-  public TopDocs topDocs() {
-    return topDocs(0, topDocsSize());
-  }
-
-  @Override
-  public TopDocs topDocs(int start) {
-    return topDocs(start, topDocsSize());
-  }
-
-  @Override
-  public TopDocs topDocs(int start, int howMany) {
-    ScoreDoc[] all = ranked();
-    int from = Math.min(Math.max(start, 0), all.length);
-    int to = Math.min(all.length, from + Math.max(howMany, 0));
-    ScoreDoc[] page = new ScoreDoc[to - from];
-    System.arraycopy(all, from, page, 0, page.length);
-    return new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), page);
-  }
-
-  private ScoreDoc[] ranked() {
+  ScoreDoc[] ranked() {
     if (ranked == null) {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);
