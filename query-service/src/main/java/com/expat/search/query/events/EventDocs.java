@@ -7,21 +7,12 @@ import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.ranking.CustomWeights;
-import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
-import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.RankingProfile;
-import com.expat.search.ranking.signals.Corpus;
-import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.EventRankParams;
-import com.expat.search.ranking.solr.IndexDocs;
-import com.expat.search.ranking.solr.SolrPrerank;
-import com.expat.search.ranking.solr.SolrRanking;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -57,40 +48,22 @@ final class EventDocs {
 
   /**
    * Ranks the events {@code params} select (filters set; with text its main query) for {@code
-   * viewer} with the named profile and builds the page's items. In relevance order, for a page
-   * within the largest window, inside Solr in one request ({@link EventsInSolr}; a Solr without the
-   * plugin is a 503); otherwise (date order, a deep page, text on SolrCloud, {@code
-   * RANK_IN_SOLR=off}) in two stages ({@link TwoStage}), with {@code sort} as set in {@code params}.
+   * viewer} with the named profile and builds the page's items, inside Solr in one request ({@link
+   * EventsInSolr}; a Solr without the plugin is a 503): in relevance order the model ranks the
+   * best window (the key's order beyond the largest window), in date order Solr sorts and the
+   * model scores the page.
    *
-   * @param byScore whether the request is in relevance order
+   * @param byScore whether the request is in relevance order (else soonest first)
    * @param text whether {@code params} hold an edismax text query (its score is the text relevance)
    */
   static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, int page, int size, boolean byScore,
       boolean text, Ranking ranking, String profileName, CustomWeights weights, Viewer viewer,
       Optional<GeoPoint> origin, boolean explain, ItemWords words) {
     RankingProfile profile = ranking.forEvents(profileName, weights);
-    Corpus corpus = ranking.corpus();
-    Instant now = ranking.now();
-    boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
-    if (byScore && inSolr && EventsInSolr.fits(page, size)) {
-      return EventsInSolr.page(index, core, new ModifiableSolrParams(params),
-          new EventsInSolr.Shape(page, size, text, explain), new EventRankParams(profile, viewer, now, corpus),
-          ranking, origin, words);
-    }
-    TwoStage stages = ranking.stages(page, size, byScore);
-    SolrPrerank prerank = SolrRanking.events(viewer, profile, corpus, now);
-    stages.prepare(params, prerank, text, ITEM_FIELDS, ranking.prerankForm());
-    QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
-    List<TwoStage.Hit<EventSignals>> hits = stages.page(response.getResults(), text, IndexDocs::event,
-        EventSignals::id, candidates -> ranking.events().rank(viewer, candidates, profile, corpus, now),
-        TwoStage.pageFetch(index, core, params, ITEM_FIELDS));
-    List<EventItem> items = new ArrayList<>(hits.size());
-    for (TwoStage.Hit<EventSignals> hit : hits) {
-      Explanation explanation = explain ? hit.ranked().explanation() : null;
-      items.add(explanation == null ? item(hit.doc(), hit.ranked().score(), origin, null, null, words)
-          : item(hit.doc(), hit.ranked().score(), origin, explanation.byFeature(), words.reasons(explanation.reasons()), words));
-    }
-    return new Ranked(response, items);
+    EventsInSolr.Order order = byScore ? EventsInSolr.Order.relevance(page, size) : EventsInSolr.Order.DATE;
+    return EventsInSolr.page(index, core, new ModifiableSolrParams(params),
+        new EventsInSolr.Shape(page, size, text, explain, order),
+        new EventRankParams(profile, viewer, ranking.now(), ranking.corpus()), ranking, origin, words);
   }
 
   /**

@@ -88,9 +88,6 @@ final class EventSearch {
     filterAny(params, "lang", LANGUAGE, request.languages());
     filterAny(params, "interest", INTERESTS, request.interests());
 
-    params.set("sort", request.sort() == EventSort.DATE
-        ? STARTS_AT + " asc,score desc," + ID + " asc"
-        : "score desc," + STARTS_AT + " asc," + ID + " asc");
     if (!request.facets().isEmpty()) {
       params.set("facet", true);
       params.set("facet.limit", FACET_LIMIT);

@@ -1,11 +1,14 @@
 package com.expat.search.query.events;
 
+import static com.expat.search.vocabulary.EventFields.ID;
+import static com.expat.search.vocabulary.EventFields.STARTS_AT;
+
 import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.ranking.MembersInSolr;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.Reason;
 import com.expat.search.ranking.solr.EventRankParams;
@@ -18,15 +21,17 @@ import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 
 /**
- * Events ranked inside Solr in one request, for a member's events and event search in relevance
- * order: the main query and filters choose the events, {@code rq={!expat_events}} keeps the best
- * window (by the pre-rank over in-memory columns, or with query text by the text score, which
- * the model reads as text relevance) and ranks it with the whole event model; only the page comes
- * back, each event with the model's exact score (and explanation) from the {@code [expat_events]}
- * transformer. The resolved profile, the viewer with their contacts and the rarity of their
- * interests travel with the request ({@link EventRankParams}). Stateless.
+ * Events ranked inside Solr in one request, for a member's events and event search: the main
+ * query and filters choose the events, {@code rq={!expat_events}} keeps the best window (by the
+ * pre-rank over in-memory columns, or with query text by the text score, which the model reads as
+ * text relevance) and ranks it with the whole event model; only the page comes back, each event
+ * with the model's exact score (and explanation) from the {@code [expat_events]} transformer. The
+ * resolved profile, the viewer with their contacts and the rarity of their interests travel with
+ * the request ({@link EventRankParams}). Orders the model does not decide ({@link Order}) keep
+ * their own and the transformer scores the page. Stateless.
  */
 final class EventsInSolr {
   private static final String SCORE = "expat_score";
@@ -38,14 +43,27 @@ final class EventsInSolr {
    *
    * @param text whether the main query ({@code q}, already set) scores query text
    */
-  record Shape(int page, int size, boolean text, boolean explain) {}
+  record Shape(int page, int size, boolean text, boolean explain, Order order) {}
+
+  /**
+   * The order of the events: {@link #MODEL} ranks the best window with the whole model
+   * (relevance within the largest window); {@link #KEY} keeps the window's key (the pre-rank, or
+   * the text score: relevance beyond the largest window, {@code order=key}); {@link #DATE} is a
+   * plain Solr sort, soonest first, then the text score, then id. The last two leave the model
+   * only the page's scores.
+   */
+  enum Order {
+    MODEL,
+    KEY,
+    DATE;
+
+    /** In relevance order: the model within the largest window, the key beyond it. */
+    static Order relevance(int page, int size) {
+      return MembersInSolr.fits(page, size) ? MODEL : KEY;
+    }
+  }
 
   private EventsInSolr() {}
-
-  /** Whether a page of this shape can rank in Solr: it ends within the largest window. */
-  static boolean fits(int page, int size) {
-    return page * size <= TwoStage.MAX_WINDOW;
-  }
 
   /**
    * The page.
@@ -61,9 +79,18 @@ final class EventsInSolr {
     if (!shape.text()) {
       params.set("q", "*:*");
     }
-    params.set("rq", "{!" + RankInSolr.EVENTS_PLUGIN + " window=" + Math.max(ranking.window(), end)
-        + (shape.text() ? " text=true" : "") + "}");
-    params.remove("sort");
+    if (shape.order() == Order.DATE) {
+      params.set("sort", STARTS_AT + " asc,score desc," + ID + " asc");
+      if (shape.text()) {
+        // The transformer reads each event's text score from the result: on SolrCloud the shards
+        // send the page's fields with their first answer (a second request by id has no scores).
+        params.set(ShardParams.DISTRIB_SINGLE_PASS, true);
+      }
+    } else {
+      params.set("rq", "{!" + RankInSolr.EVENTS_PLUGIN + (shape.order() == Order.KEY ? " order=key"
+          : " window=" + Math.max(ranking.window(), end)) + (shape.text() ? " text=true" : "") + "}");
+      params.remove("sort");
+    }
     rank.params().forEach(params::set);
     // Solr's NOW is the model's: the "not ended" filter and the ranking see the same minute.
     params.set("NOW", Long.toString(rank.now().toEpochMilli()));

@@ -56,7 +56,6 @@ final class MemberEvents {
     params.add("fq", "{!terms f=" + LANGUAGE + " v=$member_languages}");
     params.set("member_languages", String.join(",", new TreeSet<>(me.languages())));
     params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + me.id() + " -" + HOST_MEMBER_ID + ":" + me.id());
-    params.set("sort", "score desc," + STARTS_AT + " asc," + ID + " asc");
 
     EventDocs.Ranked answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false,
         ranking, request.profile(),

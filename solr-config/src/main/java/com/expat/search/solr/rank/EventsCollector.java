@@ -22,7 +22,9 @@ import org.apache.lucene.search.ScoreMode;
  * desc, starts_at asc, id asc}, the id in text order); then the whole event model ranks those and the top docs are that order (events over by
  * the request's time left out). Without text they carry the model's score as a float; with text
  * the event's text score, so that the transformer can read the text relevance back against the
- * result's best ({@link EventsTransformerFactory}). One per request.
+ * result's best ({@link EventsTransformerFactory}). In the key's order ({@code order=key}, pages
+ * beyond the largest window) the top docs are the window itself, each with its key, and the model
+ * scores only the page (the transformer). One per request.
  */
 final class EventsCollector extends RankedWindowCollector {
   private final EventsJob job;
@@ -30,11 +32,13 @@ final class EventsCollector extends RankedWindowCollector {
   private final PrerankWindow window;
   private final int capacity;
   private final boolean text;
+  private final boolean keyOrder;
   private float maxScore = Float.NEGATIVE_INFINITY;
   private ScoreDoc[] ranked;
 
-  EventsCollector(EventsJob job, List<LeafReaderContext> leaves, int window, boolean text) {
+  EventsCollector(EventsJob job, List<LeafReaderContext> leaves, int window, boolean text, boolean keyOrder) {
     this.job = job;
+    this.keyOrder = keyOrder;
     this.leaves = leaves;
     this.window = new PrerankWindow(window);
     this.capacity = window;
@@ -93,6 +97,13 @@ final class EventsCollector extends RankedWindowCollector {
     if (ranked == null) {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);
+      if (keyOrder) {
+        ranked = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+          ranked[i] = new ScoreDoc(docs[i], scores[i]);
+        }
+        return ranked;
+      }
       List<Candidate<EventSignals>> candidates = new ArrayList<>(docs.length);
       Map<EventSignals, Integer> indexOf = new IdentityHashMap<>();
       for (int i = 0; i < docs.length; i++) {

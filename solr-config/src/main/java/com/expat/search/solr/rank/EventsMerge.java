@@ -31,10 +31,12 @@ import org.apache.solr.util.SolrResponseUtil;
  * per event, the model's exact score and one core's tie-breaks: the window's key (pre-rank, or
  * text score), the start and the id (its text order). The coordinator ({@link #merge}) orders every shard's events
  * as one core orders its ranked window ({@link MergedMatches#ONE_CORE_ORDER}, the start in the
- * place of the members' last activity, negated: the earlier start first) and keeps the page. As
- * for members, with query text each shard reads text relevance against its own best text score,
- * so the query service keeps event searches with text in two stages on SolrCloud. Stateless
- * apart from the request.
+ * place of the members' last activity, negated: the earlier start first) and keeps the page; in
+ * the key's order ({@code order=key}) a shard sends the key in the place of the model's score.
+ * Unlike members, with query text each shard reads text relevance against its own best text score
+ * (the parser asks for one pass, {@code distrib.singlePass}): on SolrCloud an event's text part can
+ * differ slightly from one core's (solr-config README, "Several shards"). Stateless apart from the
+ * request.
  */
 final class EventsMerge implements MergeStrategy {
   static final String VALUES = "expat_event_merge";
@@ -89,8 +91,12 @@ final class EventsMerge implements MergeStrategy {
         windowKey = (float) prerankByLeaf.computeIfAbsent(leafIndex,
             i -> new EventSegmentPrerank(job.prerank(), columns)).score(local);
       }
-      Ranked<EventSignals> ranked = job.one(columns, local, textRelevance);
-      scores.add(ranked == null ? 0 : ranked.score());
+      if (request.keyOrder()) {
+        scores.add((double) windowKey); // the key's order: one core's order is the key's
+      } else {
+        Ranked<EventSignals> ranked = job.one(columns, local, textRelevance);
+        scores.add(ranked == null ? 0 : ranked.score());
+      }
       preranks.add(windowKey);
       starts.add(columns.startsAt[local]);
       ids.add(columns.idOrder[local]);

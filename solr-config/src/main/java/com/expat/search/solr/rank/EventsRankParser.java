@@ -18,8 +18,10 @@ import org.apache.lucene.search.Query;
  * The query parser {@value #NAME}: {@code rq={!expat_events window=W}} with the event ranking's
  * parameters ({@link EventRankParams#params()}) in the request; {@code text=true} when the main
  * query scores query text (the window is then the best by that score, which the model reads as
- * text relevance, instead of by the pre-rank). Holds what lives as long as the core: the
- * segments' {@link EventColumnCache}. Thread-safe.
+ * text relevance, instead of by the pre-rank). {@code order=key} keeps the window's key order
+ * (pre-rank, or text score; ties by start, then id) at any depth, for pages beyond the largest
+ * window: the model scores only the page ({@link EventsTransformerFactory}). Holds what lives as
+ * long as the core: the segments' {@link EventColumnCache}. Thread-safe.
  */
 public final class EventsRankParser extends QParserPlugin {
   public static final String NAME = "expat_events";
@@ -30,7 +32,7 @@ public final class EventsRankParser extends QParserPlugin {
    * What one request asks for, as sent: equal texts rank equally. Parsed once per request by
    * {@link #job()}.
    */
-  record Request(Map<String, String> sent, int window, boolean text, EventsRankParser plugin) {
+  record Request(Map<String, String> sent, int window, boolean text, boolean keyOrder, EventsRankParser plugin) {
     EventsJob job() {
       return EventsJob.of(EventRankParams.read(sent::get), plugin.columns, window);
     }
@@ -46,7 +48,13 @@ public final class EventsRankParser extends QParserPlugin {
     return new QParser(qstr, localParams, params, req) {
       @Override
       public Query parse() throws SyntaxError {
-        int window = localParams.getInt("window", 300);
+        String order = localParams.get("order", "model");
+        boolean keyOrder = order.equals("key");
+        if (!keyOrder && !order.equals("model")) {
+          throw new SyntaxError(NAME + ": order must be model or key, was " + order);
+        }
+        // The key's order ranks no window: it keeps Solr's start + rows, at any depth.
+        int window = keyOrder ? 1 : localParams.getInt("window", 300);
         if (window < 1 || window > MatchesRankParser.MAX_WINDOW) {
           throw new SyntaxError(NAME + ": window must be 1.." + MatchesRankParser.MAX_WINDOW + ", was " + window);
         }
@@ -60,7 +68,8 @@ public final class EventsRankParser extends QParserPlugin {
         if (text) {
           onePassWhenDistributed();
         }
-        return new EventsRankQuery(new Request(Map.copyOf(rank.params()), window, text, EventsRankParser.this));
+        return new EventsRankQuery(new Request(Map.copyOf(rank.params()), window, text, keyOrder,
+            EventsRankParser.this));
       }
 
       /**

@@ -36,7 +36,8 @@ final class EventsRankQuery extends RankQuery {
   @Override
   public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(int len, QueryCommand cmd, IndexSearcher searcher) {
     EventsJob job = request.job();
-    return new EventsCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len), request.text());
+    return new EventsCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len), request.text(),
+        request.keyOrder());
   }
 
   @Override
@@ -77,7 +78,8 @@ final class EventsRankQuery extends RankQuery {
 
   @Override
   public String toString(String field) {
-    return "{!" + EventsRankParser.NAME + " window=" + request.window() + " text=" + request.text() + "}"
+    return "{!" + EventsRankParser.NAME + " window=" + request.window() + " text=" + request.text()
+        + (request.keyOrder() ? " order=key" : "") + "}"
         + mainQuery.toString(field);
   }
 }
