@@ -7,9 +7,10 @@ import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.solr.RankParams;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 /**
  * Why a member is not among a viewer's matches: each of the query's rules ({@link MatchRules}) is
  * tried alone on the member's document, then, when every rule lets it through, the query's own
- * window (Solr's pre-rank, {@code RANK_WINDOW} candidates) is asked whether it holds the member.
+ * window (the pre-rank's best {@code RANK_WINDOW} candidates, asked of the ranking inside Solr)
+ * is asked whether it holds the member.
  * For engineers only: it tells who blocked whom; served behind {@code DEBUG_ENDPOINTS=on}. Thread-safe.
  */
 final class WhyNotShown {
@@ -86,14 +88,7 @@ final class WhyNotShown {
       return new Answer(viewerId, memberId, radiusKm, profileName, true, "kept out by " + String.join(", ", failed), outcomes,
           null, null, null);
     }
-    RankingProfile profile = ranking.forMembers(profileName, weights);
-    ModifiableSolrParams params = new ModifiableSolrParams();
-    rules.forEach(rule -> rule.addTo(params));
-    TwoStage stages = ranking.stages(1, 1, true);
-    var prerank = Matches.prepareWindow(params, stages, Ranking.viewer(viewer), profile, ranking.corpus(), ranking.now(),
-        List.of(ID), ranking.prerankForm());
-    params.set("fl", ID);
-    SolrDocumentList window = ranking.prerankForm().window(index, core, params, prerank).getResults();
+    SolrDocumentList window = window(rules, viewer, ranking.forMembers(profileName, weights));
     int position = 0;
     for (int i = 0; i < window.size(); i++) {
       SolrDocument doc = window.get(i);
@@ -102,7 +97,7 @@ final class WhyNotShown {
         break;
       }
     }
-    int size = stages.rows();
+    int size = ranking.window();
     if (position == 0) {
       outcomes.add(new RuleOutcome("beyond_window", true, "passes every rule, but Solr's pre-rank puts it after the first " + size
           + " of " + window.getNumFound() + " candidates, and only those are ranked by the whole model (RANK_WINDOW)"));
@@ -114,6 +109,22 @@ final class WhyNotShown {
     return new Answer(viewerId, memberId, radiusKm, profileName, false, "not kept out: it is #" + position
         + " of the window the whole model ranks; its place on the pages follows from that ranking and diversity",
         outcomes, position, window.getNumFound(), size);
+  }
+
+  /**
+   * The first {@code RANK_WINDOW} candidates in the pre-rank's order, as the matches' ranking
+   * inside Solr keeps its window ({@code rq={!expat_matches order=key}}: the pre-rank, then last
+   * activity, then id), only their ids.
+   */
+  private SolrDocumentList window(List<MatchRules.Rule> rules, KnownMember viewer, RankingProfile profile) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    rules.forEach(rule -> rule.addTo(params));
+    params.set("q", "*:*");
+    params.set("rq", "{!" + RankInSolr.PLUGIN + " order=key size=1}");
+    new RankParams(profile, Ranking.viewer(viewer), ranking.now()).params().forEach(params::set);
+    params.set("rows", ranking.window());
+    params.set("fl", ID);
+    return ranking.inSolr().query(index, core, params).getResults();
   }
 
   private static String detail(MatchRules.Rule rule, boolean excludes, KnownMember viewer, KnownMember member, double radiusKm) {
