@@ -202,7 +202,7 @@ public final class BulkCommand implements Callable<Integer> {
             unsortedLog.documents(), Outputs.seconds(unsortedNanos));
       }
 
-      ReindexSettings settings = new ReindexSettings(pages, threadCount, 0.0, Duration.ZERO, Duration.ZERO,
+      ReindexSettings settings = new ReindexSettings(pages, threadCount, configured.runRows(), 0.0, Duration.ZERO, Duration.ZERO,
           Duration.ofSeconds(5), 0, configured.writeDeadline(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
           source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
       long rebuildStart = System.nanoTime();

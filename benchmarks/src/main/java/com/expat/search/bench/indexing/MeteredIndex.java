@@ -44,6 +44,11 @@ final class MeteredIndex implements SearchIndex {
   }
 
   @Override
+  public void flush(String core) {
+    index.flush(core);
+  }
+
+  @Override
   public void forceMerge(String core, int maxSegments) {
     index.forceMerge(core, maxSegments);
   }

@@ -85,7 +85,7 @@ public final class DemoWorldLoader {
    */
   private ReindexSettings settings() {
     return new ReindexSettings(
-        1_000, 2, 0.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1,
+        1_000, 2, ReindexSettings.RUN_ROWS_DEFAULT, 0.0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), 1,
         ReindexSettings.DEFAULT_WRITE_DEADLINE, membersCore, eventsCore, catalogCore);
   }
 

@@ -10,9 +10,12 @@ import java.util.Objects;
  * The rebuild's configuration, read once from the environment and checked at start.
  *
  * @param pageSize {@code REINDEX_PAGE_SIZE}: ids per keyset page and per Solr update (1000)
- * @param threads {@code REINDEX_THREADS}: pages loaded in parallel (4: Solr's analysis is the
- *     bottleneck and needs more requests in flight than there are cores to stay busy; on 2 cores 2
- *     threads gave 13k rows/s, 4 threads 17k, docs/benchmarks.md)
+ * @param threads {@code REINDEX_THREADS}: pages read from MariaDB and mapped in parallel (4). The
+ *     bulk load sends them from one thread, in runs sorted by city ({@link SortedRuns}); the
+ *     catch-up's pages are written by the threads that read them
+ * @param runRows {@code REINDEX_RUN_ROWS}: rows the bulk load sorts by city together before sending
+ *     them ({@link #RUN_ROWS_DEFAULT}). Two runs are in memory at most; each run ends in a flush, so it is
+ *     also the size of the smallest segments the load leaves to merge
  * @param minRatio {@code REINDEX_MIN_RATIO}: least new/live document ratio to switch (0.9)
  * @param discoveryWait {@code REINDEX_DISCOVERY_WAIT_MS}: wait after creating a build core, so
  *     every live indexer writes to it before the rebuild reads (default 2 x 5 s discovery + 1 s)
@@ -35,6 +38,7 @@ import java.util.Objects;
 public record ReindexSettings(
     int pageSize,
     int threads,
+    int runRows,
     double minRatio,
     Duration discoveryWait,
     Duration catchUpMargin,
@@ -48,9 +52,19 @@ public record ReindexSettings(
   /** {@link #writeDeadline} when {@code REINDEX_WRITE_DEADLINE_S} is not set. */
   public static final Duration DEFAULT_WRITE_DEADLINE = Duration.ofSeconds(120);
 
+  /**
+   * {@link #runRows} when {@code REINDEX_RUN_ROWS} is not set: a run of 50,000 mapped members holds
+   * about 145 MB of the indexer's heap (2.9 KB each, measured on the 200k and the 1M worlds), two
+   * runs under a third of its -Xmx1g.
+   */
+  public static final int RUN_ROWS_DEFAULT = 50_000;
+
   public ReindexSettings {
     if (minRatio < 0 || minRatio > 1) {
       throw new ConfigException("REINDEX_MIN_RATIO=" + minRatio + " is outside 0..1");
+    }
+    if (runRows < 1) {
+      throw new ConfigException("REINDEX_RUN_ROWS=" + runRows + " must be positive");
     }
     if (writeDeadline.isNegative() || writeDeadline.isZero()) {
       throw new ConfigException("REINDEX_WRITE_DEADLINE_S=" + writeDeadline.toSeconds() + " must be positive");
@@ -77,6 +91,7 @@ public record ReindexSettings(
     return new ReindexSettings(
         env.integer("REINDEX_PAGE_SIZE", 1_000, 1, 10_000),
         env.integer("REINDEX_THREADS", 4, 1, 32),
+        env.integer("REINDEX_RUN_ROWS", RUN_ROWS_DEFAULT, 1, 1_000_000),
         ratio,
         Duration.ofMillis(env.integer("REINDEX_DISCOVERY_WAIT_MS",
             2 * env.integer("INDEXER_DISCOVERY_MS", 5_000, 100, 600_000) + 1_000, 0, 3_600_000)),
@@ -115,7 +130,7 @@ public record ReindexSettings(
   }
 
   ReindexSettings withMinRatio(double ratio) {
-    return new ReindexSettings(pageSize, threads, ratio, discoveryWait, catchUpMargin, progressEvery,
+    return new ReindexSettings(pageSize, threads, runRows, ratio, discoveryWait, catchUpMargin, progressEvery,
         maxSegments, writeDeadline, membersCore, eventsCore, catalogCore);
   }
 }

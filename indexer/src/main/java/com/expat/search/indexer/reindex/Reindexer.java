@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
@@ -40,8 +41,9 @@ import org.apache.solr.common.SolrInputDocument;
  *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
  *       indexer has found it and writes each change to it too;
  *   <li>stream the table by keyset pages of ids, {@code threads} pages at a time, each page read with the same set-based
- *       queries as the live sync and written as one Solr update carrying the rows' versions (so a
- *       newer live write is never overwritten);
+ *       queries as the live sync; gather the mapped pages into runs of {@code runRows} rows, sort
+ *       each run by city and send it from one thread, a page per Solr update carrying the rows'
+ *       versions (so a newer live write is never overwritten), then flush ({@link SortedRuns});
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
  *   <li>commit, merge down to {@code REINDEX_MAX_SEGMENTS} segments (live writes go on meanwhile),
  *       compare the count with the live core's (at least {@code minRatio}), and switch
@@ -50,7 +52,8 @@ import org.apache.solr.common.SolrInputDocument;
  *       replaced collection) and drop older previous cores.
  * </ol>
  * Any failure before the swap drops the build core and throws {@link ReindexException}; the live
- * core is untouched. Memory is constant: at most {@code 2 x threads} pages are in flight.
+ * core is untouched. Memory is constant: at most {@code 2 x threads} pages are being read and two
+ * runs are held.
  */
 public final class Reindexer {
   private static final DateTimeFormatter STAMP =
@@ -145,6 +148,10 @@ public final class Reindexer {
     return built;
   }
 
+  /**
+   * The bulk load ({@code since} null) sends through {@link SortedRuns}: one sender, each run in
+   * the core's order. The catch-up's few pages are written by the thread that read each.
+   */
   private void load(Target target, String core, Instant since, String phase) throws InterruptedException {
     Table table = target == Target.MEMBERS ? Table.MEMBERS : Table.EVENTS;
     Progress progress = new Progress(settings.core(target) + " " + phase,
@@ -156,6 +163,18 @@ public final class Reindexer {
     Semaphore inFlight = new Semaphore(2 * settings.threads());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     List<Future<?>> pending = new ArrayList<>();
+    SortedRuns runs = since != null ? null : new SortedRuns(settings.runRows(), settings.pageSize(),
+        new SortedRuns.Writer() {
+          @Override
+          public void write(List<IndexChange> page) {
+            withRetries(() -> index.apply(core, page));
+          }
+
+          @Override
+          public void flush() {
+            withRetries(() -> index.flush(core));
+          }
+        }, progress::add, daemon("reindex-send"));
     try {
       Iterator<List<Long>> pages = byKeyset(table, since);
       while (failure.get() == null && pages.hasNext()) {
@@ -163,10 +182,18 @@ public final class Reindexer {
         inFlight.acquire();
         pending.add(pool.submit(() -> {
           try {
-            writePage(target, core, ids);
-            progress.add(ids.size());
+            List<IndexChange> changes = withRetries(() -> read(target, ids));
+            if (runs != null) {
+              runs.add(changes);
+            } else {
+              withRetries(() -> index.apply(core, changes));
+              progress.add(ids.size());
+            }
           } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
+          } catch (InterruptedException e) {
+            failure.compareAndSet(null, new ReindexException("interrupted", e));
+            Thread.currentThread().interrupt();
           } finally {
             inFlight.release();
           }
@@ -180,10 +207,16 @@ public final class Reindexer {
       if (failure.get() != null) {
         throw failure.get();
       }
+      if (runs != null) {
+        runs.finish();
+      }
       progress.print();
     } finally {
       pool.shutdownNow();
       ticker.shutdownNow();
+      if (runs != null) {
+        runs.close();
+      }
     }
   }
 
@@ -212,19 +245,30 @@ public final class Reindexer {
     };
   }
 
-  /** One page: read, map, write, with a few retries of passing failures. */
-  private void writePage(Target target, String core, List<Long> ids) {
+  /** The changes that bring the index in line with the rows of {@code ids}. */
+  private List<IndexChange> read(Target target, List<Long> ids) {
+    Catalog catalog = catalog();
+    List<IndexChange> changes = new ArrayList<>(ids.size());
+    if (target == Target.MEMBERS) {
+      rows.members(ids).values().forEach(profile -> changes.add(MemberDocuments.change(profile, catalog)));
+    } else {
+      rows.events(ids).values().forEach(details -> changes.add(EventDocuments.change(details, catalog)));
+    }
+    return changes;
+  }
+
+  private static void withRetries(Runnable step) {
+    withRetries(() -> {
+      step.run();
+      return null;
+    });
+  }
+
+  /** {@code step}, tried again after a passing failure (a read or a write), up to {@value #PAGE_ATTEMPTS} times. */
+  private static <T> T withRetries(Supplier<T> step) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Catalog catalog = catalog();
-        List<IndexChange> changes = new ArrayList<>(ids.size());
-        if (target == Target.MEMBERS) {
-          rows.members(ids).values().forEach(profile -> changes.add(MemberDocuments.change(profile, catalog)));
-        } else {
-          rows.events(ids).values().forEach(details -> changes.add(EventDocuments.change(details, catalog)));
-        }
-        index.apply(core, changes);
-        return;
+        return step.get();
       } catch (ExpatSearchException e) {
         if (attempt >= PAGE_ATTEMPTS) {
           throw e;

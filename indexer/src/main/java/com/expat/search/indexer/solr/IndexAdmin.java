@@ -1,7 +1,6 @@
 package com.expat.search.indexer.solr;
 
 import com.expat.search.common.solr.SolrSettings;
-import com.expat.search.vocabulary.MemberFields;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrClient;
 
@@ -31,17 +30,12 @@ public interface IndexAdmin {
   }
 
   /**
-   * The index sort of a bulk core (core property {@code expat.indexSort}): by city, so that a
-   * city's documents are neighbours in the index whatever order the parallel bulk load wrote them
-   * in (docs/benchmarks.md, "Place locality in the index"). Documents without a city (tombstones,
-   * the catalog) sort together.
-   */
-  String BULK_INDEX_SORT = MemberFields.CITY_ID + " asc";
-
-  /**
    * Creates {@code name} from configset {@code expat} with soft commits off (core property
    * {@code expat.softCommitMs=-1}, solr-config/README.md): a bulk load commits once at the end;
-   * and sorted by {@link #BULK_INDEX_SORT} (core property {@code expat.indexSort}).
+   * and sorted by {@link BulkSort#INDEX_SORT} (core property {@code expat.indexSort}): by city, so that a
+   * city's documents are neighbours in the index whatever order the load wrote them in
+   * (docs/benchmarks.md, "Place locality in the index"). Documents without a city (tombstones, the
+   * catalog) sort together.
    * On SolrCloud the collection gets the shards and replicas of the live collection it is built
    * for (the alias {@code name} is a build of, see {@link CoreNames}), or one shard of one replica
    * when there is none.

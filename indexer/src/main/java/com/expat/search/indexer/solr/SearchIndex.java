@@ -30,6 +30,14 @@ public interface SearchIndex {
   void commit(String core);
 
   /**
+   * Writes every accepted document into the index files, durably, without making it visible (a
+   * hard commit that opens no searcher): documents accepted after it never share a segment with
+   * those accepted before it. A rebuild ends each of its sorted runs with it ({@code
+   * reindex.SortedRuns}).
+   */
+  void flush(String core);
+
+  /**
    * Merges the core's index down to at most {@code maxSegments} segments and makes it visible, as
    * a rebuild does once before its switch: every search then pays per-segment costs (weights, term
    * look-ups, docValues iterators) a few times instead of once per small segment.

@@ -45,7 +45,7 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
     CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(
             name, Cores.CONFIGSET, shape.shards(), shape.nrt(), shape.tlog(), shape.pull())
         .withProperty("expat.softCommitMs", "-1")
-        .withProperty("expat.indexSort", BULK_INDEX_SORT);
+        .withProperty("expat.indexSort", BulkSort.INDEX_SORT);
     create.setWaitForFinalState(true);
     run("create collection " + name + " (" + shape + ")", () -> create.process(client));
   }

@@ -32,7 +32,7 @@ public final class SolrIndexAdmin implements IndexAdmin {
     params.set("instanceDir", name);
     params.set("configSet", Cores.CONFIGSET);
     params.set("property.expat.softCommitMs", "-1");
-    params.set("property.expat.indexSort", BULK_INDEX_SORT);
+    params.set("property.expat.indexSort", BulkSort.INDEX_SORT);
     GenericSolrRequest request =
         new GenericSolrRequest(SolrRequest.METHOD.POST, "/admin/cores", params).setRequiresCollection(false);
     run("create core " + name, () -> client.request(request));

@@ -13,6 +13,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.UpdateParams;
 
 /** {@link SearchIndex} over SolrJ. Thread-safe (SolrJ clients are). */
 public final class SolrSearchIndex implements SearchIndex {
@@ -101,6 +102,14 @@ public final class SolrSearchIndex implements SearchIndex {
     } catch (SolrServerException | IOException | SolrException e) {
       throw new IndexWriteException("Solr refused a commit on " + core + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void flush(String core) {
+    UpdateRequest request = new UpdateRequest();
+    request.setAction(UpdateRequest.ACTION.COMMIT, true, false);
+    request.setParam(UpdateParams.OPEN_SEARCHER, "false");
+    process(core, request, "flush (commit without a searcher)");
   }
 
   @Override

@@ -187,7 +187,7 @@ class CloudRebuildIT {
 
   /** A rebuild whose clock reads day {@code day} of November 2026, 03:00, for a known stamp. */
   private static Rebuild reindexer(int day) {
-    ReindexSettings settings = new ReindexSettings(100, 2, 0.9, Duration.ofMillis(100), Duration.ofSeconds(60),
+    ReindexSettings settings = new ReindexSettings(100, 2, 300, 0.9, Duration.ofMillis(100), Duration.ofSeconds(60),
         Duration.ofSeconds(5), 1, ReindexSettings.DEFAULT_WRITE_DEADLINE, MEMBERS, "events", "catalog");
     Clock clock = Clock.fixed(Instant.parse("2026-11-01T03:00:00Z").plus(Duration.ofDays(day)), ZoneOffset.UTC);
     return rows -> new Reindexer(rows, index, admin, settings, clock, System.out).rebuild(Target.MEMBERS);

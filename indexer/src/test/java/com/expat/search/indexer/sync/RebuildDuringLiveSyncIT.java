@@ -105,7 +105,7 @@ class RebuildDuringLiveSyncIT {
   }
 
   static Reindexer reindexer(TestDatabase db, SolrCores solr, PrintStream out) {
-    ReindexSettings settings = new ReindexSettings(200, 2, 0.9, Duration.ofMillis(1_000), Duration.ofSeconds(60),
+    ReindexSettings settings = new ReindexSettings(200, 2, 500, 0.9, Duration.ofMillis(1_000), Duration.ofSeconds(60),
         Duration.ofMillis(500), 1, ReindexSettings.DEFAULT_WRITE_DEADLINE, solr.members(), solr.events(), solr.catalog());
     return new Reindexer(RowSources.mariaDb(db.dataSource()), new SolrSearchIndex(solr.client(), settings.writeDeadline()),
         new SolrIndexAdmin(solr.client()), settings, Clock.systemUTC(), out);

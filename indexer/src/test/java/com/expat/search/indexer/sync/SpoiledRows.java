@@ -53,6 +53,11 @@ public final class SpoiledRows implements SearchIndex {
   }
 
   @Override
+  public void flush(String core) {
+    index.flush(core);
+  }
+
+  @Override
   public void forceMerge(String core, int maxSegments) {
     index.forceMerge(core, maxSegments);
   }

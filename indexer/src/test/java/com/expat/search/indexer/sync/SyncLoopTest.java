@@ -163,6 +163,9 @@ class SyncLoopTest {
     public void commit(String core) {}
 
     @Override
+    public void flush(String core) {}
+
+    @Override
     public void forceMerge(String core, int maxSegments) {}
 
     @Override
