@@ -195,8 +195,12 @@ public final class ChaosCommand implements Callable<Integer> {
           clean &= ((Number) d.get("leaks")).longValue() == 0;
           result.put("d_privacyProbes", d);
         }
-        deleteNames(amqp, names);
       }
+    }
+    // Once the stack is down: an indexer still running would retry its batch in hand against the
+    // deleted invalidation exchange for the whole of its 30 s stop.
+    try (com.rabbitmq.client.Connection amqp = factory.newConnection("bench-chaos-cleanup")) {
+      deleteNames(amqp, names);
     }
     result.put("loadAverageAtEnd", loadAverage());
     result.put("finished", Instant.now().toString());

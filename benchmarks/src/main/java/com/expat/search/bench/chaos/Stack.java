@@ -132,6 +132,9 @@ final class Stack implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("DB_URL", settings.dbUrl());
     env.put("SOLR_URL", solrUrl());
+    // The stack's indexer starts after this rebuild: no live indexer has build cores to find, so
+    // the rebuild need not wait for one (by default 11 s per core).
+    env.put("REINDEX_DISCOVERY_WAIT_MS", "0");
     Finished done = run("reindex", env, List.of("-Xmx1g"), List.of("com.expat.search.indexer.IndexerMain", "reindex", "all"));
     if (done.exit() != 0) {
       throw new IllegalStateException("reindex all exited with " + done.exit() + ":\n" + tail(done.output()));

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bench chaos} end to end at a size a build can afford: a small generated world, the whole
  * stack as real processes (its own Solr, memcached, indexer and query service; MariaDB and
- * RabbitMQ through proxies it cuts), every phase, every fault. Counts only, never times.
+ * RabbitMQ through proxies it cuts), every phase, every fault. Counts only, never times. The rate
+ * spaces the faults about 6 s apart, longer than each takes but Solr's restart, so that changes
+ * still flow while each one is down.
  */
 class ChaosCommandIT {
   @RegisterExtension static final MariaDbExtension DB = MariaDbExtension.withSchema("db/schema.sql");
@@ -27,7 +29,7 @@ class ChaosCommandIT {
   void everyPhaseUnderEveryFaultKeepsTheContract(TestDatabase db, @TempDir Path work) throws Exception {
     int exit = BenchMain.commandLine(new BenchMain()).execute("bench", "chaos",
         "--members", "400", "--events", "40", "--seed", "7",
-        "--changes", "900", "--rate", "12", "--writers", "2", "--outage", "1s", "--converge-limit", "3m",
+        "--changes", "900", "--rate", "24", "--writers", "2", "--outage", "1s", "--converge-limit", "3m",
         "--malformed", "48", "--hostile", "300", "--probes", "600", "--viewers", "20", "--change-every", "20ms",
         "--threads", "2",
         "--db-url", db.jdbcUrl(), "--names", "chaos-it-" + UUID.randomUUID(),
