@@ -11,7 +11,6 @@ import com.expat.search.indexer.solr.SolrSearchIndex;
 import com.expat.search.query.QueryServiceConfig;
 import com.expat.search.testing.solr.SolrCloudProcesses;
 import com.expat.search.testing.solr.SolrCores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,15 +20,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Solr node lost under query load, on real processes: the project's SolrCloud of two node
- * processes ({@code solr --cloud 2}: 2 shards x 2 replicas, a replica of each shard on each node),
- * the query service on it through {@code SOLR_ZK_HOSTS} alone, with its caches off so that every
+ * processes ({@code solr --cloud 2}, shared with ShardedMatchesIT), this class's own collections
+ * of 2 shards x 2 replicas (a replica of each shard on each node), the query service on them
+ * through {@code SOLR_ZK_HOSTS} alone, with its caches off so that every
  * request reaches Solr. The node leading the members shards is {@code kill -9}ed while two
  * clients search and ask for matches: no request fails, and every answer is right. Changes
  * written while it is down (through the indexer's writer, retrying as the indexer does until the
@@ -37,23 +37,29 @@ import org.junit.jupiter.api.io.TempDir;
  * rejoins, its replicas recover and hold what was written while it was gone.
  */
 class NodeLossIT {
-  private static final Duration ZK_SESSION = Duration.ofSeconds(8);
+  // Also ShardedMatchesIT's, so that the two classes share one cluster.
+  static final Duration ZK_SESSION = Duration.ofSeconds(8);
   private static final Set<Long> MATCHES_BEFORE = Set.of(2L, 10L);
   private static final Set<Long> MATCHES_AFTER = Set.of(2L, 500L);
   private static final Set<Long> EITHER = Set.of(2L, 10L, 500L);
+  private static final IndexNames OWN = new IndexNames("nodeloss_members", "nodeloss_events", "nodeloss_catalog");
 
-  @TempDir static Path dir;
   static SolrCloudProcesses cloud;
   static SolrClient writer;
   static Api api;
 
   @BeforeAll
   static void start() throws Exception {
-    cloud = SolrCloudProcesses.start(dir, 2, 2, ZK_SESSION);
+    cloud = SolrCloudProcesses.shared(2, 2, ZK_SESSION);
     writer = SolrClients.create(SolrSettings.cloud(cloud.zkHosts()).withRequestTimeout(Duration.ofSeconds(30)));
-    World.index(new SolrCores(writer, cloud.nodeUrl(1), "members", "events", "catalog"));
+    for (String collection : List.of(OWN.members(), OWN.events(), OWN.catalog())) {
+      CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(collection, "expat", 2, 2);
+      create.setWaitForFinalState(true);
+      create.process(writer);
+    }
+    World.index(new SolrCores(writer, cloud.nodeUrl(1), OWN.members(), OWN.events(), OWN.catalog()));
     // Caches off (TTL 0): every answer below comes from Solr.
-    QueryServiceConfig config = new QueryServiceConfig(0, SolrSettings.cloud(cloud.zkHosts()), IndexNames.defaults(),
+    QueryServiceConfig config = new QueryServiceConfig(0, SolrSettings.cloud(cloud.zkHosts()), OWN,
         Duration.ZERO, Duration.ZERO, 1_000, Duration.ZERO);
     api = Api.start(config);
   }
@@ -64,6 +70,15 @@ class NodeLossIT {
       api.close();
     }
     if (writer != null) {
+      // Not left to the next class on the shared cluster; after a failure halfway the cluster is
+      // replaced anyway (a node is down), so a delete that fails is no matter.
+      for (String collection : List.of(OWN.members(), OWN.events(), OWN.catalog())) {
+        try {
+          CollectionAdminRequest.deleteCollection(collection).process(writer);
+        } catch (Exception e) {
+          System.err.println("[NodeLossIT] could not delete " + collection + ": " + e);
+        }
+      }
       writer.close();
     }
     if (cloud != null) {
@@ -74,7 +89,7 @@ class NodeLossIT {
   @Test
   void aNodeKilledUnderLoadFailsNoRequestItsChangesLandAndItRecoversWhenBack() throws Exception {
     assertThat(api.get("/v1/members/1/matches").ids()).containsExactlyInAnyOrderElementsOf(MATCHES_BEFORE);
-    int victim = cloud.leadingNodes("members_v1").iterator().next();
+    int victim = cloud.leadingNodes(OWN.members()).iterator().next();
 
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicBoolean changed = new AtomicBoolean(false);
@@ -107,8 +122,8 @@ class NodeLossIT {
       while (true) {
         attempts++;
         try {
-          index.add("members", World.laterChanges());
-          index.softCommit("members");
+          index.add(OWN.members(), World.laterChanges());
+          index.softCommit(OWN.members());
           break;
         } catch (IndexWriteException e) {
           assertThat(System.nanoTime()).as("the changes were refused for 90 s: %s", e.getMessage()).isLessThan(writeDeadline);
@@ -122,7 +137,7 @@ class NodeLossIT {
           + " %d answers while it was down%n", victim, (writtenAt - killedAt) / 1_000_000, attempts,
           (System.nanoTime() - killedAt) / 1_000_000, answered.get() - answeredAtKill);
       assertThat(answered.get()).as("answers while the node was down").isGreaterThan(answeredAtKill);
-      assertThat(cloud.replicaStates().get("members_v1")).as("the lost node's replicas")
+      assertThat(cloud.replicaStates().get(OWN.members())).as("the lost node's replicas")
           .filteredOn(state -> state.startsWith(cloud.nodeName(victim))).allMatch(state -> state.endsWith(" gone")
               || state.endsWith(" down"));
 
@@ -130,8 +145,8 @@ class NodeLossIT {
       assertThat(cloud.awaitAllActive(Duration.ofMinutes(2))).as("every replica active again: %s",
           cloud.replicaStates()).isTrue();
       int other = victim == 1 ? 2 : 1;
-      assertThat(cloud.shardCounts(victim, "members_v1")).as("the restarted node's replicas hold what was written")
-          .isEqualTo(cloud.shardCounts(other, "members_v1")).hasSize(2);
+      assertThat(cloud.shardCounts(victim, OWN.members())).as("the restarted node's replicas hold what was written")
+          .isEqualTo(cloud.shardCounts(other, OWN.members())).hasSize(2);
       Thread.sleep(500); // a little load on the recovered cluster
     } finally {
       running.set(false);

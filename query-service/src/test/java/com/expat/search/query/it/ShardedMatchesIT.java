@@ -19,7 +19,6 @@ import com.expat.search.testing.solr.SolrCloudProcesses;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +32,10 @@ import org.apache.solr.common.SolrDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Matches ranked inside Solr on several shards give the pages one core gives. The project's
- * SolrCloud of two node processes holds one generated world twice: behind the aliases {@code
+ * SolrCloud of two node processes (shared with NodeLossIT) holds one generated world twice: behind the aliases {@code
  * members}, {@code events}, {@code catalog} as 2 shards x 2 replicas ({@code solr --cloud 2}), and
  * behind {@code one_members}, ... as 1 shard. Two query services (caches off) answer the same
  * viewers' matches, one from each; the first pages must agree (overlap@20 of 0.99 or more, the
@@ -49,7 +47,6 @@ class ShardedMatchesIT {
   private static final int VIEWERS = 30;
   private static final IndexNames ONE_SHARD = new IndexNames("one_members", "one_events", "one_catalog");
 
-  @TempDir static Path dir;
   static SolrCloudProcesses cloud;
   static SolrClient client;
   static Api sharded;
@@ -57,7 +54,7 @@ class ShardedMatchesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cloud = SolrCloudProcesses.start(dir, 2, 2, Duration.ofSeconds(15));
+    cloud = SolrCloudProcesses.shared(2, 2, NodeLossIT.ZK_SESSION);
     SolrSettings settings = SolrSettings.cloud(cloud.zkHosts()).withRequestTimeout(Duration.ofSeconds(60));
     client = SolrClients.create(settings);
     for (String alias : List.of(ONE_SHARD.members(), ONE_SHARD.events(), ONE_SHARD.catalog())) {

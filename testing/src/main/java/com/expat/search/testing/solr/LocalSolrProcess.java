@@ -133,7 +133,7 @@ final class LocalSolrProcess implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       List<Path> paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
       for (Path path : paths) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,20 @@ import org.apache.solr.common.util.NamedList;
  * directory. A node can be killed ({@code kill -9}) and started again on its port and home
  * ({@code --join}), as an operator would. Closing stops the launcher (which stops its nodes) and
  * any node started again here.
+ *
+ * <p>{@link #shared} gives the test classes of one JVM one cluster: a start costs three JVMs.
  */
 public final class SolrCloudProcesses implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static final Map<String, SolrCloudProcesses> SHARED = new HashMap<>();
 
   private final Process launcher;
   private final Path dir;
   private final Properties layout;
   private final Map<Integer, Process> restarted = new HashMap<>();
   private final List<String> jvmOptions;
+  private final Set<Integer> down = new HashSet<>();
+  private volatile boolean shared;
 
   private SolrCloudProcesses(Process launcher, Path dir, Properties layout, List<String> jvmOptions) {
     this.launcher = launcher;
@@ -94,6 +100,39 @@ public final class SolrCloudProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * The cluster of this JVM with this layout, started at the first request in a temporary
+   * directory and stopped at JVM exit; {@link #close} leaves it running. The classes sharing it
+   * each keep to collections of their own, and start again every node they kill: a cluster found
+   * with a node still down (a class failed halfway) is stopped and replaced by a fresh one.
+   */
+  public static synchronized SolrCloudProcesses shared(int nodes, int shards, Duration zkSession)
+      throws IOException, InterruptedException {
+    String key = nodes + " nodes, " + shards + " shards, session " + zkSession;
+    SolrCloudProcesses cloud = SHARED.get(key);
+    if (cloud != null && cloud.launcher.isAlive() && cloud.down.isEmpty()) {
+      return cloud;
+    }
+    if (cloud != null) {
+      cloud.stop();
+    }
+    Path dir = Files.createTempDirectory("expat-solrcloud-test-");
+    try {
+      cloud = start(dir, nodes, shards, zkSession);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      LocalSolrProcess.deleteQuietly(dir);
+      throw e;
+    }
+    cloud.shared = true;
+    SHARED.put(key, cloud);
+    SolrCloudProcesses started = cloud;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.stop();
+      LocalSolrProcess.deleteQuietly(dir);
+    }, "solrcloud-test-stop"));
+    return cloud;
+  }
+
   /** What {@code SOLR_ZK_HOSTS} says to reach this cluster. */
   public String zkHosts() {
     return layout.getProperty("zkHost");
@@ -120,6 +159,7 @@ public final class SolrCloudProcesses implements AutoCloseable {
         ? again.toHandle()
         : ProcessHandle.of(Long.parseLong(layout.getProperty("node." + number + ".pid"))).orElseThrow(
             () -> new IllegalStateException("node " + number + " is not running"));
+    down.add(number);
     handle.destroyForcibly();
     handle.onExit().join();
   }
@@ -146,6 +186,7 @@ public final class SolrCloudProcesses implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+    down.remove(number);
   }
 
   /**
@@ -235,8 +276,15 @@ public final class SolrCloudProcesses implements AutoCloseable {
     return false;
   }
 
+  /** Stops the cluster, unless it is {@linkplain #shared shared} (then at JVM exit). */
   @Override
   public void close() {
+    if (!shared) {
+      stop();
+    }
+  }
+
+  private synchronized void stop() {
     restarted.values().forEach(LocalSolrProcess::stop);
     LocalSolrProcess.stop(launcher);
   }
