@@ -36,8 +36,8 @@ final class EventsRankQuery extends RankQuery {
   @Override
   public TopDocsCollector<? extends ScoreDoc> getTopDocsCollector(int len, QueryCommand cmd, IndexSearcher searcher) {
     EventsJob job = request.job();
-    return new EventsCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len), request.text(),
-        request.keyOrder());
+    return new EventsCollector(job, searcher.getIndexReader().leaves(),
+        MatchesRankQuery.windowOf(job.window(), cmd), request.text(), request.keyOrder());
   }
 
   @Override

@@ -41,8 +41,17 @@ final class MatchesRankQuery extends RankQuery {
     if (request.order() != MemberOrder.MODEL) {
       return new SortedMembersCollector(job, request.order(), request.text(), len);
     }
-    return new MatchesCollector(job, searcher.getIndexReader().leaves(), Math.max(job.window(), len),
+    return new MatchesCollector(job, searcher.getIndexReader().leaves(), windowOf(job.window(), cmd),
         request.text());
+  }
+
+  /**
+   * The candidates the whole model ranks: {@code window}, or as many as the page ends at. Not
+   * Solr's {@code len}, which its result cache rounds up to {@code queryResultWindowSize}: the
+   * window of a deep page would then depend on that rounding (a page ending at 750 ranked 760).
+   */
+  static int windowOf(int window, QueryCommand cmd) {
+    return Math.max(window, cmd.getOffset() + cmd.getLen());
   }
 
   @Override
