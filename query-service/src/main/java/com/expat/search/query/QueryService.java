@@ -29,7 +29,6 @@ import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
 import com.expat.search.query.metrics.MetricsApi;
 import com.expat.search.query.ranking.InterestRarity;
-import com.expat.search.query.ranking.PrerankForm;
 import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
@@ -115,8 +114,7 @@ public final class QueryService implements AutoCloseable {
       SolrIndex index = SolrIndex.of(client, registry, config.solr(), budget);
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
-          new PrerankForm(config.prerank()), config.rankWindow(), config.rankingOverrides(),
-          new RankInSolr(config.rankInSolr(), config.solr().zkHosts().isPresent()));
+          config.rankWindow(), config.rankingOverrides(), new RankInSolr());
       // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
       ranking.inSolr().requirePlugin(index, config.cores().members(), ranking.probe());
       SharedCache shared = sharedCache(config, clock, registry);

@@ -4,9 +4,7 @@ import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
-import com.expat.search.query.ranking.PrerankForm;
-import com.expat.search.query.ranking.RankInSolr;
-import com.expat.search.query.ranking.TwoStage;
+import com.expat.search.query.ranking.Ranking;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.vocabulary.InvalidationNotice;
@@ -36,16 +34,13 @@ import java.util.regex.Pattern;
  *     RANKING_PROFILES} names
  * @param shutdownDrain on stop, how long requests in flight may take to finish (new ones are
  *     refused meanwhile) before the server closes their connections
- * @param prerank the form of Solr's pre-rank ({@code SOLR_PRERANK}, {@link PrerankForm})
- * @param rankWindow candidates ranked in Java for a first page ({@code RANK_WINDOW}, {@link
- *     com.expat.search.query.ranking.TwoStage}): fewer cost Solr and the service less and risk
- *     leaving out a candidate the whole model would have put on the page
+ * @param rankWindow candidates the whole model ranks inside Solr for a first page ({@code
+ *     RANK_WINDOW}, {@link Ranking}): fewer cost Solr less and risk leaving out a candidate the
+ *     whole model would have put on the page
  * @param rankingOverrides whether ranked requests may set custom weights ({@code weights=}, {@code
  *     RANKING_OVERRIDES=on}); off for the website, on for a relevance workbench
  * @param debugEndpoints whether {@code /debug/...} endpoints for engineers are served ({@code
  *     DEBUG_ENDPOINTS}, default off: they reveal blocks and contacts)
- * @param rankInSolr whether matches and member search rank inside Solr in one request ({@code RANK_IN_SOLR}, {@link
- *     RankInSolr})
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -59,11 +54,9 @@ public record QueryServiceConfig(
     Optional<Invalidations> invalidations,
     RankingProfiles rankingProfiles,
     Duration shutdownDrain,
-    PrerankForm.Mode prerank,
     int rankWindow,
     boolean rankingOverrides,
-    boolean debugEndpoints,
-    RankInSolr.Mode rankInSolr) {
+    boolean debugEndpoints) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -130,8 +123,6 @@ public record QueryServiceConfig(
         EXPAT_EVENTS_CORE                 events core or alias (default events)
         EXPAT_CATALOG_CORE                catalog core or alias (default catalog)
                                           (SOLR_MEMBERS_CORE, SOLR_EVENTS_CORE, SOLR_CATALOG_CORE: deprecated aliases)
-        SOLR_PRERANK                      auto, native or function: Solr's pre-rank as the configset's native
-                                          function or as generic functions; auto falls back when Solr lacks it (default auto)
         HTTP_PORT                         port to listen on (default 8080)
         CACHE_SEARCH_TTL_SECONDS          life of a cached /v1/members/search answer, 0 = off (default 30)
         CACHE_MATCHES_TTL_SECONDS         life of a cached /v1/members/{id}/matches answer, 0 = off (default 60)
@@ -149,11 +140,10 @@ public record QueryServiceConfig(
         INVALIDATION_EXCHANGE             fan-out exchange of the indexer's notices (default expat.search.invalidations)
         INVALIDATIONS                     on, or off to trust cached answers for their TTL (default on)
         CACHE_UNCONFIRMED_TTL_SECONDS     longest life of a cached answer while the feed is down, 0 = none (default 2)
-        RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300)
+        RANK_WINDOW                       candidates Solr pre-ranks for the whole model to rank, 20..1000 (default 300);
+                                          matches, member search and events rank inside Solr (the expat_matches /
+                                          expat_events plugin is required; RANK_IN_SOLR and SOLR_PRERANK are gone)
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
-        RANK_IN_SOLR                      auto: matches, member search and events rank inside Solr in one request
-                                          while Solr has the expat_matches / expat_events plugin, else in two
-                                          stages; off: two stages (default auto)
         RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
         DEBUG_ENDPOINTS                   on: serve /debug/... for engineers (why a member is not among the matches);
@@ -169,13 +159,12 @@ public record QueryServiceConfig(
     Objects.requireNonNull(invalidations, "invalidations");
     Objects.requireNonNull(rankingProfiles, "rankingProfiles");
     Objects.requireNonNull(shutdownDrain, "shutdownDrain");
-    Objects.requireNonNull(prerank, "prerank");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
-    if (rankWindow < TwoStage.MIN_WINDOW || rankWindow > TwoStage.MAX_WINDOW) {
-      throw new ConfigException("RANK_WINDOW=" + rankWindow + " is outside " + TwoStage.MIN_WINDOW + ".."
-          + TwoStage.MAX_WINDOW);
+    if (rankWindow < Ranking.MIN_WINDOW || rankWindow > Ranking.MAX_WINDOW) {
+      throw new ConfigException("RANK_WINDOW=" + rankWindow + " is outside " + Ranking.MIN_WINDOW + ".."
+          + Ranking.MAX_WINDOW);
     }
   }
 
@@ -183,56 +172,42 @@ public record QueryServiceConfig(
   public QueryServiceConfig(int httpPort, SolrSettings solr, IndexNames cores, Duration searchTtl,
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
-        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, PrerankForm.Mode.AUTO,
-        TwoStage.WINDOW, false, false, RankInSolr.Mode.AUTO);
+        Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, Ranking.WINDOW, false,
+        false);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints, rankInSolr);
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints, rankInSolr);
-  }
-
-  public QueryServiceConfig withPrerank(PrerankForm.Mode mode) {
-    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, mode, rankWindow,
-        rankingOverrides, debugEndpoints, rankInSolr);
+        caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withRankWindow(int window) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, window,
-        rankingOverrides, debugEndpoints, rankInSolr);
+        caches, invalidations, rankingProfiles, shutdownDrain, window,
+        rankingOverrides, debugEndpoints);
   }
 
   public QueryServiceConfig withRankingOverrides(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, on, debugEndpoints,
-        rankInSolr);
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, on, debugEndpoints);
   }
 
   public QueryServiceConfig withDebugEndpoints(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides, on,
-        rankInSolr);
-  }
-
-  public QueryServiceConfig withRankInSolr(RankInSolr.Mode mode) {
-    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, prerank, rankWindow, rankingOverrides,
-        debugEndpoints, mode);
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, rankingOverrides, on);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, profiles, shutdownDrain, prerank, rankWindow,
-        rankingOverrides, debugEndpoints, rankInSolr);
+        caches, invalidations, profiles, shutdownDrain, rankWindow,
+        rankingOverrides, debugEndpoints);
   }
 
   /** Default of {@code SOLR_REQUEST_TIMEOUT_MS} in the query service: the Solr time of one request. */
@@ -243,6 +218,7 @@ public record QueryServiceConfig(
    *     SOLR_ZK_HOSTS is set
    */
   public static QueryServiceConfig from(Env env) {
+    refuseRemoved(env);
     SolrSettings solr = SolrSettings.from(env);
     if (env.optional("SOLR_REQUEST_TIMEOUT_MS").isEmpty()) {
       // Every Solr call of one request together: a Solr that never answers, or answers slowly and
@@ -288,11 +264,24 @@ public record QueryServiceConfig(
         invalidations,
         rankingProfiles(env),
         Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
-        PrerankForm.Mode.parse("SOLR_PRERANK", env.string("SOLR_PRERANK", "auto")),
-        env.integer("RANK_WINDOW", TwoStage.WINDOW, TwoStage.MIN_WINDOW, TwoStage.MAX_WINDOW),
+        env.integer("RANK_WINDOW", Ranking.WINDOW, Ranking.MIN_WINDOW, Ranking.MAX_WINDOW),
         onOff(env, "RANKING_OVERRIDES", "off"),
-        onOff(env, "DEBUG_ENDPOINTS", "off"),
-        RankInSolr.Mode.parse("RANK_IN_SOLR", env.string("RANK_IN_SOLR", "auto")));
+        onOff(env, "DEBUG_ENDPOINTS", "off"));
+  }
+
+  /**
+   * The two-stage path's switches are gone: members and events always rank inside Solr. A
+   * deployment that still asks for the old path is told so rather than silently served the new one.
+   */
+  private static void refuseRemoved(Env env) {
+    env.optional("RANK_IN_SOLR").map(String::strip).filter(value -> !value.equalsIgnoreCase("auto")).ifPresent(value -> {
+      throw new ConfigException("RANK_IN_SOLR='" + value + "': the two-stage path was removed; members and events"
+          + " always rank inside Solr (unset RANK_IN_SOLR)");
+    });
+    env.optional("SOLR_PRERANK").map(String::strip).filter(value -> !value.equalsIgnoreCase("auto")).ifPresent(value -> {
+      throw new ConfigException("SOLR_PRERANK='" + value + "': the pre-rank's Solr functions were removed; the"
+          + " pre-rank runs inside Solr's ranking (unset SOLR_PRERANK)");
+    });
   }
 
   /** The shipped profiles, or those of the file RANKING_PROFILES names, checked now. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.IndexNames;
-import com.expat.search.query.ranking.PrerankForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,14 +69,16 @@ class QueryServiceConfigTest {
   }
 
   @Test
-  void thePrerankFormIsAutoUnlessSolrPrerankSaysOtherwise() {
-    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr"))).prerank())
-        .isEqualTo(PrerankForm.Mode.AUTO);
-    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", " Function ")))
-        .prerank()).isEqualTo(PrerankForm.Mode.FUNCTION);
+  void theTwoStagePathsSwitchesAreRefused_namingTheVariable_sinceMembersAndEventsAlwaysRankInSolr() {
     assertThatThrownBy(() -> QueryServiceConfig.from(
-        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", "fast"))))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_PRERANK='fast'");
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANK_IN_SOLR", "off"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("RANK_IN_SOLR='off'");
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "SOLR_PRERANK", "function"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SOLR_PRERANK='function'");
+    // the old defaults ask for nothing that is gone
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "RANK_IN_SOLR", "auto",
+        "SOLR_PRERANK", "auto"))).rankWindow()).isEqualTo(300);
   }
 
   @Test

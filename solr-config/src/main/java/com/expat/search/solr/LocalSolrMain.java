@@ -83,7 +83,7 @@ public final class LocalSolrMain implements Callable<Integer> {
       description = "Write the base URL to FILE once Solr is ready.")
   private Path urlFile;
 
-  /** The system property that registers {@code expat_member_prerank} (solrconfig.xml). */
+  /** The system property that registers the ranking plugin, {@code expat_matches} and {@code expat_events} (solrconfig.xml). */
   static final String NATIVE_PRERANK = "expat.nativePrerank";
 
   public static void main(String[] args) {
@@ -105,7 +105,7 @@ public final class LocalSolrMain implements Callable<Integer> {
       return 2;
     }
     SolrLogging.configure(settings.home().resolve("logs"));
-    // This jar holds the configset's native functions: enable them unless told otherwise
+    // This jar holds the configset's ranking plugin: enable it unless told otherwise
     // (-Dexpat.nativePrerank=false runs the configset as on a Solr without the jar).
     System.setProperty(NATIVE_PRERANK, System.getProperty(NATIVE_PRERANK, "true"));
 

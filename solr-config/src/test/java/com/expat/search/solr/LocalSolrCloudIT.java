@@ -17,6 +17,10 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
+import com.expat.search.ranking.RankingProfiles;
+import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.solr.RankParams;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --cloud 2}: a two-node SolrCloud, each node its own process, where {@code members} is an
  * alias of a 2x2 collection with a replica on each node; the configset loads unchanged on every
- * node (its native ranking functions included), the versioned update chain holds across shards
+ * node (its ranking plugin included), the versioned update chain holds across shards
  * and replicas, and {@code SOLR_ZK_HOSTS} alone reaches it.
  */
 class LocalSolrCloudIT {
@@ -74,9 +78,11 @@ class LocalSolrCloudIT {
           SolrQuery local = new SolrQuery("*:*").setRows(0).setParam("distrib", "false");
           assertThat(direct.query(collection, local).getStatus()).as("%s on node %d", collection, node).isZero();
         }
-        SolrQuery nativeFunction = new SolrQuery("{!func}expat_language_fit('de:native',0.5)")
-            .setRows(0).setParam("distrib", "false");
-        assertThat(direct.query("members_v1", nativeFunction).getStatus()).as("ranking plugin on node %d", node).isZero();
+        SolrQuery ranked = new SolrQuery("*:*").setRows(0).setParam("distrib", "false")
+            .setParam("rq", "{!expat_matches window=1 size=1}");
+        new RankParams(RankingProfiles.load().defaultProfile(), Viewer.anonymous(null), Instant.now()).params()
+            .forEach(ranked::setParam);
+        assertThat(direct.query("members_v1", ranked).getStatus()).as("ranking plugin on node %d", node).isZero();
       }
     }
   }

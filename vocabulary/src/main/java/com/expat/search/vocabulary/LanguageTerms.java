@@ -6,7 +6,7 @@ import java.util.Locale;
  * The {@code code:level} encoding of {@link MemberFields#LANGUAGE_LEVELS} values, e.g.
  * {@code "de:native"}: an ISO 639-1 code and a level label ({@code native}, {@code fluent},
  * {@code intermediate}, {@code basic}) as the database writes it. The indexer writes the terms, the
- * ranking model and Solr's {@code expat_language_fit} read them. Stateless.
+ * ranking model and the ranking inside Solr read them. Stateless.
  */
 public final class LanguageTerms {
   public static final char SEPARATOR = ':';

@@ -6,10 +6,13 @@ import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.indexer.world.MemberProfile;
+import com.expat.search.ranking.EventFeature;
 import com.expat.search.ranking.EventRanker;
 import com.expat.search.ranking.MatchRanker;
+import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.Rankers;
+import com.expat.search.ranking.RankingFeature;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.Corpus;
@@ -18,13 +21,11 @@ import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
-import com.expat.search.ranking.solr.SolrPrerank;
-import com.expat.search.ranking.solr.SolrRanking;
-import com.expat.search.ranking.solr.SolrTerm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,8 +44,9 @@ import org.apache.solr.common.SolrInputDocument;
  * a real member with their contacts; the candidates are those the service's filters let through
  * (matches: findable, within the radius, a shared language, not self, a contact or blocked either
  * way; member events: published, starting within the horizon, within the radius, in a language the
- * viewer speaks, not going, not hosting), cut to the window by the model's Solr-side part in
- * Solr's order ({@code score desc}), exactly what {@code TwoStage} hands to the ranker. The
+ * viewer speaks, not going, not hosting), cut to the window by the pre-rank (the weighted sum of
+ * the model's features the pre-rank computes, {@code ColumnPrerank}/{@code EventColumnPrerank}),
+ * best first, as the ranking inside Solr hands its window to the whole model. The
  * {@link Corpus} counts interests over findable members, as {@code InterestRarity}'s facet does.
  * Immutable once built; not part of any measurement.
  */
@@ -60,6 +62,13 @@ final class RankingWindows {
   static final int VIEWERS = 16;
 
   private static final Map<WorldSpec, InMemoryWorld> CACHED = new HashMap<>();
+  /** What the members' pre-rank computes: all but text and reciprocal interests ({@code ColumnPrerank}). */
+  private static final List<MemberFeature> MEMBER_PRERANK = List.of(MemberFeature.DISTANCE,
+      MemberFeature.SHARED_INTERESTS, MemberFeature.SHARED_LANGUAGES, MemberFeature.RECENT_ACTIVITY,
+      MemberFeature.NEWNESS, MemberFeature.PROFILE_QUALITY);
+  /** What the events' pre-rank computes ({@code EventColumnPrerank}). */
+  private static final List<EventFeature> EVENT_PRERANK =
+      Arrays.stream(EventFeature.values()).filter(EventFeature::solrComputable).toList();
 
   /** One viewer's request: who asks, and the window the ranker gets. */
   record Window<S>(Viewer viewer, List<Candidate<S>> candidates) {}
@@ -138,9 +147,9 @@ final class RankingWindows {
         continue;
       }
       Viewer viewer = Viewer.of(signals, new HashSet<>(me.contactIds()));
-      SolrPrerank prerank = SolrRanking.members(viewer, profile, corpus, now);
       List<Ranked<MemberSignals>> all = ranker.rank(viewer, eligible, profile, corpus, now);
-      windows.add(new Window<>(viewer, solrOrder(all, prerank, window,
+      windows.add(new Window<>(viewer, prerankOrder(all, ranked -> prerank(ranked, MEMBER_PRERANK,
+          profile.members()::weight), window,
           Comparator.comparing((MemberSignals m) -> m.lastActiveAt(), Comparator.nullsLast(Comparator.reverseOrder()))
               .thenComparingLong(MemberSignals::id))));
       if (windows.size() == VIEWERS) {
@@ -180,9 +189,9 @@ final class RankingWindows {
         continue;
       }
       Viewer viewer = Viewer.of(signals, new HashSet<>(me.contactIds()));
-      SolrPrerank prerank = SolrRanking.events(viewer, profile, corpus, now);
       List<Ranked<EventSignals>> all = ranker.rank(viewer, eligible, profile, corpus, now);
-      windows.add(new Window<>(viewer, solrOrder(all, prerank, window,
+      windows.add(new Window<>(viewer, prerankOrder(all, ranked -> prerank(ranked, EVENT_PRERANK,
+          profile.events()::weight), window,
           Comparator.comparing(EventSignals::startsAt).thenComparingLong(EventSignals::id))));
       if (windows.size() == VIEWERS) {
         break;
@@ -195,17 +204,21 @@ final class RankingWindows {
     return windows;
   }
 
-  /** The top {@code window} by the prerank (Σ weight × value over the Solr-side features), as Solr returns them. */
-  private static <S> List<Candidate<S>> solrOrder(List<Ranked<S>> all, SolrPrerank prerank, int window, Comparator<S> ties) {
-    ToDoubleFunction<Ranked<S>> solrScore = ranked -> {
-      double sum = 0;
-      for (SolrTerm term : prerank.terms()) {
-        sum += term.weight() * ranked.value(term.feature());
-      }
-      return (float) sum; // Solr scores are floats
-    };
+  /** Σ weight × value over {@code features}, as a float, as the window keeps it. */
+  private static <F extends RankingFeature> double prerank(Ranked<?> ranked, List<F> features,
+      ToDoubleFunction<F> weight) {
+    double sum = 0;
+    for (F feature : features) {
+      sum += weight.applyAsDouble(feature) * ranked.value(feature);
+    }
+    return (float) sum;
+  }
+
+  /** The top {@code window} by {@code prerank}, best first. */
+  private static <S> List<Candidate<S>> prerankOrder(List<Ranked<S>> all, ToDoubleFunction<Ranked<S>> prerank,
+      int window, Comparator<S> ties) {
     List<Ranked<S>> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparingDouble(solrScore).reversed()
+    sorted.sort(Comparator.comparingDouble(prerank).reversed()
         .thenComparing(Ranked::item, ties));
     List<Candidate<S>> candidates = new ArrayList<>(window);
     for (Ranked<S> ranked : sorted.subList(0, window)) {

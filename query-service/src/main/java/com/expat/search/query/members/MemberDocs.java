@@ -3,8 +3,6 @@ package com.expat.search.query.members;
 import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.query.i18n.ItemWords;
-import com.expat.search.ranking.Explanation;
-import com.expat.search.ranking.Ranked;
 import com.expat.search.vocabulary.LanguageTerms;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,17 +22,6 @@ public final class MemberDocs {
   private static final List<String> LEVELS = List.of("native", "fluent", "intermediate", "basic");
 
   private MemberDocs() {}
-
-  /**
-   * The item for {@code doc} with the model's score and, when asked for, its explanation, its
-   * reasons in the request's words.
-   */
-  public static MemberItem item(
-      SolrDocument doc, Optional<GeoPoint> from, Ranked<?> ranked, boolean explain, ItemWords words) {
-    Explanation explanation = explain ? ranked.explanation() : null;
-    return inWords(item(doc, ranked.score(), from, explanation == null ? null : explanation.byFeature(),
-        explanation == null ? null : words.reasons(explanation.reasons())), words);
-  }
 
   /** {@code item} with its city's name in the request's words. */
   public static MemberItem inWords(MemberItem item, ItemWords words) {

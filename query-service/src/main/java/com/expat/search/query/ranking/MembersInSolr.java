@@ -76,7 +76,7 @@ public final class MembersInSolr {
 
   /** Whether a page of this shape can rank in Solr: it ends within the largest window. */
   public static boolean fits(int page, int size) {
-    return page * size <= TwoStage.MAX_WINDOW;
+    return page * size <= Ranking.MAX_WINDOW;
   }
 
   /**

@@ -5,7 +5,6 @@ import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.RankParams;
-import java.util.Locale;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.slf4j.Logger;
@@ -17,9 +16,8 @@ import org.slf4j.LoggerFactory;
  * is no second path: a Solr without the plugin cannot rank members. {@link #requirePlugin} asks at
  * start, and the service refuses to start with a message naming the jar and the configset; a Solr
  * that did not answer then is asked with the first ranked request, and while it lacks the plugin
- * every ranked member request is a 503 whose cause, the same message, is logged. {@link Mode#OFF}
- * still keeps the two stages for member search and matches, to measure before against after in one
- * run. Thread-safe; one per service.
+ * every ranked member request is a 503 whose cause, the same message, is logged. Events rank the
+ * same way ({@link #EVENTS_PLUGIN}). Stateless.
  */
 public final class RankInSolr {
   private static final Logger LOG = LoggerFactory.getLogger(RankInSolr.class);
@@ -30,54 +28,7 @@ public final class RankInSolr {
   /** The configset that registers {@link #PLUGIN}. */
   public static final String CONFIGSET = "expat";
 
-  /** {@code RANK_IN_SOLR}. */
-  public enum Mode {
-    /** In Solr (the plugin is required). */
-    AUTO,
-    /** Two stages only. */
-    OFF;
-
-    /**
-     * @throws ConfigException naming {@code variable} when {@code text} is neither
-     */
-    public static Mode parse(String variable, String text) {
-      try {
-        return valueOf(text.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(variable + "='" + text + "' must be auto or off");
-      }
-    }
-  }
-
-  private final Mode mode;
-  private final boolean cloud;
-
-  /**
-   * @param cloud whether Solr is a SolrCloud cluster ({@code SOLR_ZK_HOSTS}), whose collections may
-   *     have several shards
-   */
-  public RankInSolr(Mode mode, boolean cloud) {
-    this.mode = mode;
-    this.cloud = cloud;
-  }
-
-  public RankInSolr(Mode mode) {
-    this(mode, false);
-  }
-
-  /** Whether a request ranks in Solr. */
-  public boolean enabled() {
-    return mode == Mode.AUTO;
-  }
-
-  /**
-   * Whether a member search with query text ranks in Solr: as {@link #enabled()}, on SolrCloud too,
-   * where the merge reads every member's text relevance against the best text score of all shards
-   * (solr-config README, "Several shards").
-   */
-  public boolean enabledWithText() {
-    return enabled();
-  }
+  public RankInSolr() {}
 
   /** What the operator reads when {@code core} lacks the plugin. */
   static String missing(String core) {
@@ -98,9 +49,6 @@ public final class RankInSolr {
    * @throws ConfigException naming the jar and the configset when Solr answers without the plugin
    */
   public void requirePlugin(SolrIndex index, String core, RankParams probe) {
-    if (mode == Mode.OFF) {
-      return;
-    }
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     params.set("rows", 0);

@@ -20,49 +20,47 @@ import java.util.Optional;
 
 /**
  * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
- * rankers, the interest statistics, the request's time, the form of Solr's pre-rank and the window's size.
- * Thread-safe; one per service.
+ * rankers, the interest statistics, the request's time, the window's size and the door to the
+ * ranking inside Solr. Thread-safe; one per service.
  */
 public final class Ranking {
+  /** Candidates the whole model ranks for a first page, unless {@code RANK_WINDOW} says. */
+  public static final int WINDOW = 300;
+  /** The smallest window: a first page of the default size. */
+  public static final int MIN_WINDOW = 20;
+  /**
+   * The largest window (solr-config's too); deeper pages keep the pre-rank's order ({@link
+   * MembersInSolr.Order#KEY}).
+   */
+  public static final int MAX_WINDOW = 1000;
+
   private final RankingProfiles profiles;
   private final InterestRarity rarity;
   private final Clock clock;
   private final MatchRanker matches = Rankers.matches();
   private final EventRanker events = Rankers.events();
 
-  private final PrerankForm prerankForm;
   private final int window;
   private final RankingParams params;
   private final RankInSolr inSolr;
 
   /**
-   * @param window candidates Solr pre-ranks for the whole model ({@link TwoStage#of}), as {@code
-   *     QueryServiceConfig} checked it
+   * @param window candidates the pre-rank keeps for the whole model, as {@code QueryServiceConfig}
+   *     checked it ({@link #MIN_WINDOW}..{@link #MAX_WINDOW})
    * @param customWeights whether requests may set weights of their own ({@code RANKING_OVERRIDES})
-   * @param inSolr whether matches rank inside Solr ({@code RANK_IN_SOLR})
+   * @param inSolr the ranking inside Solr
    */
-  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, PrerankForm prerankForm, int window,
-      boolean customWeights, RankInSolr inSolr) {
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, int window, boolean customWeights,
+      RankInSolr inSolr) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.prerankForm = Objects.requireNonNull(prerankForm, "prerankForm");
     this.window = window;
     this.params = new RankingParams(profiles.names(), customWeights);
     this.inSolr = Objects.requireNonNull(inSolr, "inSolr");
   }
 
-  /** The stages of a ranked request for a page of {@code size}, ordered by score or not. */
-  public TwoStage stages(int page, int size, boolean byScore) {
-    return TwoStage.of(page, size, byScore, window);
-  }
-
-  /** How windows ask Solr for the pre-rank. */
-  public PrerankForm prerankForm() {
-    return prerankForm;
-  }
-
-  /** Whether matches rank inside Solr. */
+  /** The door to the ranking inside Solr. */
   public RankInSolr inSolr() {
     return inSolr;
   }

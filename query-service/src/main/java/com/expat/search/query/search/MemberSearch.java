@@ -7,22 +7,14 @@ import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
-import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.MembersInSolr;
 import com.expat.search.query.ranking.Ranking;
-import com.expat.search.query.ranking.TwoStage;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
-import com.expat.search.ranking.signals.Corpus;
-import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.signals.Viewer;
-import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.solr.RankParams;
-import com.expat.search.ranking.solr.SolrPrerank;
-import com.expat.search.ranking.solr.SolrRanking;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +27,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 /**
  * Runs {@code GET /v1/members/search} against the members core. User text reaches Solr only as
  * the value of {@code qq}, escaped, read by edismax with no field access ({@code uf=-*}); every
- * other input is validated before it is written into a filter. In relevance order a page within
- * the largest window ranks inside Solr in one request ({@link MembersInSolr}); an explicit sort, a
- * deeper page, or a Solr without the plugin ranks in two stages ({@link TwoStage}), with the same
- * answers. Thread-safe.
+ * other input is validated before it is written into a filter. Ranked inside Solr in one request
+ * in every order ({@link MembersInSolr}): in relevance order the whole model ranks the best window
+ * (the pre-rank's order beyond the largest window); {@code sort=recent|distance} keep their own
+ * order and the model scores the page. A Solr without the plugin is a 503. Thread-safe.
  */
 public final class MemberSearch {
   /** Name, then headline and occupation, then bio; the English-stemmed copy helps a little. */
@@ -72,8 +64,6 @@ public final class MemberSearch {
     Optional<GeoPoint> place = location.flatMap(this::pointOf);
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
     RankingProfile profile = ranking.forMembers(request.profile(), request.weights());
-    Corpus corpus = ranking.corpus();
-    Instant now = ranking.now();
     Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
@@ -97,31 +87,13 @@ public final class MemberSearch {
     boolean byScore = request.sort() == SortOrder.RELEVANCE || origin.isEmpty() && request.sort() == SortOrder.DISTANCE;
     setFacets(params, request);
     ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
-    boolean inSolr = text ? ranking.inSolr().enabledWithText() : ranking.inSolr().enabled();
-    if (inSolr) {
-      MembersInSolr.Order order = byScore ? MembersInSolr.Order.relevance(request.page(), request.size())
-          : request.sort() == SortOrder.RECENT ? MembersInSolr.Order.RECENT : MembersInSolr.Order.DISTANCE;
-      MembersInSolr.Page ranked = MembersInSolr.page(index, core, params,
-          new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order),
-          new RankParams(profile, rankedFor, now), ranking, origin, words);
-      return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
-          request.facets().isEmpty() ? null : facets(request, ranked.response()));
-    }
-    TwoStage stages = ranking.stages(request.page(), request.size(), byScore);
-    SolrPrerank prerank = SolrRanking.members(rankedFor, profile, corpus, now);
-    stages.prepare(params, prerank, text, MemberDocs.ITEM_FIELDS, ranking.prerankForm());
-    params.set("sort", sort(request.sort(), origin.isPresent()));
-
-    QueryResponse response = ranking.prerankForm().window(index, core, params, prerank);
-    List<TwoStage.Hit<MemberSignals>> hits = stages.page(response.getResults(), text, IndexDocs::member,
-        MemberSignals::id, candidates -> ranking.matches().rank(rankedFor, candidates, profile, corpus, now),
-        TwoStage.pageFetch(index, core, params, MemberDocs.ITEM_FIELDS));
-    return new MemberPage(
-        response.getResults().getNumFound(),
-        request.page(),
-        request.size(),
-        hits.stream().map(hit -> MemberDocs.item(hit.doc(), origin, hit.ranked(), request.explain(), words)).toList(),
-        request.facets().isEmpty() ? null : facets(request, response));
+    MembersInSolr.Order order = byScore ? MembersInSolr.Order.relevance(request.page(), request.size())
+        : request.sort() == SortOrder.RECENT ? MembersInSolr.Order.RECENT : MembersInSolr.Order.DISTANCE;
+    MembersInSolr.Page ranked = MembersInSolr.page(index, core, params,
+        new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order),
+        new RankParams(profile, rankedFor, ranking.now()), ranking, origin, words);
+    return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
+        request.facets().isEmpty() ? null : facets(request, ranked.response()));
   }
 
   private static void setFacets(ModifiableSolrParams params, MemberSearchRequest request) {
@@ -165,14 +137,6 @@ public final class MemberSearch {
     }
     params.add("fq", "{!terms f=" + field + " v=$filter_" + name + "}");
     params.set("filter_" + name, String.join(",", values));
-  }
-
-  private static String sort(SortOrder order, boolean hasOrigin) {
-    return switch (order) {
-      case DISTANCE -> hasOrigin ? "geodist() asc,score desc," + ID + " asc" : sort(SortOrder.RELEVANCE, false);
-      case RECENT -> LAST_ACTIVE_AT + " desc,score desc," + ID + " asc";
-      case RELEVANCE -> "score desc," + LAST_ACTIVE_AT + " desc," + ID + " asc";
-    };
   }
 
   private Map<String, List<FacetCount>> facets(MemberSearchRequest request, QueryResponse response) {

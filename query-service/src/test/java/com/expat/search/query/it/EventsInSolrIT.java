@@ -9,7 +9,6 @@ import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.world.Event;
 import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.query.QueryServiceConfig;
-import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.ranking.EventFeature;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.Rankers;
@@ -39,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -129,7 +127,8 @@ class EventsInSolrIT {
       int beyondTheWindow = 0;
       for (String profile : RankingProfiles.load().names()) {
         for (String[] extra : new String[][] {{"page", "1"}, {"page", "2", "size", "7"}, {"viewer", "1"},
-            {"viewer", "2", "near", "52.4,13.2", "radius_km", "40"}, {"city", Long.toString(World.MUNICH), "lang", "de"},
+            {"viewer", "2", "near", "52.4,13.2", "radius_km", "40"},
+            {"city", Long.toString(World.MUNICH), "lang", "de"},
             {"weights", "distance:2,popularity:0", "viewer", "7"}, {"page", "21", "size", "50"},
             {"page", "22", "size", "50", "viewer", "1"}, {"sort", "date"}, {"sort", "date", "page", "3", "viewer", "1"},
             {"sort", "date", "page", "23", "size", "50"}}) {
@@ -219,8 +218,8 @@ class EventsInSolrIT {
         continue;
       }
       assertThat(actual.status()).as(what + ": " + actual.text()).isEqualTo(200);
-      int page = Integer.parseInt(param(asked.params(), "page", "1"));
-      int size = Integer.parseInt(param(asked.params(), "size", "20"));
+      int page = Integer.parseInt(RequestParams.get(asked.params(), "page", "1"));
+      int size = Integer.parseInt(RequestParams.get(asked.params(), "size", "20"));
       List<Ranked<EventSignals>> expected = expectedOrder(asked, candidates, page * size);
       int from = Math.min((page - 1) * size, expected.size());
       List<Ranked<EventSignals>> slice = expected.subList(from, Math.min(from + size, expected.size()));
@@ -288,13 +287,13 @@ class EventsInSolrIT {
     }
     LatLon home = signals.location();
     List<String> filters = List.of(EventFields.ENDS_AT + ":[NOW/MINUTE TO *]",
-        EventFields.STARTS_AT + ":[NOW/MINUTE TO NOW/MINUTE+" + param(params, "days", "30") + "DAYS]",
+        EventFields.STARTS_AT + ":[NOW/MINUTE TO NOW/MINUTE+" + RequestParams.get(params, "days", "30") + "DAYS]",
         "{!geofilt sfield=" + EventFields.LOCATION + " pt=" + home.latitude() + "," + home.longitude() + " d="
-            + param(params, "radius_km", "100") + "}",
+            + RequestParams.get(params, "radius_km", "100") + "}",
         "{!terms f=" + EventFields.LANGUAGE + "}" + String.join(",", languages),
         "-" + EventFields.GOING_IDS + ":" + member + " -" + EventFields.HOST_MEMBER_ID + ":" + member);
     return Optional.of(new Asked("/v1/members/" + member + "/events", params, filters,
-        viewer(doc), profile(profileName, params), false));
+        viewer(doc), RequestParams.weights(params).forEvents(RankingProfiles.load().profile(profileName)), false));
   }
 
   /**
@@ -303,40 +302,28 @@ class EventsInSolrIT {
    */
   private static Asked eventSearch(String profileName, List<String> params) {
     List<String> filters = new ArrayList<>(List.of(EventFields.ENDS_AT + ":[NOW/MINUTE TO *]"));
-    String viewerId = param(params, "viewer", null);
+    String viewerId = RequestParams.get(params, "viewer", null);
     Viewer viewer = viewerId == null ? Viewer.anonymous(null) : viewer(member(Long.parseLong(viewerId)));
-    String near = param(params, "near", null);
+    String near = RequestParams.get(params, "near", null);
     if (near != null) {
       String[] point = near.split(",");
       viewer = viewer.withOrigin(new LatLon(Double.parseDouble(point[0]), Double.parseDouble(point[1])));
-      filters.add("{!geofilt sfield=" + EventFields.LOCATION + " pt=" + near + " d=" + param(params, "radius_km", "50")
-          + "}");
+      filters.add("{!geofilt sfield=" + EventFields.LOCATION + " pt=" + near + " d="
+          + RequestParams.get(params, "radius_km", "50") + "}");
     }
-    String city = param(params, "city", null);
+    String city = RequestParams.get(params, "city", null);
     if (city != null) {
       double[] point = POINTS[Long.parseLong(city) == World.MUNICH ? 2 : Long.parseLong(city) == World.POTSDAM ? 1 : 0];
       viewer = viewer.withOrigin(new LatLon(point[0], point[1]));
       filters.add(EventFields.CITY_ID + ":" + city);
     }
-    String lang = param(params, "lang", null);
+    String lang = RequestParams.get(params, "lang", null);
     if (lang != null) {
       filters.add(EventFields.LANGUAGE + ":" + lang);
     }
-    return new Asked("/v1/events/search", params, filters, viewer, profile(profileName, params),
-        "date".equals(param(params, "sort", "relevance")));
-  }
-
-  private static RankingProfile profile(String name, List<String> params) {
-    RankingProfile profile = RankingProfiles.load().profile(name);
-    String weights = param(params, "weights", null);
-    if (weights == null) {
-      return profile;
-    }
-    TreeMap<String, Double> byFeature = new TreeMap<>();
-    for (String pair : weights.split(",")) {
-      byFeature.put(pair.split(":")[0], Double.parseDouble(pair.split(":")[1]));
-    }
-    return new CustomWeights(byFeature).forEvents(profile);
+    return new Asked("/v1/events/search", params, filters, viewer,
+        RequestParams.weights(params).forEvents(RankingProfiles.load().profile(profileName)),
+        "date".equals(RequestParams.get(params, "sort", "relevance")));
   }
 
   /** The events {@code filters} let through at the current minute, read as the model's signals. */
@@ -403,15 +390,6 @@ class EventsInSolrIT {
 
   private static List<String> strings(java.util.Collection<Object> values) {
     return values == null ? List.of() : values.stream().map(String::valueOf).toList();
-  }
-
-  private static String param(List<String> params, String name, String otherwise) {
-    for (int i = 0; i + 1 < params.size(); i += 2) {
-      if (params.get(i).equals(name)) {
-        return params.get(i + 1);
-      }
-    }
-    return otherwise;
   }
 
   private static Instant minute() {

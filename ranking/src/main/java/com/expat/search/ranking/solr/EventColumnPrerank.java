@@ -17,7 +17,7 @@ import java.util.Map;
  * the weighted sum of the features it can read per event ({@link EventFeature#solrComputable()}:
  * starts soon, distance, interests, language, popularity, room left), each computed by the model's
  * own feature functions. It leaves {@code text} and {@code contacts_attending} to the whole model,
- * which ranks the best of the pre-ranked candidates, as the two-stage path's Solr functions did.
+ * which ranks the best of the pre-ranked candidates.
  * Prepared once per request; immutable and thread-safe.
  */
 public final class EventColumnPrerank {

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EventColumnPrerankTest {
-  /** What the two-stage path's Solr functions computed ({@link SolrRanking#events}). */
+  /** The features the events' pre-rank computes: every one but text and contacts attending. */
   private static final EnumSet<EventFeature> PRERANKED = EnumSet.of(EventFeature.STARTS_SOON, EventFeature.DISTANCE,
       EventFeature.INTERESTS, EventFeature.LANGUAGE, EventFeature.POPULARITY, EventFeature.ROOM_LEFT);
 

@@ -30,8 +30,8 @@ final class EventColumns {
   /** Event id; 0 for a document without one. */
   final long[] id;
   /**
-   * The id's place in the text order of ids ({@link #textOrder}): the two-stage path's Solr sort
-   * ({@code id asc} on the string field) broke ties this way, so the window does too.
+   * The id's place in the text order of ids ({@link #textOrder}): Solr's sort {@code id asc} on the
+   * string field (the date order's last tie-break) orders ids this way, so the window does too.
    */
   final long[] idOrder;
   /** Epoch ms; {@link #MISSING} when absent. */
@@ -39,7 +39,7 @@ final class EventColumns {
   final long[] endsAt;
   /**
    * As Solr writes the point in a response (Lucene's decoding rounded up to 7 decimals: {@link
-   * #asSolrWrites}), which is what the two-stage path read; NaN without a location.
+   * #asSolrWrites}), which is what the service reads for {@code distance_km}; NaN without a location.
    */
   final double[] latitude;
   final double[] longitude;

@@ -18,8 +18,8 @@ import org.apache.lucene.search.ScoreMode;
 /**
  * Collects every event that passed the request's filters: pre-ranks it over the segment's
  * columns ({@link EventSegmentPrerank}), or with query text takes the main query's score, and
- * keeps the best {@code window}, ties broken as the two-stage path's Solr sort did ({@code score
- * desc, starts_at asc, id asc}, the id in text order); then the whole event model ranks those and the top docs are that order (events over by
+ * keeps the best {@code window}, ties broken as a Solr sort {@code score desc, starts_at asc, id
+ * asc} would (the id in text order); then the whole event model ranks those and the top docs are that order (events over by
  * the request's time left out). Without text they carry the model's score as a float; with text
  * the event's text score, so that the transformer can read the text relevance back against the
  * result's best ({@link EventsTransformerFactory}). In the key's order ({@code order=key}, pages

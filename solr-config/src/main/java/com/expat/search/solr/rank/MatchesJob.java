@@ -52,7 +52,7 @@ record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnP
 
   /**
    * What the whole model reads as text relevance: Solr's text score over the best one of the
-   * result, in 0..1 (the two-stage path's formula, kept so that answers stay the same).
+   * result, in 0..1.
    */
   static double textRelevance(float score, float maxScore) {
     if (!(maxScore > 0) || Float.isNaN(score)) {
