@@ -31,17 +31,6 @@ public final class DistanceDecay {
     return value(from.distanceKm(to), scaleKm);
   }
 
-  /**
-   * The same as a Solr function over a {@code LatLonPointSpatialField}: {@code
-   * exp(div(geodist(field,LAT,LON),-SCALE))}. A document without a location has an infinite
-   * {@code geodist} in Solr, hence 0, as here.
-   */
-  public static String solr(String field, LatLon from, double scaleKm) {
-    requireScale(scaleKm);
-    return "exp(div(geodist(" + SolrSyntax.field(field) + "," + SolrSyntax.number(from.latitude())
-        + "," + SolrSyntax.number(from.longitude()) + "),-" + SolrSyntax.number(scaleKm) + "))";
-  }
-
   private static void requireScale(double scaleKm) {
     if (!(scaleKm > 0 && Double.isFinite(scaleKm))) {
       throw new IllegalArgumentException("distance scale must be a positive number of km, was " + scaleKm);

@@ -46,19 +46,6 @@ public final class HalfLifeDecay {
     return Math.exp((double) (atMs - sinceMs) * rate);
   }
 
-  /**
-   * The same in Solr, {@code if(exists(field),exp(mul(max(ms(NOW,field),0),RATE)),0)} with {@code
-   * RATE = -ln 2 / halfLife in ms}. The request must set Solr's {@code NOW} parameter to {@code now}
-   * in epoch milliseconds so that both sides use the same time. The {@code exists} guard is needed:
-   * Solr's {@code max} skips an argument that does not exist, so without it a document lacking the
-   * date would count as active this very minute (seen in Solr 9.10, NativePrerankIT).
-   */
-  public static String solr(String dateField, Duration halfLife) {
-    String field = SolrSyntax.field(dateField);
-    return "if(exists(" + field + "),exp(mul(max(ms(NOW," + field + "),0),"
-        + SolrSyntax.number(rate(halfLife)) + ")),0)";
-  }
-
   /** {@code -ln 2 / halfLife} per millisecond: the decay's rate, negative. */
   public static double rate(Duration halfLife) {
     if (halfLife == null || halfLife.isNegative() || halfLife.isZero()) {

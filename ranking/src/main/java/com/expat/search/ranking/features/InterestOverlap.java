@@ -72,17 +72,4 @@ public final class InterestOverlap {
     result.sort(Comparator.comparingDouble((String slug) -> -corpus.idf(slug)).thenComparing(s -> s));
     return result;
   }
-
-  /**
-   * {@link #share(Map, Set)} as a Solr function over a multi-valued string field: {@code
-   * sum(0,if(termfreq(field,'slug'),W,0),...)}. Slugs are quoted and escaped; {@code 0} when
-   * there are no weights.
-   */
-  public static String solr(String field, Map<String, Double> weights) {
-    String name = SolrSyntax.field(field);
-    StringBuilder sum = new StringBuilder("sum(0");
-    weights.forEach((slug, weight) -> sum.append(",if(termfreq(").append(name).append(',')
-        .append(SolrSyntax.quoted(slug)).append("),").append(SolrSyntax.number(weight)).append(",0)"));
-    return weights.isEmpty() ? "0" : sum.append(')').toString();
-  }
 }

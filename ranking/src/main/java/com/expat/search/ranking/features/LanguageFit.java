@@ -9,8 +9,8 @@ import java.util.Map;
  * beginner; several shared languages combine as a noisy-or, {@code 1 - Π(1 - pair)}. In [0, 1],
  * symmetric, and never lower for one more shared language or a stronger level on either side.
  *
- * <p>Not a Solr function: the index keeps levels in {@code language_levels}, which is not
- * searchable. It is computed in Java from the candidates' stored levels.
+ * <p>The index keeps levels in {@code language_levels} (docValues only); the ranking inside Solr
+ * reads them into columns and calls {@link #pair} and {@link #andNot} ({@code ColumnPrerank}).
  */
 public final class LanguageFit {
   private LanguageFit() {}

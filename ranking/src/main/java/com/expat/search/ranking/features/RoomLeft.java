@@ -22,17 +22,6 @@ public final class RoomLeft {
     return Math.min(1, free / comfortableSeats);
   }
 
-  /**
-   * The same in Solr: {@code if(exists(capacity),min(1,div(max(sub(capacity,going),0),SEATS)),1)}
-   * (a missing going count reads as 0).
-   */
-  public static String solr(String capacityField, String goingField, double comfortableSeats) {
-    requireSeats(comfortableSeats);
-    String capacity = SolrSyntax.field(capacityField);
-    return "if(exists(" + capacity + "),min(1,div(max(sub(" + capacity + "," + SolrSyntax.field(goingField)
-        + "),0)," + SolrSyntax.number(comfortableSeats) + ")),1)";
-  }
-
   private static void requireSeats(double seats) {
     if (!(seats > 0 && Double.isFinite(seats))) {
       throw new IllegalArgumentException("comfortable seats must be positive, was " + seats);

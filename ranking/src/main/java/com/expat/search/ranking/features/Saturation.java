@@ -18,13 +18,6 @@ public final class Saturation {
     return n / (n + half);
   }
 
-  /** The same in Solr over a numeric field (missing reads as 0): {@code div(field,sum(field,HALF))}. */
-  public static String solr(String field, double half) {
-    requireHalf(half);
-    String name = SolrSyntax.field(field);
-    return "div(" + name + ",sum(" + name + "," + SolrSyntax.number(half) + "))";
-  }
-
   private static void requireHalf(double half) {
     if (!(half > 0 && Double.isFinite(half))) {
       throw new IllegalArgumentException("saturation half must be positive, was " + half);

@@ -24,13 +24,4 @@ public final class StartTime {
     double aheadMs = startsAtMs - nowMs;
     return aheadMs > 0 ? Math.exp(aheadMs * rate) : 0;
   }
-
-  /**
-   * The same in Solr: {@code if(gt(ms(field,NOW),0),exp(mul(ms(field,NOW),RATE)),0)}; the request
-   * sets {@code NOW} (see {@link HalfLifeDecay#solr}).
-   */
-  public static String solr(String startField, Duration halfLife) {
-    String ahead = "ms(" + SolrSyntax.field(startField) + ",NOW)";
-    return "if(gt(" + ahead + ",0),exp(mul(" + ahead + "," + SolrSyntax.number(HalfLifeDecay.rate(halfLife)) + ")),0)";
-  }
 }

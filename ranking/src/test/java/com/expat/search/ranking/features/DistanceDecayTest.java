@@ -43,12 +43,5 @@ class DistanceDecayTest {
   @Test
   void nonPositiveScaleIsRejectedNamingTheValue() {
     assertThatThrownBy(() -> DistanceDecay.value(1, 0)).hasMessageContaining("was 0.0");
-    assertThatThrownBy(() -> DistanceDecay.solr("location", World.MUNICH, -3)).hasMessageContaining("-3");
-  }
-
-  @Test
-  void solrFunctionMeasuresFromTheOriginOnTheLocationField() {
-    assertThat(DistanceDecay.solr("location", World.MUNICH, 25))
-        .isEqualTo("exp(div(geodist(location,48.137,11.575),-25))");
   }
 }

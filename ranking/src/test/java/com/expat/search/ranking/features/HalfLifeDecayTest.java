@@ -40,11 +40,4 @@ class HalfLifeDecayTest {
   void nonPositiveHalfLifeIsRejected() {
     assertThatThrownBy(() -> HalfLifeDecay.value(NOW, NOW, Duration.ZERO)).hasMessageContaining("half-life");
   }
-
-  @Test
-  void solrFunctionClampsFutureDatesUsesTheRequestsNowAndCountsAMissingDateZero() {
-    assertThat(HalfLifeDecay.solr("last_active_at", WEEK))
-        .startsWith("if(exists(last_active_at),exp(mul(max(ms(NOW,last_active_at),0),-0.000000001146")
-        .endsWith(")),0)");
-  }
 }

@@ -60,17 +60,6 @@ class InterestOverlapTest {
         .containsExactly("go", "jazz", "hiking");
   }
 
-  @Test
-  void slugsAreQuotedSoThatNoneCanBreakOutOfTheFunction() {
-    String function = InterestOverlap.solr("interests", Map.of("rock'n'roll\\", 1.0));
-    assertThat(function).isEqualTo("sum(0,if(termfreq(interests,'rock\\'n\\'roll\\\\'),1,0))");
-  }
-
-  @Test
-  void noInterestsIsZeroInSolr() {
-    assertThat(InterestOverlap.solr("interests", Map.of())).isEqualTo("0");
-  }
-
   private static Set<String> randomSet(SplittableRandom random) {
     Set<String> result = new HashSet<>();
     List<String> all = World.INTERESTS;
