@@ -114,9 +114,9 @@ public final class QueryService implements AutoCloseable {
       SolrIndex index = SolrIndex.of(client, registry, config.solr(), budget);
       Ranking ranking = new Ranking(config.rankingProfiles(),
           new InterestRarity(index, config.cores().members(), config.catalogTtl(), ticker), clock,
-          config.rankWindow(), config.rankingOverrides(), new RankInSolr());
+          config.rankWindow(), config.rankingOverrides());
       // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
-      ranking.inSolr().requirePlugin(index, config.cores().members(), ranking.probe());
+      RankInSolr.requirePlugin(index, config.cores().members(), ranking.probe());
       SharedCache shared = sharedCache(config, clock, registry);
       opened.add(shared);
       Freshness freshness = freshness(config, clock);

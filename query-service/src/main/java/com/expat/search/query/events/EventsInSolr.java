@@ -99,7 +99,7 @@ final class EventsInSolr {
     params.set("fl", String.join(",", EventDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
         + ",[" + RankInSolr.EVENTS_PLUGIN + (shape.explain() ? " explain=true" : "")
         + (shape.text() ? " text=true" : "") + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
-    QueryResponse response = ranking.inSolr().query(index, core, params, RankInSolr.EVENTS_PLUGIN);
+    QueryResponse response = RankInSolr.query(index, core, params, RankInSolr.EVENTS_PLUGIN);
     List<EventItem> items = new ArrayList<>();
     for (SolrDocument doc : response.getResults()) {
       if (!(doc.getFirstValue(SCORE) instanceof Number score)) {

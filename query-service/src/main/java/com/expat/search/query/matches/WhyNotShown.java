@@ -124,7 +124,7 @@ final class WhyNotShown {
     new RankParams(profile, Ranking.viewer(viewer), ranking.now()).params().forEach(params::set);
     params.set("rows", ranking.window());
     params.set("fl", ID);
-    return ranking.inSolr().query(index, core, params).getResults();
+    return RankInSolr.query(index, core, params).getResults();
   }
 
   private static String detail(MatchRules.Rule rule, boolean excludes, KnownMember viewer, KnownMember member, double radiusKm) {

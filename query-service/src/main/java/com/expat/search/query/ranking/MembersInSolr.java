@@ -106,7 +106,7 @@ public final class MembersInSolr {
     params.set("fl", String.join(",", MemberDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
         + ",[" + RankInSolr.PLUGIN + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
         + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
-    QueryResponse response = ranking.inSolr().query(index, core, params);
+    QueryResponse response = RankInSolr.query(index, core, params);
     List<MemberItem> items = new ArrayList<>();
     for (SolrDocument doc : response.getResults()) {
       double score = ((Number) doc.getFirstValue(SCORE)).doubleValue();

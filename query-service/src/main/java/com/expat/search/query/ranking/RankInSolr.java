@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * start, and the service refuses to start with a message naming the jar and the configset; a Solr
  * that did not answer then is asked with the first ranked request, and while it lacks the plugin
  * every ranked member request is a 503 whose cause, the same message, is logged. Events rank the
- * same way ({@link #EVENTS_PLUGIN}). Stateless.
+ * same way ({@link #EVENTS_PLUGIN}). Static: nothing to hold.
  */
 public final class RankInSolr {
   private static final Logger LOG = LoggerFactory.getLogger(RankInSolr.class);
@@ -28,7 +28,7 @@ public final class RankInSolr {
   /** The configset that registers {@link #PLUGIN}. */
   public static final String CONFIGSET = "expat";
 
-  public RankInSolr() {}
+  private RankInSolr() {}
 
   /** What the operator reads when {@code core} lacks the plugin. */
   static String missing(String core) {
@@ -48,7 +48,7 @@ public final class RankInSolr {
    *
    * @throws ConfigException naming the jar and the configset when Solr answers without the plugin
    */
-  public void requirePlugin(SolrIndex index, String core, RankParams probe) {
+  public static void requirePlugin(SolrIndex index, String core, RankParams probe) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     params.set("rows", 0);
@@ -75,7 +75,7 @@ public final class RankInSolr {
    *     message names the jar and the configset
    * @throws IndexQueryException for any other rejected request
    */
-  public QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params) {
+  public static QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params) {
     return query(index, core, params, PLUGIN);
   }
 
@@ -84,7 +84,7 @@ public final class RankInSolr {
    * transformer ({@link #PLUGIN} or {@link #EVENTS_PLUGIN}): a Solr without it is a 503 naming the
    * jar and the configset, never a silent change of path.
    */
-  public QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params, String plugin) {
+  public static QueryResponse query(SolrIndex index, String core, ModifiableSolrParams params, String plugin) {
     try {
       return index.query(core, params);
     } catch (IndexQueryException e) {

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * What every ranked endpoint needs from the model: the profiles (loaded once, at start), the
- * rankers, the interest statistics, the request's time, the window's size and the door to the
- * ranking inside Solr. Thread-safe; one per service.
+ * rankers, the interest statistics, the request's time and the window's size. Thread-safe; one
+ * per service.
  */
 public final class Ranking {
   /** Candidates the whole model ranks for a first page, unless {@code RANK_WINDOW} says. */
@@ -42,27 +42,18 @@ public final class Ranking {
 
   private final int window;
   private final RankingParams params;
-  private final RankInSolr inSolr;
 
   /**
    * @param window candidates the pre-rank keeps for the whole model, as {@code QueryServiceConfig}
    *     checked it ({@link #MIN_WINDOW}..{@link #MAX_WINDOW})
    * @param customWeights whether requests may set weights of their own ({@code RANKING_OVERRIDES})
-   * @param inSolr the ranking inside Solr
    */
-  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, int window, boolean customWeights,
-      RankInSolr inSolr) {
+  public Ranking(RankingProfiles profiles, InterestRarity rarity, Clock clock, int window, boolean customWeights) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.rarity = Objects.requireNonNull(rarity, "rarity");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.window = window;
     this.params = new RankingParams(profiles.names(), customWeights);
-    this.inSolr = Objects.requireNonNull(inSolr, "inSolr");
-  }
-
-  /** The door to the ranking inside Solr. */
-  public RankInSolr inSolr() {
-    return inSolr;
   }
 
   /** The window's size: candidates the whole model ranks for a first page. */
