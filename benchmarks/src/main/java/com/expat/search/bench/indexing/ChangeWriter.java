@@ -38,9 +38,10 @@ public final class ChangeWriter implements AutoCloseable {
   /**
    * Committed and published.
    *
+   * @param updatedAt the row's {@code updated_at} as committed (the document's {@code updated_at} once indexed)
    * @param publishNanos {@link System#nanoTime()} just before the message was handed to RabbitMQ
    */
-  public record Published(long memberId, long version, long publishNanos) implements Outcome {}
+  public record Published(long memberId, long version, Instant updatedAt, long publishNanos) implements Outcome {}
 
   /** The row could not be changed (gone, no longer active and searchable) or the update failed. */
   public record Failed(String reason) implements Outcome {}
@@ -97,7 +98,7 @@ public final class ChangeWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       return new Failed("publish: interrupted");
     }
-    return new Published(memberId, version, publishNanos);
+    return new Published(memberId, version, updatedAt, publishNanos);
   }
 
   @Override

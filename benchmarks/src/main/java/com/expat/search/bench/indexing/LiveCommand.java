@@ -129,8 +129,14 @@ public final class LiveCommand implements Callable<Integer> {
   Duration pollInterval;
 
   @Option(names = "--poll-batch", defaultValue = "500",
-      description = "pending members asked for per poll at most, longest waiting first (default ${DEFAULT-VALUE})")
+      description = "documents changed since the oldest pending change read per poll at most, oldest first"
+          + " (default ${DEFAULT-VALUE})")
   int pollBatch;
+
+  @Option(names = "--warmup", defaultValue = "0s", converter = Durations.class,
+      description = "changes published in this first part of the run are made and waited for but left out of"
+          + " the figures (cold JVMs); part of --duration (default ${DEFAULT-VALUE})")
+  Duration warmup;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "where report.md, result.json, latency.hgrm and the chart go (default benchmarks/results/<timestamp>-live)")
@@ -184,7 +190,7 @@ public final class LiveCommand implements Callable<Integer> {
   private LiveResult measure(HikariDataSource database, com.rabbitmq.client.Connection amqp, SolrClient client,
       List<Long> members, long total, PrintStream log) throws Exception {
     long start = System.nanoTime();
-    Visibility visibility = new Visibility(start);
+    Visibility visibility = new Visibility(start, warmup.toNanos());
     Map<String, Long> errors = new TreeMap<>();
     Histogram lag = new Histogram(3_600_000_000L, 3);
     AtomicLong attempted = new AtomicLong();
@@ -276,7 +282,8 @@ public final class LiveCommand implements Callable<Integer> {
     Histogram latency = visibility.latency();
     long visible = latency.getTotalCount();
     long notVisible = visibility.pending();
-    long published = visible + notVisible;
+    long warmupVisible = visibility.warmupVisible();
+    long published = visible + warmupVisible + notVisible;
     if (notVisible > 0) {
       errors.put("not visible within " + wait.toSeconds() + "s", notVisible);
     }
@@ -291,7 +298,8 @@ public final class LiveCommand implements Callable<Integer> {
         ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
         ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
         rate == null ? -1 : ms(lag.getValueAtPercentile(99)),
-        ms(roundTrip.getValueAtPercentile(50)), ms(roundTrip.getValueAtPercentile(99)), poller.errors());
+        ms(roundTrip.getValueAtPercentile(50)), ms(roundTrip.getValueAtPercentile(99)), poller.errors(),
+        warmup.toMillis() / 1000.0, warmupVisible, poller.truncated());
     return result;
   }
 
@@ -343,6 +351,9 @@ public final class LiveCommand implements Callable<Integer> {
     }
     if (wait.isNegative() || pollInterval.isZero() || pollInterval.isNegative()) {
       throw new IllegalArgumentException("--wait must be >= 0 and --poll-interval > 0");
+    }
+    if (warmup.isNegative() || (rate != null && warmup.compareTo(duration) >= 0)) {
+      throw new IllegalArgumentException("--warmup " + warmup + " must be >= 0 and shorter than --duration " + duration);
     }
     return count != null ? count : Math.max(1, (long) (rate * duration.toNanos() / 1e9));
   }

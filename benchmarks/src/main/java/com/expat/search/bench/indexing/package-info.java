@@ -16,8 +16,10 @@
  * <h2>live</h2>
  * {@link com.expat.search.bench.indexing.LiveCommand} changes searchable active members as the
  * website does ({@code ChangeWriter}: update, commit, publish with confirms), open loop or as fast
- * as possible, and polls the live core for each change's version ({@code VisibilityPoller}, one
- * uncached {@code /select} per round), recording publish-to-visible latency in an HdrHistogram
- * ({@code Visibility}). The changes stay in the database.
+ * as possible, and polls the live core for the documents changed since the oldest pending change
+ * ({@code VisibilityPoller}, one uncached {@code /select} per round, whose cost does not grow with
+ * the changes waiting), recording publish-to-visible latency in an HdrHistogram
+ * ({@code Visibility}; {@code --warmup} leaves the first seconds out). The changes stay in the
+ * database.
  */
 package com.expat.search.bench.indexing;
