@@ -41,12 +41,15 @@ final class BatchProcessor {
   private final SearchIndex index;
   private final IndexTargets targets;
   private final Clock clock;
+  private final SyncMetrics metrics;
 
-  BatchProcessor(RowReader rows, SearchIndex index, IndexTargets targets, Clock clock) {
+  /** @param metrics where each step's time goes ({@link BatchStage}) */
+  BatchProcessor(RowReader rows, SearchIndex index, IndexTargets targets, Clock clock, SyncMetrics metrics) {
     this.rows = rows;
     this.index = index;
     this.targets = targets;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The result of a batch that Solr accepted and searches see. */
@@ -65,34 +68,50 @@ final class BatchProcessor {
    */
   Outcome processAnnounced(String batchId, List<Long> memberIds, List<Long> eventIds, InvalidationSink notices) {
     InvalidationNotice pending = InvalidationNotice.pending(batchId, memberIds, eventIds, clock.instant());
+    long started = System.nanoTime();
     if (!pending.isEmpty()) {
       notices.publish(pending);
     }
+    long noticeNanos = System.nanoTime() - started;
     Outcome outcome = process(memberIds, eventIds);
     if (!pending.isEmpty()) {
+      started = System.nanoTime();
       notices.publish(outcome.invalidation().of(batchId));
+      noticeNanos += System.nanoTime() - started;
     }
+    metrics.stage(BatchStage.NOTICE, noticeNanos);
     return outcome;
   }
 
   /** Reads, maps, writes and makes visible the named rows, as for a batch naming them. */
   Outcome process(List<Long> memberIds, List<Long> eventIds) {
     Map<ParsedMessage.Key, String> rejected = new HashMap<>();
+    long started = System.nanoTime();
     Catalog catalog = rows.catalog();
     Map<Long, IndexChange> members = changes(rows, Entity.MEMBER, memberIds, catalog, rejected);
     Map<Long, IndexChange> events = changes(rows, Entity.EVENT, eventIds, catalog, rejected);
+    started = stage(BatchStage.READ, started);
     write(Entity.MEMBER, members, rejected);
     write(Entity.EVENT, events, rejected);
+    started = stage(BatchStage.WRITE, started);
     if (!members.isEmpty()) {
       index.softCommit(targets.live(Entity.MEMBER));
     }
     if (!events.isEmpty()) {
       index.softCommit(targets.live(Entity.EVENT));
     }
+    stage(BatchStage.COMMIT, started);
     return new Outcome(
         new InvalidationNotice(
             ids(members, true), ids(members, false), ids(events, true), ids(events, false), clock.instant()),
         rejected);
+  }
+
+  /** Records the step begun at {@code started}; returns now, the next step's start. */
+  private long stage(BatchStage stage, long started) {
+    long now = System.nanoTime();
+    metrics.stage(stage, now - started);
+    return now;
   }
 
   /**

@@ -38,7 +38,7 @@ final class LiveSync implements AutoCloseable {
     IndexTargets targets = new IndexTargets(
         admin, settings.membersCore(), settings.eventsCore(), settings.discovery(), clock);
     BatchProcessor processor = new BatchProcessor(
-        RowSources.withCachedCatalog(rows, settings.catalogRefresh(), clock), index, targets, clock);
+        RowSources.withCachedCatalog(rows, settings.catalogRefresh(), clock), index, targets, clock, metrics);
     this.loop = new SyncLoop(source, processor, invalidations, settings.batchSize(), settings.linger(),
         settings.backoff(), random, metrics, clock);
     this.worker = new Thread(loop, "indexer-sync");

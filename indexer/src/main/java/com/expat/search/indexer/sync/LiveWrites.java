@@ -7,6 +7,7 @@ import com.expat.search.indexer.solr.SearchIndex;
 import com.expat.search.indexer.source.RowReader;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.time.Clock;
@@ -38,7 +39,9 @@ public final class LiveWrites implements AutoCloseable {
   public LiveWrites(RowReader rows, SearchIndex index, IndexAdmin admin, String membersCore, String eventsCore,
       Connection notices, Topology topology, Clock clock) {
     IndexTargets targets = new IndexTargets(admin, membersCore, eventsCore, Duration.ZERO, clock);
-    this.processor = new BatchProcessor(rows, index, targets, clock);
+    // A tool run's step times go nowhere: it has no metrics endpoint.
+    this.processor = new BatchProcessor(rows, index, targets, clock,
+        new SyncMetrics(new SimpleMeterRegistry(), clock, () -> -1));
     declare(notices, topology.invalidationExchange());
     this.invalidations = new AmqpInvalidations(notices, topology.invalidationExchange(), () -> {});
   }

@@ -120,7 +120,9 @@ final class SyncLoop implements Runnable {
           }
         }
         settled.addAll(done);
+        long acknowledging = System.nanoTime();
         source.acknowledge(done);
+        metrics.stage(BatchStage.ACK, System.nanoTime() - acknowledging);
         failing = false;
         metrics.batchApplied(done.size(), coalesced.rows(), Duration.ofNanos(System.nanoTime() - started),
             coalesced.newestOccurredAt());

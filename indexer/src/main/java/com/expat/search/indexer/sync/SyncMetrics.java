@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -19,7 +22,8 @@ import java.util.function.LongSupplier;
  * applied), {@code indexer_publish_failures_total} (by {@code channel}: {@code invalidations},
  * {@code dead-letters}; publishes the broker did not confirm, after which the channel is reopened)
  * and {@code indexer_consumer_restarts_total} (the consumer re-established after its channel was
- * closed or the broker cancelled it). Thread-safe.
+ * closed or the broker cancelled it), {@code indexer_batch_stage_seconds} (by {@code stage}: the
+ * steps of {@link BatchStage}). Thread-safe.
  */
 final class SyncMetrics {
   private final Counter processed;
@@ -33,6 +37,7 @@ final class SyncMetrics {
   private final Counter rejectedMembers;
   private final Counter rejectedEvents;
   private final AtomicReference<Instant> newestApplied = new AtomicReference<>();
+  private final Map<BatchStage, Timer> stages = new EnumMap<>(BatchStage.class);
 
   SyncMetrics(MeterRegistry registry, Clock clock, LongSupplier queueDepth) {
     processed = Counter.builder("indexer.messages.processed")
@@ -51,6 +56,10 @@ final class SyncMetrics {
     consumerRestarts = Counter.builder("indexer.consumer.restarts")
         .description("consumer re-established after its channel was closed or the broker cancelled it")
         .register(registry);
+    for (BatchStage stage : BatchStage.values()) {
+      stages.put(stage, Timer.builder("indexer.batch.stage").tag("stage", stage.tag())
+          .description("time of one step of a batch, per attempt").publishPercentiles(0.5, 0.99).register(registry));
+    }
     rejectedMembers = rejected(registry, Entity.MEMBER);
     rejectedEvents = rejected(registry, Entity.EVENT);
     Gauge.builder("indexer.queue.depth", queueDepth, supplier -> supplier.getAsLong())
@@ -67,6 +76,11 @@ final class SyncMetrics {
       newestApplied.accumulateAndGet(newestOccurredAt,
           (old, now) -> old == null || now.isAfter(old) ? now : old);
     }
+  }
+
+  /** One step of a batch took {@code nanos}. */
+  void stage(BatchStage stage, long nanos) {
+    stages.get(stage).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void deadLettered() {

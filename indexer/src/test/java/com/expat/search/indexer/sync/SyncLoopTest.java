@@ -60,11 +60,11 @@ class SyncLoopTest {
   }
 
   private SyncLoop loop(ChangeSource source, Set<String> refusedIds) {
+    SyncMetrics metrics = new SyncMetrics(new SimpleMeterRegistry(), clock, () -> 0);
     BatchProcessor processor = new BatchProcessor(new NoRows(), new Refusing(refusedIds),
-        new IndexTargets(new NoBuilds(), "members", "events", Duration.ofMinutes(1), clock), clock);
+        new IndexTargets(new NoBuilds(), "members", "events", Duration.ofMinutes(1), clock), clock, metrics);
     return new SyncLoop(source, processor, InvalidationSink.NONE, 100, Duration.ZERO,
-        new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), new SplittableRandom(1),
-        new SyncMetrics(new SimpleMeterRegistry(), clock, () -> 0), clock);
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), new SplittableRandom(1), metrics, clock);
   }
 
   private static Received received(long memberId) {
