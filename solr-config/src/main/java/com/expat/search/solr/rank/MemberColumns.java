@@ -6,6 +6,8 @@ import com.expat.search.vocabulary.LanguageTerms;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.DocValues;
@@ -23,7 +25,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  * (unused) entries. Multi-valued strings are ordinals into the segment's own term list.
  * The decays of the two dates are kept by half-life rate once asked for ({@link #activity}, {@link
  * #newness}; 8 bytes per member each), for at most {@value #MAX_RATES} rates per date. Immutable
- * once built, but for those; thread-safe. About 80 bytes per member, 96 with one profile's decays.
+ * once built, but for those and the language sets' maps ({@link #languageLevels}); thread-safe.
+ * About 72 bytes per member, 88 with one profile's decays.
  */
 final class MemberColumns {
   static final long MISSING = Long.MIN_VALUE;
@@ -48,13 +51,23 @@ final class MemberColumns {
   final int[] interestStart;
   final int[] interestOrds;
   final String[] interests;
-  /** The document's {@code language_levels} values, the same way. */
+  /**
+   * The document's {@code language_levels} values as one of the segment's distinct sets of them
+   * (members list a few of a few dozen languages, so a million members share some thousands of
+   * sets): {@code languageSet[d]}, -1 for none; set {@code s} is the ordinals {@code
+   * languageOrds[languageStart[s] .. languageStart[s+1])}, ascending. Whatever a request computes
+   * from a member's languages it computes once per set ({@link SegmentPrerank}, {@link
+   * #languageLevels}).
+   */
+  final int[] languageSet;
   final int[] languageStart;
   final int[] languageOrds;
   final String[] languages;
   /** Each {@link #languages} term read once: its language code and level; null when it is not a known level. */
   final String[] languageCodeOf;
   final LanguageLevel[] languageLevelOf;
+  /** Each language set's levels by code, as the model reads them; built on first use. */
+  private final Map<String, LanguageLevel>[] levelsOfSet;
   private final ConcurrentHashMap<Double, DecayColumn> activityByRate = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Double, DecayColumn> newnessByRate = new ConcurrentHashMap<>();
 
@@ -85,10 +98,14 @@ final class MemberColumns {
     interestStart = interestColumn.start;
     interestOrds = interestColumn.ords;
     interests = interestColumn.terms;
-    Multi languageColumn = Multi.read(DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS), maxDoc);
+    Sets languageColumn = Sets.read(DocValues.getSortedSet(reader, MemberFields.LANGUAGE_LEVELS), maxDoc);
+    languageSet = languageColumn.setOf;
     languageStart = languageColumn.start;
     languageOrds = languageColumn.ords;
     languages = languageColumn.terms;
+    @SuppressWarnings("unchecked")
+    Map<String, LanguageLevel>[] levels = new Map[languageStart.length - 1];
+    levelsOfSet = levels;
     languageCodeOf = new String[languages.length];
     languageLevelOf = new LanguageLevel[languages.length];
     for (int ord = 0; ord < languages.length; ord++) {
@@ -99,6 +116,50 @@ final class MemberColumns {
         languageLevelOf[ord] = level;
       }
     }
+  }
+
+  /** The number of distinct language sets in the segment. */
+  int languageSets() {
+    return levelsOfSet.length;
+  }
+
+  /** The {@code language_levels} terms of segment document {@code doc}, ascending. */
+  String[] languageTerms(int doc) {
+    int set = languageSet[doc];
+    if (set < 0) {
+      return new String[0];
+    }
+    String[] terms = new String[languageStart[set + 1] - languageStart[set]];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = languages[languageOrds[languageStart[set] + i]];
+    }
+    return terms;
+  }
+
+  /**
+   * Segment document {@code doc}'s languages by code, each at its strongest level listed, as
+   * {@link LanguageLevel#parseCodes} reads its terms (unknown levels left out). One immutable map
+   * per language set, shared by its members.
+   */
+  Map<String, LanguageLevel> languageLevels(int doc) {
+    int set = languageSet[doc];
+    if (set < 0) {
+      return Map.of();
+    }
+    Map<String, LanguageLevel> levels = levelsOfSet[set];
+    if (levels == null) {
+      // Racing threads build equal immutable maps; any of them may stay.
+      Map<String, LanguageLevel> byCode = new HashMap<>();
+      for (int i = languageStart[set]; i < languageStart[set + 1]; i++) {
+        int ord = languageOrds[i];
+        if (languageCodeOf[ord] != null) {
+          byCode.merge(languageCodeOf[ord], languageLevelOf[ord], LanguageLevel::stronger);
+        }
+      }
+      levels = Map.copyOf(byCode);
+      levelsOfSet[set] = levels;
+    }
+    return levels;
   }
 
   /** Reads the columns of {@code reader}: a pass over each field's docValues. */
@@ -137,7 +198,7 @@ final class MemberColumns {
       decays += column.bytes();
     }
     return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
-        + decays;
+        + 4L * languageStart.length + decays;
   }
 
   private void readIds(LeafReader reader) throws IOException {
@@ -180,6 +241,67 @@ final class MemberColumns {
       terms[ord] = values.lookupOrd(ord).utf8ToString();
     }
     return terms;
+  }
+
+  /**
+   * A multi-valued string field as each document's set among the distinct sets of values: set
+   * index by document (-1 for none), each set's start offset into the ordinals, and terms.
+   */
+  private record Sets(int[] setOf, int[] start, int[] ords, String[] terms) {
+    static Sets read(SortedSetDocValues values, int maxDoc) throws IOException {
+      int[] setOf = new int[maxDoc];
+      Arrays.fill(setOf, -1);
+      Map<Key, Integer> indexOf = new HashMap<>();
+      int[] start = new int[17];
+      int[] ords = new int[64];
+      int sets = 0;
+      int count = 0;
+      int[] docOrds = new int[8];
+      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+        int n = values.docValueCount();
+        if (docOrds.length < n) {
+          docOrds = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          docOrds[i] = (int) values.nextOrd();
+        }
+        Key key = new Key(Arrays.copyOf(docOrds, n));
+        Integer set = indexOf.get(key);
+        if (set == null) {
+          set = sets++;
+          indexOf.put(key, set);
+          if (sets + 1 > start.length) {
+            start = Arrays.copyOf(start, start.length * 2);
+          }
+          while (count + n > ords.length) {
+            ords = Arrays.copyOf(ords, ords.length * 2);
+          }
+          System.arraycopy(key.ords, 0, ords, count, n);
+          start[set] = count;
+          count += n;
+          start[sets] = count;
+        }
+        setOf[doc] = set;
+      }
+      String[] terms = new String[(int) values.getValueCount()];
+      for (int ord = 0; ord < terms.length; ord++) {
+        terms[ord] = values.lookupOrd(ord).utf8ToString();
+      }
+      return new Sets(setOf, Arrays.copyOf(start, sets + 1), Arrays.copyOf(ords, count), terms);
+    }
+
+    /** A document's ordinals, as a map key. */
+    private record Key(int[] ords) {
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Key key && Arrays.equals(ords, key.ords);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(ords);
+      }
+    }
   }
 
   /** A multi-valued string field as start offsets, ordinals and terms. */

@@ -1,13 +1,10 @@
 package com.expat.search.solr.rank;
 
-import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -48,29 +45,11 @@ final class MemberReader {
         cityId,
         cityName,
         columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]],
-        languages(columns, doc),
+        columns.languageLevels(doc),
         Set.of(interests),
         instant(columns.lastActiveAt[doc]),
         instant(columns.createdAt[doc]),
         Math.min(1, Math.max(0, columns.quality[doc])));
-  }
-
-  /** As {@link LanguageLevel#parseCodes} reads the document's terms, from the terms read once per segment. */
-  private static Map<String, LanguageLevel> languages(MemberColumns columns, int doc) {
-    int from = columns.languageStart[doc];
-    int to = columns.languageStart[doc + 1];
-    if (to - from == 1) {
-      int ord = columns.languageOrds[from];
-      return columns.languageCodeOf[ord] == null ? Map.of() : Map.of(columns.languageCodeOf[ord], columns.languageLevelOf[ord]);
-    }
-    Map<String, LanguageLevel> languages = new HashMap<>();
-    for (int i = from; i < to; i++) {
-      int ord = columns.languageOrds[i];
-      if (columns.languageCodeOf[ord] != null) {
-        languages.merge(columns.languageCodeOf[ord], columns.languageLevelOf[ord], LanguageLevel::stronger);
-      }
-    }
-    return languages;
   }
 
   private static Instant instant(long epochMs) {

@@ -6,7 +6,8 @@ import com.expat.search.ranking.solr.DecayColumn;
 /**
  * {@link ColumnPrerank} bound to one segment's {@link MemberColumns}: each interest and language
  * term weighed once per segment, the dates' decays kept per segment ({@link DecayColumn}), then a
- * document's pre-rank is array reads and multiplications. The closeness of the last point is
+ * document's pre-rank is array reads and multiplications; the languages are scored once per
+ * language set the segment's members share ({@link MemberColumns#languageSet}). The closeness of the last point is
  * remembered: members sit at their city's coordinates and rebuilds write them city by city. A
  * candidate that cannot reach the window's floor even sharing the viewer's every interest and
  * language at best is not scored further ({@link #score(int, float)}). Not thread-safe: one per
@@ -21,6 +22,8 @@ final class SegmentPrerank {
   private final int[] languageCode;
   private final double[] bestPairs;
   private final int[] seenCodes;
+  /** Each language set's contribution ({@link MemberColumns#languageSet}), NaN until computed. */
+  private final double[] setScore;
   /** The most the interests can add: the viewer's every interest shared. */
   private final double maxInterests;
   /** The most the languages can add: the best level of each language the viewer speaks. */
@@ -51,6 +54,8 @@ final class SegmentPrerank {
       int colon = Math.max(term.indexOf(':'), 0);
       languageCode[ord] = codes.computeIfAbsent(term.substring(0, colon), code -> codes.size());
     }
+    setScore = new double[columns.languageSets()];
+    java.util.Arrays.fill(setScore, Double.NaN);
     bestPairs = new double[Math.max(1, codes.size())];
     seenCodes = new int[bestPairs.length];
     double interests = 0;
@@ -86,13 +91,17 @@ final class SegmentPrerank {
     for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
       score += interestWeight[columns.interestOrds[i]];
     }
-    int from = columns.languageStart[doc];
-    int end = columns.languageStart[doc + 1];
-    if (from < end) {
+    int set = columns.languageSet[doc];
+    if (set >= 0) {
       if (below(score + maxLanguages, floor)) {
         return Double.NEGATIVE_INFINITY;
       }
-      score += languages(from, end);
+      double languages = setScore[set];
+      if (Double.isNaN(languages)) {
+        languages = languages(columns.languageStart[set], columns.languageStart[set + 1]);
+        setScore[set] = languages;
+      }
+      score += languages;
     }
     return score;
   }

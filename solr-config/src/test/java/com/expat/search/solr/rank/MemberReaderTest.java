@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +17,7 @@ class MemberReaderTest {
   void aMembersLanguagesAndInterestsAreWhatTheModelReadsFromTheIndexTerms() throws IOException {
     int twice = 0;
     for (int doc = 0; doc < COLUMNS.maxDoc; doc++) {
-      List<String> terms = new ArrayList<>();
-      for (int i = COLUMNS.languageStart[doc]; i < COLUMNS.languageStart[doc + 1]; i++) {
-        terms.add(COLUMNS.languages[COLUMNS.languageOrds[i]]);
-      }
+      List<String> terms = List.of(COLUMNS.languageTerms(doc));
       Set<String> interests = new HashSet<>();
       for (int i = COLUMNS.interestStart[doc]; i < COLUMNS.interestStart[doc + 1]; i++) {
         interests.add(COLUMNS.interests[COLUMNS.interestOrds[i]]);

@@ -110,8 +110,7 @@ class SegmentPrerankTest {
       score += model.interest(columns.interests[columns.interestOrds[i]]);
     }
     Map<String, Double> best = new HashMap<>();
-    for (int i = columns.languageStart[doc]; i < columns.languageStart[doc + 1]; i++) {
-      String term = columns.languages[columns.languageOrds[i]];
+    for (String term : columns.languageTerms(doc)) {
       double pair = model.languagePair(term);
       if (pair > 0) {
         best.merge(term.substring(0, term.indexOf(':')), pair, Math::max);
