@@ -62,6 +62,7 @@ final class ChangesUnderFaults {
   Map<String, Object> run(int changes, int writers, double rate, long outageMillis, long convergeLimitMillis,
       List<Long> members) throws Exception {
     Map<Long, Long> lastVersion = new ConcurrentHashMap<>();
+    Map<Long, Integer> lastChange = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
     AtomicLong failed = new AtomicLong();
     Map<String, Long> failures = new ConcurrentHashMap<>();
@@ -84,6 +85,7 @@ final class ChangesUnderFaults {
             ChangeWriter.Outcome outcome = writer.change(member, "chaos " + i);
             if (outcome instanceof ChangeWriter.Published published) {
               lastVersion.merge(published.memberId(), published.version(), Math::max);
+              lastChange.merge(published.memberId(), i, Math::max);
             } else if (outcome instanceof ChangeWriter.Failed failure) {
               failed.incrementAndGet();
               failures.merge(failure.reason(), 1L, Long::sum);
@@ -139,11 +141,19 @@ final class ChangesUnderFaults {
     result.put("faults", faults);
     result.put("rowsBehindAtEnd", lost);
     result.put("firstRowsBehind", firstLost);
+    // Which change each of them was last touched by, to set against the faults' atChange.
+    result.put("firstRowsBehindLastChange", firstLost.stream().map(lastChange::get).toList());
+    // Missing, or an older version (written late, or put back over a newer one)?
+    Map<Long, Long> held = indexed.versions(firstLost);
+    result.put("firstRowsBehindVersions", firstLost.stream()
+        .map(id -> id + ": indexed " + held.get(id) + ", last published " + lastVersion.get(id)).toList());
     result.put("convergedMillisAfterLastChange", convergedMillis);
     result.put("duplicateDocuments", indexed.duplicates(lastVersion));
-    out.printf("(a) converged: %s; rows behind at the end: %d %s; duplicate documents among changed rows: %s%n",
+    out.printf("(a) converged: %s; rows behind at the end: %d %s (last changed by changes %s);"
+        + " duplicate documents among changed rows: %s%n",
         convergedMillis < 0 ? "NO within " + convergeLimitMillis / 1000 + " s" : convergedMillis + " ms after the last change",
-        lost, firstLost, result.get("duplicateDocuments"));
+        lost, result.get("firstRowsBehindVersions"), result.get("firstRowsBehindLastChange"),
+        result.get("duplicateDocuments"));
     return result;
   }
 

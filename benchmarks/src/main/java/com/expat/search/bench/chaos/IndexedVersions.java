@@ -27,7 +27,7 @@ final class IndexedVersions {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       Map<Long, Long> indexed;
       try {
-        indexed = versions(chunk);
+        indexed = query(chunk);
       } catch (Exception e) {
         return ids; // Solr not answering yet: nothing confirmed
       }
@@ -41,7 +41,16 @@ final class IndexedVersions {
     return behind;
   }
 
-  private Map<Long, Long> versions(List<Long> ids) throws Exception {
+  /** The indexed {@code doc_version} of each of {@code ids} that has a document; empty when Solr fails. */
+  Map<Long, Long> versions(List<Long> ids) {
+    try {
+      return ids.isEmpty() ? Map.of() : query(ids);
+    } catch (Exception e) {
+      return Map.of();
+    }
+  }
+
+  private Map<Long, Long> query(List<Long> ids) throws Exception {
     SolrQuery query = new SolrQuery("{!terms f=" + MemberFields.ID + "}" + join(ids))
         .setFields(MemberFields.ID, MemberFields.VERSION).setRows(ids.size() * 2);
     Map<Long, Long> versions = new java.util.HashMap<>();
