@@ -293,7 +293,7 @@ public final class LiveCommand implements Callable<Integer> {
     this.visibility = visibility;
     LiveResult result = new LiveResult(core, mode(), writers, attempted.get(), published, visible, notVisible,
         new LinkedHashMap<>(errors),
-        publishSeconds > 0 ? (published - 1) / publishSeconds : 0,
+        publishSeconds > 0 ? (published - warmupVisible - 1) / publishSeconds : 0,
         sustained > 0 ? visible / sustained : 0, sustained,
         ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
         ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),

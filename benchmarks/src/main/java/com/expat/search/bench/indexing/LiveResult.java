@@ -16,7 +16,7 @@ import java.util.Map;
  * @param visible published changes seen in a search
  * @param notVisible published changes not seen within the wait after the last publish
  * @param errors changes not published, by reason (overflow: due while too many were in flight)
- * @param publishPerSecond published changes over the time from the first publish to the last
+ * @param publishPerSecond published changes after the warm-up over the time from their first publish to the last
  * @param sustainedPerSecond visible changes over the time from the first publish to the last visible
  * @param generatorLagP99 open loop only: how late changes started against their schedule, p99
  * @param warmupSeconds changes published in this first part of the run are not in the figures
