@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
-import com.expat.search.indexer.mapping.EventDocuments;
-import com.expat.search.indexer.world.Event;
-import com.expat.search.indexer.world.EventDetails;
 import com.expat.search.query.QueryServiceConfig;
 import com.expat.search.ranking.EventFeature;
 import com.expat.search.ranking.Ranked;
@@ -64,13 +61,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventsInSolrIT {
   private static final int EVENTS = 1_150;
   private static final int WINDOW = 300;
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private static final List<String> LANGUAGES = List.of("de", "en", "tr", "fr", "it");
-  private static final List<String> WORDS = List.of("hike", "walk", "chess", "night", "photo", "cooking", "forest",
-      "lake", "meetup");
-  private static final long[] MEMBERS = {1, 2, 3, 5, 6, 7, 8, 9, 10, 100, 101, 102};
-  private static final long[][] CITIES = {{World.BERLIN}, {World.POTSDAM}, {World.MUNICH}};
-  private static final double[][] POINTS = {{52.52437, 13.41053}, {52.39886, 13.06566}, {48.13743, 11.57549}};
   private static SolrCores solr;
   private static Corpus corpus;
 
@@ -82,12 +72,7 @@ class EventsInSolrIT {
   static void index(SolrCores cores) throws Exception {
     solr = cores;
     World.index(solr);
-    SplittableRandom random = new SplittableRandom(13);
-    List<org.apache.solr.common.SolrInputDocument> docs = new ArrayList<>();
-    for (int id = 1; id <= EVENTS; id++) {
-      docs.add(EventDocuments.document(event(id, random), World.CATALOG));
-    }
-    solr.client().add(solr.events(), docs);
+    solr.client().add(solr.events(), GeneratedEvents.documents(EVENTS, new SplittableRandom(13)));
     solr.client().commit(solr.events());
     corpus = corpus();
   }
@@ -313,7 +298,7 @@ class EventsInSolrIT {
     }
     String city = RequestParams.get(params, "city", null);
     if (city != null) {
-      double[] point = POINTS[Long.parseLong(city) == World.MUNICH ? 2 : Long.parseLong(city) == World.POTSDAM ? 1 : 0];
+      double[] point = GeneratedEvents.POINTS[Long.parseLong(city) == World.MUNICH ? 2 : Long.parseLong(city) == World.POTSDAM ? 1 : 0];
       viewer = viewer.withOrigin(new LatLon(point[0], point[1]));
       filters.add(EventFields.CITY_ID + ":" + city);
     }
@@ -404,44 +389,5 @@ class EventsInSolrIT {
         Duration.ZERO, 1_000, Duration.ofMinutes(10)).withRankingOverrides(true).withRankWindow(WINDOW)
         .withCaches(new QueryServiceConfig.Caches(Duration.ZERO, Duration.ZERO, Duration.ZERO, Optional.empty(),
             Duration.ofMillis(200), Duration.ofMillis(50), 5, Duration.ofSeconds(10)));
-  }
-
-  /** An event in Berlin, Potsdam or Munich; some without a venue point, a capacity, interests or anyone going. */
-  private static EventDetails event(long id, SplittableRandom random) {
-    int city = random.nextInt(10) < 6 ? 0 : random.nextInt(1, 3);
-    Double latitude = null;
-    Double longitude = null;
-    if (random.nextInt(5) > 0) {
-      latitude = POINTS[city][0] + random.nextDouble(-0.2, 0.2);
-      longitude = POINTS[city][1] + random.nextDouble(-0.3, 0.3);
-    }
-    // Most start within the next weeks, some started an hour or two ago and are still on.
-    Instant starts = random.nextInt(12) == 0 ? NOW.minus(Duration.ofMinutes(random.nextLong(10, 120)))
-        : NOW.plus(Duration.ofMinutes(random.nextLong(30, 45L * 24 * 60)));
-    if (random.nextInt(8) == 0) {
-      starts = NOW.plus(Duration.ofDays(random.nextInt(1, 20))).truncatedTo(ChronoUnit.DAYS); // ties in start
-    }
-    StringBuilder title = new StringBuilder();
-    for (int w = random.nextInt(1, 4); w > 0; w--) {
-      title.append(title.length() == 0 ? "" : " ").append(WORDS.get(random.nextInt(WORDS.size())));
-    }
-    List<Integer> interests = new ArrayList<>();
-    for (int i = 1; i <= 4; i++) {
-      if (random.nextInt(3) == 0) {
-        interests.add(i);
-      }
-    }
-    List<Long> going = new ArrayList<>();
-    for (long member : MEMBERS) {
-      if (random.nextInt(6) == 0) {
-        going.add(member);
-      }
-    }
-    Integer capacity = random.nextInt(3) == 0 ? null : random.nextInt(2, 40);
-    Event event = new Event(id, title.toString(), "Event " + id + " " + WORDS.get(random.nextInt(WORDS.size())),
-        CITIES[city][0], random.nextBoolean() ? "Venue " + id : null, latitude, longitude, starts,
-        starts.plus(Duration.ofHours(random.nextInt(1, 6))), LANGUAGES.get(random.nextInt(LANGUAGES.size())),
-        500 + random.nextInt(50), capacity, Event.Status.PUBLISHED, NOW.minus(Duration.ofDays(30)), NOW, 1);
-    return new EventDetails(event, interests, going, List.of());
   }
 }
