@@ -147,7 +147,7 @@ class EventsInSolrIT {
             do { // the service and the model at the same minute: soonness moves with it
               asking = minute();
               actual = api.get(asked.path(), params.toArray(String[]::new));
-              model = byId(rank(asked, candidates(asked.filters())));
+              model = byId(rank(asked, candidates(asked.filters()), asking));
             } while (!asking.equals(minute()));
             String what = asked.path() + " " + params;
             assertThat(actual.status()).as(what + ": " + actual.text()).isEqualTo(200);
@@ -211,7 +211,7 @@ class EventsInSolrIT {
       assertThat(actual.status()).as(what + ": " + actual.text()).isEqualTo(200);
       int page = Integer.parseInt(RequestParams.get(asked.params(), "page", "1"));
       int size = Integer.parseInt(RequestParams.get(asked.params(), "size", "20"));
-      List<Ranked<EventSignals>> expected = expectedOrder(asked, candidates, page * size);
+      List<Ranked<EventSignals>> expected = expectedOrder(asked, candidates, page * size, minute);
       int from = Math.min((page - 1) * size, expected.size());
       List<Ranked<EventSignals>> slice = expected.subList(from, Math.min(from + size, expected.size()));
       assertThat(actual.total()).as(what).isEqualTo(candidates.size());
@@ -234,8 +234,9 @@ class EventsInSolrIT {
    * soonest first; in relevance order the model's ranking of the best window by the pre-rank
    * (where the page ends within the largest window), else the pre-rank's order.
    */
-  private static List<Ranked<EventSignals>> expectedOrder(Asked asked, List<EventSignals> candidates, int end) {
-    List<Ranked<EventSignals>> all = new ArrayList<>(rank(asked, candidates));
+  private static List<Ranked<EventSignals>> expectedOrder(Asked asked, List<EventSignals> candidates, int end,
+      Instant now) {
+    List<Ranked<EventSignals>> all = new ArrayList<>(rank(asked, candidates, now));
     if (asked.byDate()) {
       all.sort(Comparator.<Ranked<EventSignals>, Instant>comparing(ranked -> ranked.item().startsAt())
           .thenComparing(ranked -> Long.toString(ranked.item().id())));
@@ -249,12 +250,12 @@ class EventsInSolrIT {
     }
     List<Candidate<EventSignals>> window = all.subList(0, Math.min(Math.max(WINDOW, end), all.size())).stream()
         .map(ranked -> Candidate.of(ranked.item())).toList();
-    return Rankers.events().rank(asked.viewer(), window, asked.profile(), corpus, minute());
+    return Rankers.events().rank(asked.viewer(), window, asked.profile(), corpus, now);
   }
 
-  private static List<Ranked<EventSignals>> rank(Asked asked, List<EventSignals> candidates) {
+  private static List<Ranked<EventSignals>> rank(Asked asked, List<EventSignals> candidates, Instant now) {
     return Rankers.events().rank(asked.viewer(), candidates.stream().map(Candidate::of).toList(), asked.profile(),
-        corpus, minute());
+        corpus, now);
   }
 
   /** The pre-rank as the model's features weigh it (what Solr's pre-rank computes from its columns). */
