@@ -39,6 +39,11 @@ final class MeteredIndex implements SearchIndex {
   }
 
   @Override
+  public List<IndexChange> notVisible(String core, List<IndexChange> changes) {
+    return index.notVisible(core, changes);
+  }
+
+  @Override
   public void commit(String core) {
     index.commit(core);
   }

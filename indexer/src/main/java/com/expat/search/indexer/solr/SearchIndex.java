@@ -26,6 +26,15 @@ public interface SearchIndex {
    */
   void softCommit(String core);
 
+  /**
+   * The changes among {@code changes} that searches on {@code core} do not show yet: an upsert
+   * whose document is missing or older than the change (unless a delete at least as new replaced
+   * it), a delete whose document is still there at an older version. Empty once a commit made
+   * them all visible. A {@link #softCommit} that returned is no proof of that: Solr answers success
+   * to a commit it ignores, as it does while it replays its update log after a restart.
+   */
+  List<IndexChange> notVisible(String core, List<IndexChange> changes);
+
   /** Makes every accepted write visible to searches and durable. */
   void commit(String core);
 

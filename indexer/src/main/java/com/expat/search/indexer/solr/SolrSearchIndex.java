@@ -6,11 +6,15 @@ import com.expat.search.vocabulary.IndexFields;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.UpdateParams;
@@ -86,6 +90,77 @@ public final class SolrSearchIndex implements SearchIndex {
     } catch (SolrServerException | IOException | SolrException e) {
       throw new IndexWriteException("Solr refused a soft commit on " + core + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * One {@code /select} by id (tombstones hidden) for the whole batch; only for upserts it does not
+   * find, one real-time get, which sees tombstones, to tell a newer delete from a write not yet
+   * visible.
+   */
+  @Override
+  public List<IndexChange> notVisible(String core, List<IndexChange> changes) {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> searched = new HashMap<>();
+    for (SolrDocument doc : lookUp(core, "/select", changes, false)) {
+      searched.put(doc.getFirstValue(IndexFields.ID).toString(), version(doc));
+    }
+    List<IndexChange> hidden = new ArrayList<>();
+    List<IndexChange> unfound = new ArrayList<>();
+    for (IndexChange change : changes) {
+      Long shown = searched.get(change.id());
+      if (change instanceof IndexChange.Delete) {
+        if (shown != null && shown < change.version()) {
+          hidden.add(change);
+        }
+      } else if (shown == null) {
+        unfound.add(change);
+      } else if (shown < change.version()) {
+        hidden.add(change);
+      }
+    }
+    if (!unfound.isEmpty()) {
+      Map<String, Long> deletedAt = new HashMap<>();
+      for (SolrDocument doc : lookUp(core, "/get", unfound, true)) {
+        if (Boolean.TRUE.equals(doc.getFirstValue(IndexFields.TOMBSTONE))) {
+          deletedAt.put(doc.getFirstValue(IndexFields.ID).toString(), version(doc));
+        }
+      }
+      for (IndexChange change : unfound) {
+        Long deleted = deletedAt.get(change.id());
+        if (deleted == null || deleted < change.version()) {
+          hidden.add(change);
+        }
+      }
+    }
+    return hidden;
+  }
+
+  private List<SolrDocument> lookUp(String core, String handler, List<IndexChange> changes, boolean realTime) {
+    StringBuilder ids = new StringBuilder();
+    for (IndexChange change : changes) {
+      ids.append(ids.length() == 0 ? "" : ",").append(change.id());
+    }
+    SolrQuery query = new SolrQuery();
+    query.setRequestHandler(handler);
+    query.setFields(IndexFields.ID, IndexFields.VERSION, IndexFields.TOMBSTONE);
+    if (realTime) {
+      query.set("ids", ids.toString());
+    } else {
+      query.setQuery("*:*").addFilterQuery("{!terms f=" + IndexFields.ID + " v=$ids}").setRows(changes.size());
+      query.set("ids", ids.toString());
+    }
+    try {
+      return calls.call(() -> client.query(core, query, SolrRequest.METHOD.POST), writeDeadline.toNanos()).getResults();
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw new IndexWriteException("Solr did not answer a look-up of " + changes.size() + " ids on " + core
+          + " (" + handler + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static long version(SolrDocument doc) {
+    return ((Number) doc.getFirstValue(IndexFields.VERSION)).longValue();
   }
 
   @Override

@@ -11,8 +11,10 @@
  * changes are batched ({@code INDEXER_BATCH_SIZE}, {@code INDEXER_LINGER_MS}) and coalesced by row
  * ({@code Coalesced}); {@code BatchProcessor} reads the rows with a few set-based queries in one
  * snapshot, maps them with the shared mapping, writes each core in one update request, soft
- * commits, and {@code SyncLoop} then publishes the invalidation notice (confirmed) and
- * acknowledges. A passing failure (Solr, MariaDB, RabbitMQ) retries the whole batch with
+ * commits, checks that searches show the batch (Solr answers success to a commit it ignores, as it
+ * does while it replays its update log after a restart: docs/reliability.md), and {@code SyncLoop}
+ * then publishes the invalidation notice (confirmed) and acknowledges; a batch searches do not show
+ * is retried like any passing failure. A passing failure (Solr, MariaDB, RabbitMQ) retries the whole batch with
  * exponential backoff and jitter, forever: nothing is dead-lettered or acknowledged meanwhile,
  * and the prefetch limit stops deliveries, so nothing is lost. A row the mapping or Solr refuses
  * for what it holds (HTTP 400) is dead-lettered with the reason; the rest of the batch proceeds.

@@ -43,6 +43,11 @@ public final class SpoiledRows implements SearchIndex {
   }
 
   @Override
+  public List<IndexChange> notVisible(String core, List<IndexChange> changes) {
+    return index.notVisible(core, changes);
+  }
+
+  @Override
   public void softCommit(String core) {
     index.softCommit(core);
   }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +60,31 @@ class SyncLoopTest {
     assertThat(source.acknowledged).containsExactly("member 6");
   }
 
+  @Test
+  void batchWhoseSoftCommitSolrIgnoredWhileReplayingItsLogIsNotAcknowledgedUntilSearchesShowIt() {
+    // ChaosCommandIT, once: Solr killed, then restarted; the indexer wrote the batch it held while
+    // Solr replayed its update log, and Solr answered success to the commit it ignored.
+    SettlementLog source = new SettlementLog(0);
+    ReplayingIndex index = new ReplayingIndex(Map.of("7", 3L), 1);
+    SyncLoop loop = loop(source, index);
+    List<String> shownAtAcknowledgement = new ArrayList<>();
+    source.onAcknowledge = () -> shownAtAcknowledgement.addAll(index.searchable.keySet());
+
+    loop.handle(List.of(received(7)));
+
+    assertThat(source.acknowledged).containsExactly("member 7");
+    assertThat(shownAtAcknowledgement).as("searches still showed the deleted member when it was acknowledged")
+        .doesNotContain("7");
+    assertThat(index.commitsIgnored).isEqualTo(1);
+  }
+
   private SyncLoop loop(ChangeSource source, Set<String> refusedIds) {
+    return loop(source, new Refusing(refusedIds));
+  }
+
+  private SyncLoop loop(ChangeSource source, SearchIndex index) {
     SyncMetrics metrics = new SyncMetrics(new SimpleMeterRegistry(), clock, () -> 0);
-    BatchProcessor processor = new BatchProcessor(new NoRows(), new Refusing(refusedIds),
+    BatchProcessor processor = new BatchProcessor(new NoRows(), index,
         new IndexTargets(new NoBuilds(), "members", "events", Duration.ofMinutes(1), clock), clock, metrics);
     return new SyncLoop(source, processor, InvalidationSink.NONE, 100, Duration.ZERO,
         new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), new SplittableRandom(1), metrics, clock);
@@ -81,6 +104,7 @@ class SyncLoopTest {
     final List<Received> settled = new ArrayList<>();
     private final int failingDeadLetter;
     private int deadLetterCalls;
+    Runnable onAcknowledge = () -> {};
 
     SettlementLog(int failingDeadLetter) {
       this.failingDeadLetter = failingDeadLetter;
@@ -93,6 +117,7 @@ class SyncLoopTest {
 
     @Override
     public void acknowledge(List<Received> done) {
+      onAcknowledge.run();
       done.forEach(received -> settle(received, acknowledged));
     }
 
@@ -141,8 +166,59 @@ class SyncLoopTest {
     }
   }
 
+  /**
+   * An index as a Solr node that is replaying its update log after a restart: it accepts writes,
+   * and answers success to the first {@code commitsToIgnore} soft commits without opening a
+   * searcher. {@code searchable} is what searches show: id to version, tombstones left out.
+   */
+  private static final class ReplayingIndex extends QuietIndex {
+    final Map<String, Long> searchable;
+    private final Map<String, IndexChange> written = new HashMap<>();
+    private int commitsToIgnore;
+    int commitsIgnored;
+
+    ReplayingIndex(Map<String, Long> searchable, int commitsToIgnore) {
+      this.searchable = new HashMap<>(searchable);
+      this.commitsToIgnore = commitsToIgnore;
+    }
+
+    @Override
+    public void apply(String core, List<IndexChange> changes) {
+      changes.forEach(change -> written.put(change.id(), change));
+    }
+
+    @Override
+    public void softCommit(String core) {
+      if (commitsToIgnore > 0) {
+        commitsToIgnore--;
+        commitsIgnored++;
+        return;
+      }
+      written.values().forEach(change -> {
+        if (change instanceof IndexChange.Delete) {
+          searchable.remove(change.id());
+        } else {
+          searchable.put(change.id(), change.version());
+        }
+      });
+    }
+
+    @Override
+    public List<IndexChange> notVisible(String core, List<IndexChange> changes) {
+      return changes.stream().filter(change -> change instanceof IndexChange.Delete
+          ? searchable.containsKey(change.id())
+          : searchable.getOrDefault(change.id(), -1L) < change.version()).toList();
+    }
+  }
+
   /** An index that refuses (HTTP 400) any request naming one of {@code refusedIds}. */
-  private record Refusing(Set<String> refusedIds) implements SearchIndex {
+  private static final class Refusing extends QuietIndex {
+    private final Set<String> refusedIds;
+
+    Refusing(Set<String> refusedIds) {
+      this.refusedIds = refusedIds;
+    }
+
     @Override
     public void apply(String core, List<IndexChange> changes) {
       for (IndexChange change : changes) {
@@ -152,12 +228,20 @@ class SyncLoopTest {
         }
       }
     }
+  }
 
+  /** An index that accepts everything and shows it at once; fakes override what they play. */
+  private abstract static class QuietIndex implements SearchIndex {
     @Override
     public void add(String core, List<SolrInputDocument> documents) {}
 
     @Override
     public void softCommit(String core) {}
+
+    @Override
+    public List<IndexChange> notVisible(String core, List<IndexChange> changes) {
+      return List.of();
+    }
 
     @Override
     public void commit(String core) {}
