@@ -46,7 +46,11 @@ public final class ServiceRanker implements Ranker {
   private final HttpClient client;
   private final int pageSize;
   private final int maxPages;
+  /** Attempts per page when the service answers 503. */
+  static final int ATTEMPTS = 3;
+
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger retried = new AtomicInteger();
   private final AtomicInteger shortQueries = new AtomicInteger();
 
   public ServiceRanker(String name, URI base, Map<String, String> extraParams) {
@@ -80,6 +84,11 @@ public final class ServiceRanker implements Ranker {
   /** HTTP requests sent so far. */
   public int requests() {
     return requests.get();
+  }
+
+  /** Requests asked again after a 503, so far (each is also in {@link #requests()}). */
+  public int retried() {
+    return retried.get();
   }
 
   /** Pooled queries so far where the service returned fewer than {@code min(k, pool)} pool members. */
@@ -159,25 +168,51 @@ public final class ServiceRanker implements Ranker {
     return List.copyOf(ranking);
   }
 
+  /**
+   * One page's ids. A 503 (the index briefly unavailable, as when a just-started Solr first
+   * answers slower than the request's Solr budget) is asked again after its {@code Retry-After},
+   * as the contract tells clients to, up to {@value #ATTEMPTS} times in all; any other answer but
+   * 200 fails the evaluation at once.
+   */
   private List<String> fetch(String path) {
-    requests.incrementAndGet();
-    try {
-      HttpResponse<String> response = client.send(
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new RankerException(name + ": " + path + " answered " + response.statusCode() + ": " + response.body());
+    for (int attempt = 1; ; attempt++) {
+      requests.incrementAndGet();
+      try {
+        HttpResponse<String> response = client.send(
+            HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503 && attempt < ATTEMPTS) {
+          retried.incrementAndGet();
+          Thread.sleep(retryAfterMillis(response));
+          continue;
+        }
+        if (response.statusCode() != 200) {
+          throw new RankerException(name + ": " + path + " answered " + response.statusCode()
+              + (attempt > 1 ? " (attempt " + attempt + ")" : "") + ": " + response.body());
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : MAPPER.readTree(response.body()).path("items")) {
+          ids.add(item.path("id").asText());
+        }
+        return ids;
+      } catch (IOException e) {
+        throw new RankerException(name + ": " + path + " failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RankerException(name + ": interrupted", e);
       }
-      List<String> ids = new ArrayList<>();
-      for (JsonNode item : MAPPER.readTree(response.body()).path("items")) {
-        ids.add(item.path("id").asText());
-      }
-      return ids;
-    } catch (IOException e) {
-      throw new RankerException(name + ": " + path + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RankerException(name + ": interrupted", e);
     }
+  }
+
+  /** The 503's {@code Retry-After} in seconds (1 when absent or not a number), at most 5 s. */
+  private static long retryAfterMillis(HttpResponse<?> response) {
+    long seconds = response.headers().firstValue("Retry-After").map(value -> {
+      try {
+        return Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        return 1L;
+      }
+    }).orElse(1L);
+    return Math.min(5, Math.max(0, seconds)) * 1000;
   }
 }

@@ -1,6 +1,7 @@
 package com.expat.search.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,6 +23,8 @@ class ServiceRankerTest {
 
   private HttpServer server;
   private final List<String> paths = new ArrayList<>();
+  /** How many requests the fake answers 503 (Retry-After: 0) before it answers. */
+  private final java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -33,6 +36,14 @@ class ServiceRankerTest {
       }
       Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
           .collect(Collectors.toMap(p -> p[0], p -> p[1]));
+      if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        byte[] problem = "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Retry-After", "0");
+        exchange.sendResponseHeaders(503, problem.length);
+        exchange.getResponseBody().write(problem);
+        exchange.close();
+        return;
+      }
       int size = Integer.parseInt(params.get("size"));
       int page = Integer.parseInt(params.getOrDefault("page", "1"));
       String items = SERVICE_ORDER.stream().skip((long) (page - 1) * size).limit(size)
@@ -97,5 +108,27 @@ class ServiceRankerTest {
     LabQuery search = new LabQuery("q1", QueryType.MEMBER_SEARCH, null, Map.of("lang", "es,fr"), List.of(), List.of(), Map.of());
 
     assertThat(ranker.path(search, 10)).isEqualTo("/v1/members/search?lang=es&lang=fr&size=10&weights=text%3A1%2Cdistance%3A2");
+  }
+
+  @Test
+  void anIndexBrieflyUnavailable_isAskedAgainAfterItsRetryAfter() {
+    unavailable.set(ServiceRanker.ATTEMPTS - 1);
+    ServiceRanker ranker = ranker(20);
+    LabQuery search = new LabQuery("q1", QueryType.MEMBER_SEARCH, null, Map.of("q", "chef"), List.of(), List.of(), Map.of());
+
+    assertThat(ranker.rank(search, 3)).containsExactly("1", "2", "3");
+    assertThat(paths).hasSize(ServiceRanker.ATTEMPTS);
+    assertThat(ranker.requests()).isEqualTo(ServiceRanker.ATTEMPTS);
+  }
+
+  @Test
+  void anIndexUnavailableForEveryAttempt_failsTheEvaluationNamingTheLastAttempt() {
+    unavailable.set(ServiceRanker.ATTEMPTS);
+    ServiceRanker ranker = ranker(20);
+    LabQuery search = new LabQuery("q1", QueryType.MEMBER_SEARCH, null, Map.of("q", "chef"), List.of(), List.of(), Map.of());
+
+    assertThatThrownBy(() -> ranker.rank(search, 3)).isInstanceOf(RankerException.class)
+        .hasMessageContaining("answered 503 (attempt " + ServiceRanker.ATTEMPTS + ")");
+    assertThat(paths).hasSize(ServiceRanker.ATTEMPTS);
   }
 }

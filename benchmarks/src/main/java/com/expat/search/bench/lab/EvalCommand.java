@@ -136,8 +136,8 @@ public final class EvalCommand implements Runnable {
       RunResult run = Evaluation.run(set, chosen, k, relevant);
       LabJson.writeRun(out, run);
       if (chosen instanceof ServiceRanker service) {
-        System.err.printf(Locale.ROOT, "%s: %d requests in %.1f s; %d of %d queries got fewer than min(k, pool) pool members back%n",
-            service.name(), service.requests(), (System.nanoTime() - start) / 1e9, service.shortQueries(), set.queries().size());
+        System.err.printf(Locale.ROOT, "%s: %d requests (%d after a 503) in %.1f s; %d of %d queries got fewer than min(k, pool) pool members back%n",
+            service.name(), service.requests(), service.retried(), (System.nanoTime() - start) / 1e9, service.shortQueries(), set.queries().size());
       }
       System.out.println(summary(run));
       return 0;
