@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.params.ShardParams;
 
 /**
  * Events ranked inside Solr in one request, for a member's events and event search: the main
@@ -80,12 +79,9 @@ final class EventsInSolr {
       params.set("q", "*:*");
     }
     if (shape.order() == Order.DATE) {
+      // With text on SolrCloud the coordinator hands the page's text scores and the best of every
+      // shard to the transformer (solr-config TextScoresComponent).
       params.set("sort", STARTS_AT + " asc,score desc," + ID + " asc");
-      if (shape.text()) {
-        // The transformer reads each event's text score from the result: on SolrCloud the shards
-        // send the page's fields with their first answer (a second request by id has no scores).
-        params.set(ShardParams.DISTRIB_SINGLE_PASS, true);
-      }
     } else {
       params.set("rq", "{!" + RankInSolr.EVENTS_PLUGIN + (shape.order() == Order.KEY ? " order=key"
           : " window=" + Math.max(ranking.window(), end)) + (shape.text() ? " text=true" : "") + "}");

@@ -1,5 +1,6 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.EventFeature;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.EventSignals;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.ShardParams;
+import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.common.util.SimpleOrderedMap;
 import org.apache.solr.handler.component.MergeStrategy;
@@ -33,10 +35,12 @@ import org.apache.solr.util.SolrResponseUtil;
  * as one core orders its ranked window ({@link MergedMatches#ONE_CORE_ORDER}, the start in the
  * place of the members' last activity, negated: the earlier start first) and keeps the page; in
  * the key's order ({@code order=key}) a shard sends the key in the place of the model's score.
- * Unlike members, with query text each shard reads text relevance against its own best text score
- * (the parser asks for one pass, {@code distrib.singlePass}): on SolrCloud an event's text part can
- * differ slightly from one core's (solr-config README, "Several shards"). Stateless apart from the
- * request.
+ * With query text, as for members ({@link MatchesMerge}): the model reads an event's text score over
+ * the best of the result and a shard knows only its own, so each shard sends the model's score
+ * without text and its best text score, the merge recombines every event's score over the best of
+ * all shards, and hands the page's text scores and that best ({@link TextScores}) to the second
+ * request for the page's fields, whose transformer then scores and explains each event as one core
+ * would. Stateless apart from the request.
  */
 final class EventsMerge implements MergeStrategy {
   static final String VALUES = "expat_event_merge";
@@ -94,7 +98,8 @@ final class EventsMerge implements MergeStrategy {
       if (request.keyOrder()) {
         scores.add((double) windowKey); // the key's order: one core's order is the key's
       } else {
-        Ranked<EventSignals> ranked = job.one(columns, local, textRelevance);
+        // With text the coordinator recombines the score over the best text score of every shard.
+        Ranked<EventSignals> ranked = job.one(columns, local, request.text() ? 0 : textRelevance);
         scores.add(ranked == null ? 0 : ranked.score());
       }
       preranks.add(windowKey);
@@ -103,6 +108,9 @@ final class EventsMerge implements MergeStrategy {
     }
     NamedList<Object> values = new SimpleOrderedMap<>();
     values.add("score", scores);
+    if (request.text()) {
+      values.add("maxScore", docs.maxScore());
+    }
     values.add("prerank", preranks);
     values.add("startsAt", starts);
     values.add("id", ids);
@@ -113,6 +121,7 @@ final class EventsMerge implements MergeStrategy {
   @Override
   public void merge(ResponseBuilder rb, ShardRequest sreq) {
     List<MergedMatches.Member<ShardDoc>> events = new ArrayList<>();
+    float bestText = 0;
     long numFound = 0;
     boolean partial = false;
     String uniqueKey = rb.req.getSchema().getUniqueKeyField().getName();
@@ -134,6 +143,9 @@ final class EventsMerge implements MergeStrategy {
       partial |= header != null
           && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
       numFound += docs.getNumFound();
+      if (request.text()) {
+        bestText = MatchesMerge.bestText(values, bestText);
+      }
       for (int i = 0; i < docs.size(); i++) {
         ShardDoc doc = new ShardDoc();
         doc.id = docs.get(i).getFieldValue(uniqueKey);
@@ -142,6 +154,10 @@ final class EventsMerge implements MergeStrategy {
         doc.sortFieldValues = new NamedList<>();
         events.add(member(doc, values, i));
       }
+    }
+    if (request.text() && !request.keyOrder()) {
+      events = MatchesMerge.withText(events, request.job().params().profile().events().weight(EventFeature.TEXT),
+          bestText);
     }
     List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(events, MemberOrder.MODEL, Optional.empty(), 0,
         rb.getSortSpec().getOffset(), rb.getSortSpec().getCount());
@@ -161,6 +177,12 @@ final class EventsMerge implements MergeStrategy {
         : (float) events.stream().mapToDouble(MergedMatches.Member::score).max().orElse(0));
     for (int i = 0; i < page.size(); i++) {
       responseDocs.add(null);
+    }
+    if (request.text()) {
+      // The page's fields come from a second request to the shards: its transformer reads each
+      // event's text relevance against the best of every shard, from these.
+      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, MatchesMerge.textScores(page)),
+          rb.req.getParams()));
     }
     rb.rsp.addToLog("hits", numFound);
     rb.resultIds = resultIds;

@@ -3,12 +3,8 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.solr.EventRankParams;
 import java.util.Map;
-import org.apache.solr.common.params.MapSolrParams;
-import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
-import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.request.SolrQueryRequest;
-import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.search.QParser;
 import org.apache.solr.search.QParserPlugin;
 import org.apache.solr.search.SyntaxError;
@@ -64,25 +60,11 @@ public final class EventsRankParser extends QParserPlugin {
         } catch (RankingException e) {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
+        // With text the second request for the page's fields carries the page's text scores and the
+        // best over every shard (EventsMerge), for the transformer.
         boolean text = localParams.getBool("text", false);
-        if (text) {
-          onePassWhenDistributed();
-        }
         return new EventsRankQuery(new Request(Map.copyOf(rank.params()), window, text, keyOrder,
             EventsRankParser.this));
-      }
-
-      /**
-       * With text over several shards the transformer reads an event's text score from the result,
-       * which Solr's second request for the page's fields by id has none of: one pass.
-       */
-      private void onePassWhenDistributed() {
-        SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
-        ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
-        if (builder != null && builder.isDistributed() && builder.req == req) {
-          req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(ShardParams.DISTRIB_SINGLE_PASS, "true")),
-              req.getParams()));
-        }
       }
     };
   }

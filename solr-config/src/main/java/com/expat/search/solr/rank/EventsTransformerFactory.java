@@ -26,7 +26,8 @@ import org.apache.solr.search.DocIterationInfo;
  * scored from the same {@link EventRankParams} as {@code rq}. An event's score does not depend on
  * the others, so the page's events are scored one by one, also when Solr served the order from
  * its result cache. With {@code text=true} ({@code fl} must name {@code score}) an event's text
- * relevance is the score {@code rq} gave it over the result's best.
+ * relevance is the score {@code rq} gave it over the result's best; on a shard of several, the score
+ * the coordinator handed on over the best of every shard ({@link TextScores}).
  */
 public final class EventsTransformerFactory extends TransformerFactory {
   @Override
@@ -43,6 +44,8 @@ public final class EventsTransformerFactory extends TransformerFactory {
     boolean explain = params != null && params.getBool("explain", false);
     boolean text = params != null && params.getBool("text", false);
     EventsJob job = EventsJob.of(rank, plugin.columns(), 1);
+    // On a shard of several, the page's second request: text scores and the best of every shard.
+    TextScores handedOn = TextScores.read(req.getParams()).orElse(null);
     return new DocTransformer() {
       @Override
       public String getName() {
@@ -56,11 +59,19 @@ public final class EventsTransformerFactory extends TransformerFactory {
 
       @Override
       public void transform(SolrDocument doc, int docid, DocIterationInfo info) {
+        if (text && handedOn != null) {
+          transform(doc, docid);
+          return;
+        }
         score(doc, docid, text ? MatchesJob.textRelevance(info.score(), context.getDocList().maxScore()) : 0);
       }
 
       @Override
       public void transform(SolrDocument doc, int docid) {
+        if (text && handedOn != null) {
+          score(doc, docid, Double.NaN);
+          return;
+        }
         if (text) {
           throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": text=true needs score in fl");
         }
@@ -70,8 +81,11 @@ public final class EventsTransformerFactory extends TransformerFactory {
       private void score(SolrDocument doc, int docid, double textRelevance) {
         List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
-        Ranked<EventSignals> ranked =
-            job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase, textRelevance);
+        EventColumns columns = plugin.columns().columns(leaf.reader());
+        if (Double.isNaN(textRelevance)) {
+          textRelevance = handedOn.relevance(columns.idOrder[docid - leaf.docBase]);
+        }
+        Ranked<EventSignals> ranked = job.one(columns, docid - leaf.docBase, textRelevance);
         if (ranked == null) {
           return; // over by the request's time: the ranking left it out, so no page shows it
         }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.solr.common.SolrDocumentList;
-import org.apache.solr.common.params.MapSolrParams;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
@@ -44,14 +43,10 @@ import org.apache.solr.util.SolrResponseUtil;
  * the result, and a shard knows only its own: each shard sends the model's score without text and
  * its best text score, the merge recombines every member's score over the best of all shards, and
  * hands the page's text scores and that best to the second request for the page's fields, whose
- * transformer then scores and explains each member as one core would ({@link #TEXT_BEST}).
+ * transformer then scores and explains each member as one core would ({@link TextScores}).
  */
 final class MatchesMerge implements MergeStrategy {
   static final String VALUES = "expat_merge";
-  /** The best text score over every shard, for the transformer of the page's second request. */
-  static final String TEXT_BEST = "expat.text.best";
-  /** The page's raw text scores, {@code id:score,...}, for the same. */
-  static final String TEXT_SCORES = "expat.text.scores";
 
   private final MatchesRankParser.Request request;
 
@@ -137,13 +132,30 @@ final class MatchesMerge implements MergeStrategy {
    * every shard: a shard sent the score without text, and the text score as the window's key.
    */
   private List<MergedMatches.Member<ShardDoc>> withText(List<MergedMatches.Member<ShardDoc>> members, float bestText) {
-    double weight = request.params().profile().members().weight(MemberFeature.TEXT);
-    List<MergedMatches.Member<ShardDoc>> scored = new ArrayList<>(members.size());
-    for (MergedMatches.Member<ShardDoc> m : members) {
+    return withText(members, request.params().profile().members().weight(MemberFeature.TEXT), bestText);
+  }
+
+  /** {@code members} scored with {@code weight} x their text relevance against {@code bestText} (members and events). */
+  static <T> List<MergedMatches.Member<T>> withText(List<MergedMatches.Member<T>> members, double weight,
+      float bestText) {
+    List<MergedMatches.Member<T>> scored = new ArrayList<>(members.size());
+    for (MergedMatches.Member<T> m : members) {
       scored.add(new MergedMatches.Member<>(m.item(), m.score() + weight * MatchesJob.textRelevance(m.prerank(), bestText),
           m.prerank(), m.primary(), m.lastActive(), m.id(), m.signals()));
     }
     return scored;
+  }
+
+  /** A shard's best text score ({@code maxScore} of its {@link #VALUES}), when above {@code best}. */
+  static float bestText(NamedList<?> values, float best) {
+    return values.get("maxScore") instanceof Number shard && shard.floatValue() > best ? shard.floatValue() : best;
+  }
+
+  /** The page's text scores (the window's key with text) by id, for {@link TextScores}. */
+  static Map<Long, Float> textScores(List<? extends MergedMatches.Member<?>> page) {
+    Map<Long, Float> scores = new HashMap<>();
+    page.forEach(member -> scores.put(member.id(), member.prerank()));
+    return scores;
   }
 
   /** On the coordinator: every shard's members in one order, diversified, the page kept. */
@@ -171,8 +183,8 @@ final class MatchesMerge implements MergeStrategy {
       partial |= header != null
           && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
       numFound += docs.getNumFound();
-      if (request.text() && values.get("maxScore") instanceof Number best && best.floatValue() > bestText) {
-        bestText = best.floatValue();
+      if (request.text()) {
+        bestText = bestText(values, bestText);
       }
       String uniqueKey = rb.req.getSchema().getUniqueKeyField().getName();
       for (int i = 0; i < docs.size(); i++) {
@@ -214,12 +226,7 @@ final class MatchesMerge implements MergeStrategy {
     if (request.text()) {
       // The page's fields come from a second request to the shards: its transformer reads each
       // member's text relevance against the best of every shard, from these.
-      StringBuilder textScores = new StringBuilder();
-      for (MergedMatches.Member<ShardDoc> member : page) {
-        textScores.append(textScores.length() == 0 ? "" : ",").append(member.id()).append(':').append(member.prerank());
-      }
-      rb.req.setParams(SolrParams.wrapDefaults(new MapSolrParams(Map.of(TEXT_BEST, Float.toString(bestText),
-          TEXT_SCORES, textScores.toString())), rb.req.getParams()));
+      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, textScores(page)), rb.req.getParams()));
     }
     rb.rsp.addToLog("hits", numFound);
     rb.resultIds = resultIds;

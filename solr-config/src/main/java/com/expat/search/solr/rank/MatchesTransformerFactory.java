@@ -52,13 +52,7 @@ public final class MatchesTransformerFactory extends TransformerFactory {
     boolean explain = params != null && params.getBool("explain", false);
     boolean text = params != null && params.getBool("text", false);
     // On a shard of several, the page's second request: text scores and the best of every shard.
-    String best = req.getParams().get(MatchesMerge.TEXT_BEST);
-    Map<Long, Float> textScores = new java.util.HashMap<>();
-    String scores = req.getParams().get(MatchesMerge.TEXT_SCORES, "");
-    for (String entry : scores.isEmpty() ? new String[0] : scores.split(",")) {
-      int colon = entry.indexOf(':');
-      textScores.put(Long.parseLong(entry.substring(0, colon)), Float.parseFloat(entry.substring(colon + 1)));
-    }
+    TextScores handedOn = TextScores.read(req.getParams()).orElse(null);
     return new DocTransformer() {
       private MatchesJob job;
 
@@ -74,7 +68,7 @@ public final class MatchesTransformerFactory extends TransformerFactory {
 
       @Override
       public void transform(SolrDocument doc, int docid, DocIterationInfo info) throws IOException {
-        if (text && best != null) {
+        if (text && handedOn != null) {
           transform(doc, docid);
           return;
         }
@@ -83,7 +77,7 @@ public final class MatchesTransformerFactory extends TransformerFactory {
 
       @Override
       public void transform(SolrDocument doc, int docid) throws IOException {
-        if (text && best != null) {
+        if (text && handedOn != null) {
           score(doc, docid, Double.NaN);
           return;
         }
@@ -101,9 +95,7 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1, false);
         }
         if (Double.isNaN(textRelevance)) {
-          long id = plugin.columns().columns(leaf.reader()).id[docid - leaf.docBase];
-          Float raw = textScores.get(id);
-          textRelevance = raw == null ? 0 : MatchesJob.textRelevance(raw, Float.parseFloat(best));
+          textRelevance = handedOn.relevance(plugin.columns().columns(leaf.reader()).id[docid - leaf.docBase]);
         }
         Ranked<MemberSignals> ranked = job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase,
             explain ? leaf.reader() : null, textRelevance);
