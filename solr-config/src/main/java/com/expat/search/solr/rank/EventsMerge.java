@@ -144,7 +144,7 @@ final class EventsMerge implements MergeStrategy {
           && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
       numFound += docs.getNumFound();
       if (request.text()) {
-        bestText = MatchesMerge.bestText(values, bestText);
+        bestText = TextScores.bestText(values, bestText);
       }
       for (int i = 0; i < docs.size(); i++) {
         ShardDoc doc = new ShardDoc();
@@ -156,7 +156,7 @@ final class EventsMerge implements MergeStrategy {
       }
     }
     if (request.text() && !request.keyOrder()) {
-      events = MatchesMerge.withText(events, request.job().params().profile().events().weight(EventFeature.TEXT),
+      events = TextScores.withText(events, request.job().params().profile().events().weight(EventFeature.TEXT),
           bestText);
     }
     List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(events, MemberOrder.MODEL, Optional.empty(), 0,
@@ -181,7 +181,7 @@ final class EventsMerge implements MergeStrategy {
     if (request.text()) {
       // The page's fields come from a second request to the shards: its transformer reads each
       // event's text relevance against the best of every shard, from these.
-      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, MatchesMerge.textScores(page)),
+      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, TextScores.of(page)),
           rb.req.getParams()));
     }
     rb.rsp.addToLog("hits", numFound);

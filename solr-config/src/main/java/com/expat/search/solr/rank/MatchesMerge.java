@@ -132,30 +132,7 @@ final class MatchesMerge implements MergeStrategy {
    * every shard: a shard sent the score without text, and the text score as the window's key.
    */
   private List<MergedMatches.Member<ShardDoc>> withText(List<MergedMatches.Member<ShardDoc>> members, float bestText) {
-    return withText(members, request.params().profile().members().weight(MemberFeature.TEXT), bestText);
-  }
-
-  /** {@code members} scored with {@code weight} x their text relevance against {@code bestText} (members and events). */
-  static <T> List<MergedMatches.Member<T>> withText(List<MergedMatches.Member<T>> members, double weight,
-      float bestText) {
-    List<MergedMatches.Member<T>> scored = new ArrayList<>(members.size());
-    for (MergedMatches.Member<T> m : members) {
-      scored.add(new MergedMatches.Member<>(m.item(), m.score() + weight * MatchesJob.textRelevance(m.prerank(), bestText),
-          m.prerank(), m.primary(), m.lastActive(), m.id(), m.signals()));
-    }
-    return scored;
-  }
-
-  /** A shard's best text score ({@code maxScore} of its {@link #VALUES}), when above {@code best}. */
-  static float bestText(NamedList<?> values, float best) {
-    return values.get("maxScore") instanceof Number shard && shard.floatValue() > best ? shard.floatValue() : best;
-  }
-
-  /** The page's text scores (the window's key with text) by id, for {@link TextScores}. */
-  static Map<Long, Float> textScores(List<? extends MergedMatches.Member<?>> page) {
-    Map<Long, Float> scores = new HashMap<>();
-    page.forEach(member -> scores.put(member.id(), member.prerank()));
-    return scores;
+    return TextScores.withText(members, request.params().profile().members().weight(MemberFeature.TEXT), bestText);
   }
 
   /** On the coordinator: every shard's members in one order, diversified, the page kept. */
@@ -184,7 +161,7 @@ final class MatchesMerge implements MergeStrategy {
           && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
       numFound += docs.getNumFound();
       if (request.text()) {
-        bestText = bestText(values, bestText);
+        bestText = TextScores.bestText(values, bestText);
       }
       String uniqueKey = rb.req.getSchema().getUniqueKeyField().getName();
       for (int i = 0; i < docs.size(); i++) {
@@ -226,7 +203,7 @@ final class MatchesMerge implements MergeStrategy {
     if (request.text()) {
       // The page's fields come from a second request to the shards: its transformer reads each
       // member's text relevance against the best of every shard, from these.
-      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, textScores(page)), rb.req.getParams()));
+      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, TextScores.of(page)), rb.req.getParams()));
     }
     rb.rsp.addToLog("hits", numFound);
     rb.resultIds = resultIds;

@@ -1,10 +1,13 @@
 package com.expat.search.solr.rank;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.common.params.MapSolrParams;
 import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.util.NamedList;
 
 /**
  * A page's text scores handed from the coordinator to the shards' second request for the page's
@@ -13,7 +16,7 @@ import org.apache.solr.common.params.SolrParams;
  * shard knows only its own best, so the coordinator, which has every shard's, passes the best of
  * all ({@value #BEST}) and the page's raw text scores ({@value #SCORES}, {@code id:score,...}) as
  * parameters, from which the transformers score and explain each item as one core would. Written
- * by {@link MatchesMerge}, {@link EventsMerge} and, for plain sorts, {@link TextScoresComponent};
+ * by {@link MatchesMerge}, {@link EventsMerge} and, for plain sorts, {@link TextScoresQueryComponent};
  * read by the transformers. Immutable.
  */
 final class TextScores {
@@ -54,5 +57,31 @@ final class TextScores {
   double relevance(long id) {
     Float score = byId.get(id);
     return score == null ? 0 : MatchesJob.textRelevance(score, best);
+  }
+
+  /** {@code members} scored with {@code weight} x their text relevance against {@code bestText}: the recombined scores of a merge (members and events). */
+  static <T> List<MergedMatches.Member<T>> withText(List<MergedMatches.Member<T>> members, double weight,
+      float bestText) {
+    List<MergedMatches.Member<T>> scored = new ArrayList<>(members.size());
+    for (MergedMatches.Member<T> m : members) {
+      scored.add(new MergedMatches.Member<>(m.item(), m.score() + weight * MatchesJob.textRelevance(m.prerank(), bestText),
+          m.prerank(), m.primary(), m.lastActive(), m.id(), m.signals()));
+    }
+    return scored;
+  }
+
+  /**
+   * A shard's best text score ({@code maxScore} of its merge values: {@link MatchesMerge#VALUES},
+   * {@link EventsMerge#VALUES}), when above {@code best}.
+   */
+  static float bestText(NamedList<?> values, float best) {
+    return values.get("maxScore") instanceof Number shard && shard.floatValue() > best ? shard.floatValue() : best;
+  }
+
+  /** The page's text scores (the window's key with text) by id, for {@link #params}. */
+  static Map<Long, Float> of(List<? extends MergedMatches.Member<?>> page) {
+    Map<Long, Float> scores = new HashMap<>();
+    page.forEach(member -> scores.put(member.id(), member.prerank()));
+    return scores;
   }
 }
