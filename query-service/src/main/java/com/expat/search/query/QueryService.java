@@ -15,6 +15,7 @@ import com.expat.search.query.events.EventSearchRequest;
 import com.expat.search.query.events.EventsApi;
 import com.expat.search.query.events.MemberEventsRequest;
 import com.expat.search.query.health.HealthApi;
+import com.expat.search.query.health.Warmup;
 import com.expat.search.query.http.HttpApi;
 import com.expat.search.query.http.Routes;
 import com.expat.search.query.http.Json;
@@ -54,6 +55,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.slf4j.Logger;
@@ -83,16 +86,18 @@ public final class QueryService implements AutoCloseable {
   private final Optional<InvalidationSource> invalidations;
   private final Freshness freshness;
   private final Javalin app;
+  private final Warmup warmup;
   private final Duration drain;
 
   private QueryService(SolrClient solr, ExecutorService healthChecks, SharedCache shared,
-      Optional<InvalidationSource> invalidations, Freshness freshness, Javalin app, Duration drain) {
+      Optional<InvalidationSource> invalidations, Freshness freshness, Javalin app, Warmup warmup, Duration drain) {
     this.solr = solr;
     this.healthChecks = healthChecks;
     this.shared = shared;
     this.invalidations = invalidations;
     this.freshness = freshness;
     this.app = app;
+    this.warmup = warmup;
     this.drain = drain;
   }
 
@@ -123,15 +128,18 @@ public final class QueryService implements AutoCloseable {
       Optional<InvalidationSource> source = invalidations(config, json, freshness, registry);
       source.ifPresent(opened::add);
       Caches caches = Caches.of(config, shared, json, freshness, registry);
+      Warmup warmup = new Warmup(config.warmup(), System::nanoTime);
       List<Routes> features = features(config, json, index, ranking, caches, freshness, healthChecks, ticker,
-          registry, budget);
+          registry, budget, warmup);
       Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain(), budget);
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
           app.port(), config.solr().where(),
           config.caches().memcachedServers().orElse("none"),
           config.invalidations().map(feed -> feed.exchange()).orElse("off (TTLs trusted)"));
-      return new QueryService(client, healthChecks, shared, source, freshness, app, config.shutdownDrain());
+      // Readiness waits for it: the first requests a load balancer sends then meet warm code.
+      warmup.start(app.port(), json.mapper());
+      return new QueryService(client, healthChecks, shared, source, freshness, app, warmup, config.shutdownDrain());
     } catch (RuntimeException e) {
       healthChecks.shutdownNow();
       opened.forEach(QueryService::closeQuietly);
@@ -213,7 +221,7 @@ public final class QueryService implements AutoCloseable {
 
   private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
       Caches caches, Freshness freshness, ExecutorService healthChecks, Ticker ticker,
-      PrometheusMeterRegistry registry, RequestBudget budget) {
+      PrometheusMeterRegistry registry, RequestBudget budget, Warmup warmup) {
     // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
     MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
         viewerTtl(config), config.cacheMaxEntries(), ticker);
@@ -223,13 +231,18 @@ public final class QueryService implements AutoCloseable {
     cities.isRead();
     CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
+    // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
+    // its core, or before its first reading is in, the service is not ready. Asking starts the
+    // first reading, so it runs while the service starts. With a warm-up, it must have ended too.
+    Map<String, BooleanSupplier> conditions = new LinkedHashMap<>();
+    conditions.put("catalog_read", cities::isRead);
+    if (warmup.on()) {
+      conditions.put("warmed_up", warmup::isDone);
+    }
     List<Routes> features = new ArrayList<>(List.of(
-        // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
-        // its core, or before its first reading is in, the service is not ready. Asking starts the
-        // first reading, so it runs while the service starts.
         new HealthApi(json, index,
             List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
-            Duration.ofMillis(1_000), healthChecks, Map.of("catalog_read", cities::isRead)),
+            Duration.ofMillis(1_000), healthChecks, conditions),
         new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), members, catalog),
         new MatchesApi(json, index, config.cores(), ranking, caches.matches(), members, catalog, cities),
         new EventsApi(json, index, config.cores(), members, catalog, ranking, caches.events(),
@@ -333,6 +346,7 @@ public final class QueryService implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("query service stopping: refusing new requests, draining those in flight for up to {}", drain);
+    warmup.stop();
     app.stop();
     healthChecks.shutdownNow();
     invalidations.ifPresent(QueryService::closeQuietly);

@@ -4,6 +4,7 @@ import com.expat.search.common.config.ConfigException;
 import com.expat.search.common.config.Env;
 import com.expat.search.common.solr.IndexNames;
 import com.expat.search.common.solr.SolrSettings;
+import com.expat.search.query.health.Warmup;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfiles;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
  *     RANKING_OVERRIDES=on}); off for the website, on for a relevance workbench
  * @param debugEndpoints whether {@code /debug/...} endpoints for engineers are served ({@code
  *     DEBUG_ENDPOINTS}, default off: they reveal blocks and contacts)
+ * @param warmup the requests the service asks itself before it reports ready ({@link Warmup});
+ *     off in the tests' short constructor
  */
 public record QueryServiceConfig(
     int httpPort,
@@ -56,7 +59,8 @@ public record QueryServiceConfig(
     Duration shutdownDrain,
     int rankWindow,
     boolean rankingOverrides,
-    boolean debugEndpoints) {
+    boolean debugEndpoints,
+    Warmup.Settings warmup) {
 
   /** How long requests in flight may take to finish on SIGTERM, unless SHUTDOWN_DRAIN_SECONDS says. */
   public static final Duration DEFAULT_SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -146,6 +150,9 @@ public record QueryServiceConfig(
         RANKING_PROFILES                  a ranking profiles JSON file replacing the shipped ones (default unset)
         RANKING_OVERRIDES                 on: ranked requests may set weights=feature:value,... (default off)
         SHUTDOWN_DRAIN_SECONDS            on SIGTERM, how long requests in flight may take to finish (default 10)
+        WARMUP_REQUESTS                   requests (matches, member searches) the service asks itself after it starts and
+                                          before /health/ready says 200, warming Solr's and its own code; 0 = off (default 300)
+        WARMUP_TIME_LIMIT_SECONDS         the longest the warm-up holds readiness back, 0 = off (default 60)
         DEBUG_ENDPOINTS                   on: serve /debug/... for engineers (why a member is not among the matches);
                                           they reveal blocks and contacts, never enable them where the website reaches (default off)
       """;
@@ -159,6 +166,7 @@ public record QueryServiceConfig(
     Objects.requireNonNull(invalidations, "invalidations");
     Objects.requireNonNull(rankingProfiles, "rankingProfiles");
     Objects.requireNonNull(shutdownDrain, "shutdownDrain");
+    Objects.requireNonNull(warmup, "warmup");
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("HTTP_PORT=" + httpPort + " is outside 0..65535");
     }
@@ -173,42 +181,51 @@ public record QueryServiceConfig(
       Duration matchesTtl, long cacheMaxEntries, Duration catalogTtl) {
     this(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl, Caches.defaults(),
         Optional.empty(), RankingProfiles.load(), DEFAULT_SHUTDOWN_DRAIN, Ranking.WINDOW, false,
-        false);
+        false, Warmup.Settings.OFF);
   }
 
   public QueryServiceConfig withCaches(Caches caches) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, rankingProfiles, shutdownDrain, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, warmup);
   }
 
   public QueryServiceConfig withInvalidations(Invalidations invalidations) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, Optional.of(invalidations), rankingProfiles, shutdownDrain, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, warmup);
   }
 
   public QueryServiceConfig withRankWindow(int window) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, rankingProfiles, shutdownDrain, window,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, warmup);
   }
 
   public QueryServiceConfig withRankingOverrides(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, on, debugEndpoints);
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, on, debugEndpoints, warmup);
   }
 
   public QueryServiceConfig withDebugEndpoints(boolean on) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
-        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, rankingOverrides, on);
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, rankingOverrides, on, warmup);
   }
 
   public QueryServiceConfig withRankingProfiles(RankingProfiles profiles) {
     return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
         caches, invalidations, profiles, shutdownDrain, rankWindow,
-        rankingOverrides, debugEndpoints);
+        rankingOverrides, debugEndpoints, warmup);
   }
+
+  public QueryServiceConfig withWarmup(Warmup.Settings settings) {
+    return new QueryServiceConfig(httpPort, solr, cores, searchTtl, matchesTtl, cacheMaxEntries, catalogTtl,
+        caches, invalidations, rankingProfiles, shutdownDrain, rankWindow, rankingOverrides, debugEndpoints,
+        settings);
+  }
+
+  /** Warm-up requests unless WARMUP_REQUESTS says (docs/operations.md, "Cold start"). */
+  static final int DEFAULT_WARMUP_REQUESTS = 300;
 
   /** Default of {@code SOLR_REQUEST_TIMEOUT_MS} in the query service: the Solr time of one request. */
   static final Duration DEFAULT_SOLR_BUDGET = Duration.ofMillis(800);
@@ -266,7 +283,10 @@ public record QueryServiceConfig(
         Duration.ofSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS", (int) DEFAULT_SHUTDOWN_DRAIN.toSeconds(), 0, 3600)),
         env.integer("RANK_WINDOW", Ranking.WINDOW, Ranking.MIN_WINDOW, Ranking.MAX_WINDOW),
         onOff(env, "RANKING_OVERRIDES", "off"),
-        onOff(env, "DEBUG_ENDPOINTS", "off"));
+        onOff(env, "DEBUG_ENDPOINTS", "off"),
+        new Warmup.Settings(env.integer("WARMUP_REQUESTS", DEFAULT_WARMUP_REQUESTS, 0, 100_000),
+            Duration.ofSeconds(env.integer("WARMUP_TIME_LIMIT_SECONDS", 60, 0, 3_600)),
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
   }
 
   /**

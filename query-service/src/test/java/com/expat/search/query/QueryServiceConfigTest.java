@@ -39,6 +39,19 @@ class QueryServiceConfigTest {
   }
 
   @Test
+  void aServiceWarmsUpBeforeItIsReadyUnlessTurnedOff() {
+    QueryServiceConfig config = QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr")));
+    assertThat(config.warmup().on()).isTrue();
+    assertThat(config.warmup().requests()).isEqualTo(300);
+    assertThat(config.warmup().timeLimit()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(QueryServiceConfig.from(Env.of(Map.of("SOLR_URL", "http://h:1/solr", "WARMUP_REQUESTS", "0")))
+        .warmup().on()).isFalse();
+    assertThatThrownBy(() -> QueryServiceConfig.from(
+        Env.of(Map.of("SOLR_URL", "http://h:1/solr", "WARMUP_TIME_LIMIT_SECONDS", "-5"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("WARMUP_TIME_LIMIT_SECONDS");
+  }
+
+  @Test
   void badValuesNameTheVariable() {
     assertThatThrownBy(() -> QueryServiceConfig.from(
         Env.of(Map.of("SOLR_URL", "http://h:1/solr", "HTTP_PORT", "http"))))
