@@ -62,8 +62,8 @@ class WarmupTest {
     warmup(6, Duration.ofSeconds(60), 1).run(service(200, Duration.ofMillis(10)));
 
     assertThat(asked.subList(1, asked.size())).containsExactly(
-        "/v1/members/11/matches?radius_km=100",
-        "/v1/members/12/matches?radius_km=100",
+        "/v1/members/11/matches?radius_km=99",
+        "/v1/members/12/matches?radius_km=99",
         "/v1/members/search?viewer=13&city=1013&page=1",
         "/v1/members/11/matches?radius_km=80",
         "/v1/members/12/matches?radius_km=80",
