@@ -22,7 +22,7 @@ import org.apache.solr.client.solrj.SolrServerException;
  * client's own time limit. Threads are daemons and end after a minute idle, so nothing needs
  * closing. Thread-safe.
  */
-public final class BoundedCalls {
+public final class BoundedCalls implements CallLimit {
   /** A SolrJ call. */
   public interface SolrCall<T> {
     T run() throws SolrServerException, IOException;
@@ -46,6 +46,7 @@ public final class BoundedCalls {
    * @throws IOException when there was no answer in time ({@link TimeoutException} as cause) or
    *     the caller was interrupted
    */
+  @Override
   public <T> T call(SolrCall<T> call, long nanos) throws SolrServerException, IOException {
     Future<T> future = threads.submit(call::run);
     try {

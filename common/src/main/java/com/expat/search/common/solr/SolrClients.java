@@ -55,7 +55,8 @@ public final class SolrClients {
    * ClientExecutor}): a read's form body is sent as a string, never streamed through a pipe, so
    * no step waits for another thread. Processes that write keep {@link #create}: an update's body
    * is streamed through a pipe, and reading that pipe inline would hold up the client's one
-   * selector thread while the writer fills it.
+   * selector thread while the writer fills it. On one node its calls can be bounded on the
+   * caller's own thread ({@link #callLimit}).
    */
   public static SolrClient forReads(SolrSettings settings) {
     return create(settings, true);
@@ -68,13 +69,22 @@ public final class SolrClients {
     String url = settings.url()
         .orElseThrow(() -> new ConfigException("neither SOLR_ZK_HOSTS nor SOLR_URL is set")).toString();
     ExecutorService executor = readsOnly ? new ClientExecutor() : bodyWriters();
-    return new HttpJdkSolrClient.Builder(url)
+    HttpJdkSolrClient.Builder builder = new HttpJdkSolrClient.Builder(url)
         .useHttp1_1(true)
         .withExecutor(executor)
         .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .build();
+        .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return readsOnly ? new CallerThreadJdkClient(url, builder) : builder.build();
+  }
+
+  /**
+   * How to wait for a call of {@code client} no longer than a limit: on the caller's thread for a
+   * client of {@link #forReads} on one node ({@link CallerThreadCalls}), otherwise on a thread of
+   * the call's own ({@link BoundedCalls}, named {@code threadName}).
+   */
+  public static CallLimit callLimit(SolrClient client, String threadName) {
+    return client instanceof CallerThreadJdkClient ? CallerThreadCalls.shared() : new BoundedCalls(threadName);
   }
 
   /** A pool that grows instead of queueing, idle threads ending after a minute. */

@@ -1,6 +1,8 @@
 package com.expat.search.query.solr;
 
 import com.expat.search.common.solr.BoundedCalls;
+import com.expat.search.common.solr.CallLimit;
+import com.expat.search.common.solr.SolrClients;
 import com.expat.search.common.solr.SolrSettings;
 import com.expat.search.vocabulary.IndexFields;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +39,13 @@ import java.util.function.Supplier;
  * missing core) or {@link IndexQueryException} (Solr rejected a request we built). Thread-safe.
  *
  * <p>Built by {@link #of}, the reads of one API request share its {@link RequestBudget}: each call
- * waits at most for what is left of it, and none is made once nothing is left (a 503). The call
- * runs on a thread of its own that the request stops waiting for at that limit ({@link
- * BoundedCalls#call}): the JDK client's own limit ends with the answer's headers, and its body
- * stream ignores interrupts, so only a wait of our own also bounds a body that stops mid-way. Reads
- * outside a request (the start's checks, readiness pings) are waited for as long as one call's limit.
+ * waits at most for what is left of it, and none is made once nothing is left (a 503). The JDK
+ * client's own limit ends with the answer's headers, and its body stream ignores interrupts, so
+ * only a limit of our own also bounds a body that stops mid-way: on one node, with the client of
+ * {@link SolrClients#forReads}, the call runs on the caller's thread and a watchdog ends it at the
+ * limit ({@link com.expat.search.common.solr.CallerThreadCalls}); with another client it runs on a
+ * thread of its own that the caller stops waiting for ({@link BoundedCalls#call}). Reads outside a
+ * request (the start's checks, readiness pings) are waited for as long as one call's limit.
  *
  * <p>On SolrCloud ({@link #of} with ZooKeeper hosts) every read has a second chance within its
  * limit ({@link BoundedCalls#callWithSecondChance}): when it fails, or has not answered after half
@@ -84,7 +88,7 @@ public final class SolrIndex {
    *
    * @param clientLimitNanos the client's own limit of one call ({@code SOLR_REQUEST_TIMEOUT_MS})
    */
-  private record OneNode(RequestBudget budget, long clientLimitNanos, BoundedCalls calls) implements Attempts {
+  private record OneNode(RequestBudget budget, long clientLimitNanos, CallLimit calls) implements Attempts {
     @Override
     public <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException {
       return calls.call(() -> read.run(params), budget.callLimitNanos(clientLimitNanos, core));
@@ -150,7 +154,8 @@ public final class SolrIndex {
   public static SolrIndex of(SolrClient client, MeterRegistry registry, SolrSettings settings, RequestBudget budget) {
     long clientLimit = settings.requestTimeout().toNanos();
     if (settings.zkHosts().isEmpty()) {
-      return new SolrIndex(client, registry, new OneNode(budget, clientLimit, new BoundedCalls("solr-read")));
+      return new SolrIndex(client, registry,
+          new OneNode(budget, clientLimit, SolrClients.callLimit(client, "solr-read")));
     }
     Supplier<List<String>> nodes = client instanceof CloudSolrClient cloud
         ? () -> cloud.getClusterStateProvider().getLiveNodes().stream().sorted()

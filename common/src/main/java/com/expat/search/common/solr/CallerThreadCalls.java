@@ -1,0 +1,185 @@
+package com.expat.search.common.solr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.solr.client.solrj.SolrServerException;
+
+/**
+ * Runs each SolrJ call of a {@link SolrClients#forReads} client on the caller's own thread and
+ * ends it at its limit from one watchdog thread, where {@link BoundedCalls} hands every call to a
+ * thread of its own and back (two thread wake-ups per call, which a JFR of the query service put
+ * at a few percent of its CPU per request). Thread-safe; the watchdog is a daemon shared by the
+ * process.
+ *
+ * <p>At the limit the watchdog ends the call where it waits: it interrupts the caller, which ends
+ * a wait for the answer's headers (the JDK client cancels the exchange), and closes the body the
+ * caller is reading, which the client hands to SolrJ's parser on the caller's thread ({@link
+ * #reading}); the JDK's body stream ignores interrupts but a close wakes its reader with an
+ * {@link IOException} and drops the connection. The caller's interrupt flag is cleared before the
+ * call returns, so no interrupt outlives it. The watchdog looks every {@value #TICK_MILLIS} ms
+ * while calls run, so a call ends within that much after its limit; after a second without calls
+ * it sleeps until the next one.
+ */
+public final class CallerThreadCalls implements CallLimit {
+  static final long TICK_MILLIS = 10;
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+  private static final CallerThreadCalls SHARED = new CallerThreadCalls();
+
+  private final Set<Call> running = ConcurrentHashMap.newKeySet();
+  private final Thread watchdog;
+  private volatile boolean asleep;
+
+  /** One call's state; the watchdog and the caller change it under its lock. */
+  private static final class Call {
+    private final Thread caller;
+    private final long deadline;
+    private InputStream body;
+    private boolean done;
+    private boolean expired;
+
+    Call(Thread caller, long deadline) {
+      this.caller = caller;
+      this.deadline = deadline;
+    }
+
+    synchronized void reading(InputStream stream) {
+      body = stream;
+      if (expired) {
+        closeQuietly(stream);
+      }
+    }
+
+    synchronized void expire() {
+      if (done || expired) {
+        return;
+      }
+      expired = true;
+      caller.interrupt();
+      if (body != null) {
+        closeQuietly(body);
+      }
+    }
+
+    /** Whether the call ended before its limit; if not, the watchdog's interrupt is cleared. */
+    synchronized boolean finish() {
+      done = true;
+      if (expired) {
+        Thread.interrupted();
+      }
+      return !expired;
+    }
+  }
+
+  private CallerThreadCalls() {
+    watchdog = new Thread(this::watch, "solr-call-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** The process's one instance. */
+  public static CallerThreadCalls shared() {
+    return SHARED;
+  }
+
+  /**
+   * The body of the answer the call on this thread is reading: at its limit the watchdog closes it.
+   * Called by the client ({@link SolrClients#forReads}) before SolrJ reads the body.
+   */
+  static void reading(InputStream body) {
+    Call call = CURRENT.get();
+    if (call != null) {
+      call.reading(body);
+    }
+  }
+
+  @Override
+  public <T> T call(BoundedCalls.SolrCall<T> call, long nanos) throws SolrServerException, IOException {
+    Call mine = new Call(Thread.currentThread(), System.nanoTime() + nanos);
+    running.add(mine);
+    if (asleep) {
+      LockSupport.unpark(watchdog);
+    }
+    CURRENT.set(mine);
+    T result = null;
+    Exception failure = null;
+    boolean inTime;
+    try {
+      result = call.run();
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      failure = e;
+    } finally {
+      inTime = mine.finish();
+      CURRENT.remove();
+      running.remove(mine);
+    }
+    if (inTime) {
+      if (failure != null) {
+        throw rethrown(failure);
+      }
+      return result;
+    }
+    IOException late = new IOException("no answer within " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms",
+        new TimeoutException());
+    if (failure != null) {
+      late.addSuppressed(failure);
+    }
+    throw late;
+  }
+
+  /** As it was; an interrupt of the caller's own (not the watchdog's) as {@link BoundedCalls} reports it. */
+  private static IOException rethrown(Exception failure) throws SolrServerException {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return new IOException("interrupted", failure);
+      }
+    }
+    if (failure instanceof SolrServerException solr) {
+      throw solr;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    return (IOException) failure;
+  }
+
+  private void watch() {
+    long lastBusy = System.nanoTime();
+    while (true) {
+      long now = System.nanoTime();
+      if (!running.isEmpty()) {
+        lastBusy = now;
+        for (Call call : running) {
+          if (now - call.deadline >= 0) {
+            call.expire();
+          }
+        }
+      } else if (now - lastBusy >= IDLE_NANOS) {
+        // A caller that adds its call after this sees asleep and wakes the watchdog.
+        asleep = true;
+        if (running.isEmpty()) {
+          LockSupport.park(this);
+        }
+        asleep = false;
+        lastBusy = System.nanoTime();
+        continue;
+      }
+      LockSupport.parkNanos(this, TICK_NANOS);
+    }
+  }
+
+  private static void closeQuietly(InputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException | RuntimeException e) {
+      // the caller's read fails either way
+    }
+  }
+}
