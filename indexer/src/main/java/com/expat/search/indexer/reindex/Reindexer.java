@@ -38,7 +38,7 @@ import org.apache.solr.common.SolrInputDocument;
  * One rebuild of one core, then the atomic switch. Steps (see package-info for why):
  * <ol>
  *   <li>note the database clock minus a margin ({@code since});
- *   <li>create {@code <live>__build_<stamp>} with soft commits off, and wait until every live
+ *   <li>create {@code <live>__build_<stamp>}, pause its automatic soft commits (in memory), and wait until every live
  *       indexer has found it and writes each change to it too;
  *   <li>stream the table by keyset pages of ids, {@code threads} pages at a time, each page read with the same set-based
  *       queries as the live sync; gather the mapped pages into runs of {@code runRows} rows, sort
@@ -46,7 +46,8 @@ import org.apache.solr.common.SolrInputDocument;
  *       versions (so a newer live write is never overwritten), then flush ({@link SortedRuns});
  *   <li>catch up: rows with {@code updated_at >= since}, read again;
  *   <li>commit, merge down to {@code REINDEX_MAX_SEGMENTS} segments (live writes go on meanwhile),
- *       compare the count with the live core's (at least {@code minRatio}), and switch
+ *       compare the count with the live core's (at least {@code minRatio}), resume the automatic
+ *       soft commits, and switch
  *       ({@link IndexAdmin#switchTo}: CoreAdmin SWAP, or on SolrCloud CREATEALIAS);
  *   <li>rename the replaced core {@code <live>__prev_<stamp>} (on SolrCloud: an alias of the
  *       replaced collection) and drop older previous cores.
@@ -91,6 +92,10 @@ public final class Reindexer {
       Instant since = target == Target.CATALOG ? null : rows.now().minus(settings.catchUpMargin());
       admin.createBulkCore(build);
       out.println(live + ": building " + build);
+      if (!admin.pauseSoftCommits(build)) {
+        out.println(live + ": Solr has no /expat/soft-commits (solr-config's plugin): " + build
+            + " soft-commits as configured while it loads");
+      }
       if (target == Target.CATALOG) {
         loadCatalog(build, started.toEpochMilli());
       } else {
@@ -114,6 +119,8 @@ public final class Reindexer {
                 + " stays (REINDEX_MIN_RATIO or --min-ratio to override)", live, built, current,
             settings.minRatio() * 100));
       }
+      // The core that goes live soft-commits as configured: nothing of the bulk load stays behind.
+      admin.resumeSoftCommits(build);
       if (exists) {
         replaced = admin.switchTo(live, build);
       } else {

@@ -3,8 +3,10 @@
  *
  * <h2>Switching without a gap</h2>
  * Each core is rebuilt into a new core {@code <live>__build_<stamp>} (CoreAdmin CREATE, configset
- * {@code expat}, core property {@code expat.softCommitMs=-1}: no searcher churn while loading, one
- * commit at the end), then switched with CoreAdmin SWAP, which exchanges the two names in one
+ * {@code expat}; its automatic soft commits paused in memory through solr-config's {@code
+ * /expat/soft-commits}: no searcher churn while loading, one commit at the end; resumed before the
+ * switch, so the core that goes live soft-commits as configured, and no core property keeps them
+ * off after it), then switched with CoreAdmin SWAP, which exchanges the two names in one
  * step: a search addressed to {@code members} hits the old index or the new one, never none and
  * never a half-built one. The replaced index is renamed {@code <live>__prev_<stamp>} and kept for
  * rollback (swap it back); older previous cores are dropped. A rebuild that fails, or whose new
@@ -20,8 +22,8 @@
  *       collection each (the local launcher's {@code --cloud} makes {@code <name>_v1});
  *   <li>the build is a collection {@code <alias>__build_<stamp>} from configset {@code expat},
  *       with the shards and the replicas per shard (by type) of the collection the alias points at,
- *       and the same bulk-load property {@code expat.softCommitMs=-1}; CREATE waits until every
- *       replica is active;
+ *       its soft commits paused and resumed on every replica's core as above; CREATE waits until
+ *       every replica is active;
  *   <li>the switch is CREATEALIAS moving the alias to the build collection, one ZooKeeper write:
  *       a search of the alias gets the old collection or the new one. The build collection keeps
  *       its {@code __build_} name; once behind the alias it is no longer listed as a build, so

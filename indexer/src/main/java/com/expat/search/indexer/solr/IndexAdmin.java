@@ -30,9 +30,8 @@ public interface IndexAdmin {
   }
 
   /**
-   * Creates {@code name} from configset {@code expat} with soft commits off (core property
-   * {@code expat.softCommitMs=-1}, solr-config/README.md): a bulk load commits once at the end;
-   * and sorted by {@link BulkSort#INDEX_SORT} (core property {@code expat.indexSort}): by city, so that a
+   * Creates {@code name} from configset {@code expat}, with the configured soft commits (pause
+   * them with {@link #pauseSoftCommits} for a bulk load) and sorted by {@link BulkSort#INDEX_SORT} (core property {@code expat.indexSort}): by city, so that a
    * city's documents are neighbours in the index whatever order the load wrote them in
    * (docs/benchmarks.md, "Place locality in the index"). Documents without a city (tombstones, the
    * catalog) sort together.
@@ -41,6 +40,25 @@ public interface IndexAdmin {
    * when there is none.
    */
   void createBulkCore(String name);
+
+  /**
+   * Pauses the automatic soft commits of {@code name} in memory (solr-config's {@code
+   * /expat/soft-commits} on each of its cores), so that a bulk load opens no searcher every
+   * interval and commits once at the end. Nothing is persisted: a restart or a reload brings the
+   * configured interval back.
+   *
+   * @return false when Solr has no such handler (a node without solr-config's plugin): soft commits
+   *     then stay as configured, which costs the load searchers but loses nothing
+   */
+  boolean pauseSoftCommits(String name);
+
+  /**
+   * Brings back the configured automatic soft commits of {@code name} (after {@link
+   * #pauseSoftCommits}), before it goes live, so the live index soft-commits as solrconfig.xml says.
+   *
+   * @return false when Solr has no such handler (then nothing was paused either)
+   */
+  boolean resumeSoftCommits(String name);
 
   /**
    * The names the indexes are known by: on a standalone node every core; on SolrCloud every

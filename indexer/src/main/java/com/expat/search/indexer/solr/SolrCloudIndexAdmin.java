@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.response.CollectionAdminResponse;
 import org.apache.solr.common.SolrException;
@@ -44,11 +45,55 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
     Shape shape = CoreNames.liveOfBuild(name).flatMap(this::collectionOf).map(this::shapeOf).orElse(Shape.SINGLE);
     CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(
             name, Cores.CONFIGSET, shape.shards(), shape.nrt(), shape.tlog(), shape.pull())
-        .withProperty("expat.softCommitMs", "-1")
         .withProperty("expat.indexSort", BulkSort.INDEX_SORT);
     create.setWaitForFinalState(true);
     run("create collection " + name + " (" + shape + ")", () -> create.process(client));
   }
+
+  /** On every replica's core: the handler acts on the one core it is asked of. */
+  @Override
+  public boolean pauseSoftCommits(String name) {
+    return onEveryCore(name, "pause");
+  }
+
+  @Override
+  public boolean resumeSoftCommits(String name) {
+    return onEveryCore(name, "resume");
+  }
+
+  private boolean onEveryCore(String name, String action) {
+    String collection = collectionOf(name).orElseThrow(
+        () -> new IndexAdminException("there is no collection " + name + " to " + action + " the soft commits of"));
+    boolean everywhere = true;
+    for (Replica replica : replicasOf(collection)) {
+      try (SolrClient node = new HttpJdkSolrClient.Builder(replica.baseUrl()).build()) {
+        everywhere &= SoftCommits.ask(node, replica.core(), action);
+      } catch (IOException e) {
+        throw new IndexAdminException("closing the client of " + replica.baseUrl() + " failed: " + e.getMessage(), e);
+      }
+    }
+    return everywhere;
+  }
+
+  /** Every replica of every shard, where it lives (its node's base URL) and its core's name. */
+  private List<Replica> replicasOf(String collection) {
+    List<Replica> replicas = new ArrayList<>();
+    for (Object shard : entries(shardsOf(collection)).values()) {
+      for (Object replica : entries(child(shard, "replicas")).values()) {
+        Object baseUrl = child(replica, "base_url");
+        Object core = child(replica, "core");
+        if (baseUrl != null && core != null) {
+          replicas.add(new Replica(baseUrl.toString(), core.toString()));
+        }
+      }
+    }
+    if (replicas.isEmpty()) {
+      throw new IndexAdminException("Solr's cluster status shows no replicas for " + collection);
+    }
+    return replicas;
+  }
+
+  private record Replica(String baseUrl, String core) {}
 
   @Override
   public List<String> cores() {
@@ -165,10 +210,7 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
    * collection has now, whatever it was created with).
    */
   private Shape shapeOf(String collection) {
-    CollectionAdminResponse response = call("read the state of " + collection,
-        () -> CollectionAdminRequest.getClusterStatus().setCollectionName(collection).process(client));
-    Object shards = child(child(child(child(response.getResponse(), "cluster"), "collections"), collection), "shards");
-    Map<String, Object> byName = entries(shards);
+    Map<String, Object> byName = entries(shardsOf(collection));
     if (byName.isEmpty()) {
       throw new IndexAdminException("Solr's cluster status shows no shards for " + collection);
     }
@@ -185,6 +227,13 @@ final class SolrCloudIndexAdmin implements IndexAdmin {
     }
     // A shard needs a replica that can lead; PULL replicas cannot.
     return new Shape(byName.size(), nrt + tlog == 0 ? 1 : nrt, tlog, pull);
+  }
+
+  /** The shards of {@code collection} in Solr's cluster status, read fresh. */
+  private Object shardsOf(String collection) {
+    CollectionAdminResponse response = call("read the state of " + collection,
+        () -> CollectionAdminRequest.getClusterStatus().setCollectionName(collection).process(client));
+    return child(child(child(child(response.getResponse(), "cluster"), "collections"), collection), "shards");
   }
 
   /** A value of a response map, whichever of SolrJ's map types carries it; null when absent. */

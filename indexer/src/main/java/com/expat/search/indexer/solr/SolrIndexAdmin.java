@@ -31,11 +31,20 @@ public final class SolrIndexAdmin implements IndexAdmin {
     params.set("name", name);
     params.set("instanceDir", name);
     params.set("configSet", Cores.CONFIGSET);
-    params.set("property.expat.softCommitMs", "-1");
     params.set("property.expat.indexSort", BulkSort.INDEX_SORT);
     GenericSolrRequest request =
         new GenericSolrRequest(SolrRequest.METHOD.POST, "/admin/cores", params).setRequiresCollection(false);
     run("create core " + name, () -> client.request(request));
+  }
+
+  @Override
+  public boolean pauseSoftCommits(String core) {
+    return SoftCommits.ask(client, core, "pause");
+  }
+
+  @Override
+  public boolean resumeSoftCommits(String core) {
+    return SoftCommits.ask(client, core, "resume");
   }
 
   /**

@@ -25,6 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +38,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code rollback} and the job lock it shares with {@code reindex}, on a standalone node. */
+/**
+ * {@code rollback} and the job lock it shares with {@code reindex}, on a standalone node; and the
+ * soft commits of the core a rebuild switches in.
+ */
 @ExtendWith({SolrExtension.class, RabbitMqExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RollbackIT {
@@ -126,6 +133,27 @@ class RollbackIT {
     }
     assertThat(JobLock.tryAcquire(settings, solr.members())).as("released with its connection")
         .hasValueSatisfying(JobLock::close);
+  }
+
+  /**
+   * The core a rebuild switches in soft-commits as configured: the bulk load pauses its soft
+   * commits in memory and resumes them before the switch, where it used to create the core with
+   * the core property {@code expat.softCommitMs=-1}, which stayed in the live core's core.properties.
+   */
+  @Test
+  @Order(4)
+  void theRebuiltCoreGoesLiveWithTheConfiguredSoftCommits(TestDatabase db, SolrCores solr, RabbitMq rabbit)
+      throws Exception {
+    ToolRun reindex = ToolRun.run(env(db, solr, rabbit), "reindex", "members");
+
+    assertThat(reindex.status()).as(reindex.output()).isZero();
+    assertThat(reindex.output()).doesNotContain("has no /expat/soft-commits");
+    var params = new ModifiableSolrParams().set("action", "status");
+    NamedList<Object> live = solr.client().request(
+        new GenericSolrRequest(SolrRequest.METHOD.GET, "/expat/soft-commits", params).setRequiresCollection(true),
+        solr.members());
+    assertThat(live.get("configured_ms")).as("solrconfig.xml's interval, no core property").isEqualTo(500);
+    assertThat(live.get("current_ms")).as("in force on the live core").isEqualTo(500L);
   }
 
   private static String previous(SolrCores solr) {

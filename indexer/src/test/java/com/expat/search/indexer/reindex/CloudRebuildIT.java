@@ -31,8 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.GenericSolrRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,11 +94,19 @@ class CloudRebuildIT {
   @Order(1)
   void rebuildMovesTheAliasToANewCollectionWhileSearchesOfTheAliasKeepSucceeding() throws Exception {
     AtomicReference<List<String>> foundWhileLoading = new AtomicReference<>();
+    AtomicReference<List<Long>> softCommitsWhileLoading = new AtomicReference<>();
     Runnable liveIndexer = () -> {
       // What a live indexer does (sync.IndexTargets): the listed names with the build prefix
       // are written to as well as the alias.
       List<String> builds = builds();
       foundWhileLoading.set(builds);
+      for (String build : builds) {
+        try {
+          softCommitsWhileLoading.set(softCommitsOfEveryReplica(build));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
       List<String> targets = new ArrayList<>(builds);
       targets.add(MEMBERS);
       targets.forEach(target -> index.add(target, List.of(liveOnlyMember())));
@@ -104,6 +116,8 @@ class CloudRebuildIT {
     long built = reindexer(1).rebuild(new WorldRows(world, SPEC.members(), SPEC.now(), liveIndexer));
 
     assertThat(foundWhileLoading.get()).as("the build collection, found while it loads").containsExactly(first);
+    assertThat(softCommitsWhileLoading.get()).as("its soft commits paused on every replica while it loads")
+        .hasSize(4).containsOnly(-1L);
     assertThat(built).as("every indexed member and the change made during the load").isEqualTo(indexedMembers + 1);
     assertThat(aliases()).containsEntry(MEMBERS, first)
         .containsEntry(CoreNames.previousPrefix(MEMBERS) + "20261102T030000000", "members_v1");
@@ -111,6 +125,8 @@ class CloudRebuildIT {
     assertThat(shape(first)).isEqualTo(shape("members_v1")).isEqualTo(Map.of("shard1", 2, "shard2", 2));
     assertThat(awaitCount(MEMBERS, built)).isEqualTo(built);
     assertThat(index.contains(MEMBERS, LIVE_ONLY_ID)).isTrue();
+    assertThat(softCommitsOfEveryReplica(first)).as("the live collection soft-commits as configured on every replica")
+        .hasSize(4).containsOnly(500L);
 
     AtomicBoolean running = new AtomicBoolean(true);
     List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -228,6 +244,25 @@ class CloudRebuildIT {
         .get("shards"));
     shards.forEach((shard, state) -> replicas.put(shard.toString(), asMap(asMap(state).get("replicas")).size()));
     return replicas;
+  }
+
+  /** {@code /expat/soft-commits}' {@code current_ms} of every replica's core, each asked at its node. */
+  private static List<Long> softCommitsOfEveryReplica(String collection) throws Exception {
+    NamedList<Object> status = CollectionAdminRequest.getClusterStatus().setCollectionName(collection)
+        .process(client).getResponse();
+    Map<?, ?> shards = (Map<?, ?>) asMap(asMap(asMap(asMap(status.get("cluster")).get("collections")).get(collection))
+        .get("shards"));
+    List<Long> current = new ArrayList<>();
+    for (Object shard : shards.values()) {
+      for (Object replica : asMap(asMap(shard).get("replicas")).values()) {
+        try (SolrClient node = new HttpJdkSolrClient.Builder(asMap(replica).get("base_url").toString()).build()) {
+          NamedList<Object> answer = node.request(new GenericSolrRequest(SolrRequest.METHOD.GET, "/expat/soft-commits",
+              new ModifiableSolrParams()).setRequiresCollection(true), asMap(replica).get("core").toString());
+          current.add(((Number) answer.get("current_ms")).longValue());
+        }
+      }
+    }
+    return current;
   }
 
   /** SolrJ answers with maps or named lists, depending on the response writer. */

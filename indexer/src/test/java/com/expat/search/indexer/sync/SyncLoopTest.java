@@ -268,6 +268,16 @@ class SyncLoopTest {
     public void createBulkCore(String name) {}
 
     @Override
+    public boolean pauseSoftCommits(String name) {
+      return true;
+    }
+
+    @Override
+    public boolean resumeSoftCommits(String name) {
+      return true;
+    }
+
+    @Override
     public List<String> cores() {
       return List.of();
     }
