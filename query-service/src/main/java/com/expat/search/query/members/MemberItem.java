@@ -1,6 +1,7 @@
 package com.expat.search.query.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * {@code score}; {@code reasons} (with {@code explain}) are the model's short reasons for people,
  * strongest first.
  */
+@JsonSerialize(using = MemberItemJson.class)
 public record MemberItem(
     long id,
     String displayName,
