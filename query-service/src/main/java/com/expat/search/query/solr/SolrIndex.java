@@ -83,16 +83,46 @@ public final class SolrIndex {
   }
 
   /**
-   * Once, on one node, waited for no longer than what is left of the request's budget, or outside a
-   * request than the client's own limit (which the JDK client keeps only until the headers).
+   * On one node, waited for no longer than what is left of the request's budget, or outside a
+   * request than the client's own limit (which the JDK client keeps only until the headers). A read
+   * whose connection closed before any byte of an answer came back ({@link #closedUnanswered}) is
+   * sent once more, on another connection, within what is left: a kept-alive connection that Solr
+   * closed just as the client reused it fails that way (docs/reliability.md), every read here is
+   * idempotent, and without it the website got a 503 for a Solr that was fine.
    *
    * @param clientLimitNanos the client's own limit of one call ({@code SOLR_REQUEST_TIMEOUT_MS})
    */
   private record OneNode(RequestBudget budget, long clientLimitNanos, CallLimit calls) implements Attempts {
     @Override
     public <T> T run(String core, SolrParams params, Read<T> read) throws SolrServerException, IOException {
-      return calls.call(() -> read.run(params), budget.callLimitNanos(clientLimitNanos, core));
+      try {
+        return calls.call(() -> read.run(params), budget.callLimitNanos(clientLimitNanos, core));
+      } catch (SolrServerException | IOException | RuntimeException e) {
+        if (!closedUnanswered(e)) {
+          throw e;
+        }
+        return calls.call(() -> read.run(params), budget.callLimitNanos(clientLimitNanos, core));
+      }
     }
+  }
+
+  /**
+   * Whether a call failed because its connection ended before any byte of an answer: the JDK
+   * client's "header parser received no bytes" (or an end of stream while it waited for the
+   * headers), however SolrJ wraps it. Not a time limit ({@link CallLimit} reports those with a
+   * {@link java.util.concurrent.TimeoutException}), not an answer cut off mid-body, not a refused
+   * connection.
+   */
+  static boolean closedUnanswered(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) {
+        return false;
+      }
+      if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("received no bytes")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
