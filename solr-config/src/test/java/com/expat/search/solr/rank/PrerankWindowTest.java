@@ -16,16 +16,46 @@ class PrerankWindowTest {
 
   @Test
   void keepsTheBestAsSolrsSortWouldWithTiesByActivityThenId_andGivesEachOnesScore() {
-    SplittableRandom random = new SplittableRandom(5);
-    for (int round = 0; round < 200; round++) {
-      int size = random.nextInt(0, 40);
+    keepsTheBest(new SplittableRandom(5), 200, 40, 120, 5, 3, 50);
+  }
+
+  @Test
+  void keepsTheBestOfManyMoreThanItHolds_cutAgainAndAgain() {
+    // Distinct member ids, scores from a few hundred values: many ties on the score alone.
+    keepsTheBest(new SplittableRandom(9), 20, 400, 20_000, 700, 50, Long.MAX_VALUE);
+  }
+
+  @Test
+  void theFloorNeverExceedsTheScoreOfAnyDocumentTheWholeWindowKeeps() {
+    SplittableRandom random = new SplittableRandom(3);
+    PrerankWindow window = new PrerankWindow(30);
+    List<Doc> docs = new ArrayList<>();
+    List<Float> floors = new ArrayList<>();
+    for (int doc = 0; doc < 3_000; doc++) {
+      Doc d = new Doc(doc, (float) random.nextDouble(), 0, doc);
+      floors.add(window.floor());
+      docs.add(d);
+      window.offer(d.doc(), d.score(), d.lastActive(), d.id());
+    }
+    docs.sort(SOLR_SORT);
+    float worstKept = docs.get(29).score();
+    assertThat(floors).allSatisfy(floor -> assertThat(floor).isLessThanOrEqualTo(worstKept));
+    assertThat(floors.get(floors.size() - 1)).as("a floor once cut").isGreaterThan(Float.NEGATIVE_INFINITY);
+  }
+
+  private static void keepsTheBest(SplittableRandom random, int rounds, int maxSize, int maxDocs, int values,
+      int activities, long ids) {
+    for (int round = 0; round < rounds; round++) {
+      int size = random.nextInt(0, maxSize);
       PrerankWindow window = new PrerankWindow(size);
       List<Doc> docs = new ArrayList<>();
-      for (int doc = 0, n = random.nextInt(0, 120); doc < n; doc++) {
-        Doc d = new Doc(doc, random.nextInt(5) / 2f, random.nextInt(3), random.nextLong(1, 50));
+      for (int doc = 0, n = random.nextInt(0, maxDocs); doc < n; doc++) {
+        Doc d = new Doc(doc, random.nextInt(values) / 2f, random.nextInt(activities),
+            ids == Long.MAX_VALUE ? doc * 7919L % 1_000_003 : random.nextLong(1, ids));
         docs.add(d);
         window.offer(d.doc(), d.score(), d.lastActive(), d.id());
       }
+      List<Doc> byDoc = List.copyOf(docs);
       docs.sort(SOLR_SORT);
       List<Doc> best = docs.subList(0, Math.min(size, docs.size()));
       float[] scores = new float[size];
@@ -33,7 +63,7 @@ class PrerankWindowTest {
       assertThat(kept).hasSize(best.size());
       for (int i = 0; i < kept.length; i++) {
         int doc = kept[i];
-        Doc got = docs.stream().filter(d -> d.doc() == doc).findFirst().orElseThrow();
+        Doc got = byDoc.get(doc);
         assertThat(SOLR_SORT.compare(got, best.get(i))).as("round " + round + " rank " + i).isZero();
         assertThat(scores[i]).as("round " + round + " score of rank " + i).isEqualTo(got.score());
       }
