@@ -67,6 +67,21 @@ class FiltersAndFacetsIT {
   }
 
   @Test
+  void theLanguageFilterFromOneSetPerLanguageFindsWhomSolrsTermsFilterFinds() throws Exception {
+    // SharedLanguages: what a ranked matches request's {!terms f=languages v=$shared_languages} becomes.
+    for (String languages : List.of("de", "fr", "de,fr", "en,fr", "fr,de,en", "xx", "de,xx")) {
+      SolrQuery solrs = members().addFilterQuery("{!terms f=" + MemberFields.LANGUAGES + " v=$l}");
+      SolrQuery ours = members().addFilterQuery("{!expat_languages cache=false f=" + MemberFields.LANGUAGES + " v=$l}");
+      solrs.set("l", languages);
+      ours.set("l", languages);
+      assertThat(ids(ours)).as(languages).containsExactlyInAnyOrderElementsOf(ids(solrs));
+    }
+    SolrQuery ours = members().addFilterQuery("{!expat_languages cache=false f=" + MemberFields.LANGUAGES + " v=$l}");
+    ours.set("l", "de,fr");
+    assertThat(ids(ours)).containsExactlyInAnyOrder("1", "2", "3");
+  }
+
+  @Test
   void languageAndInterestFacetsCountTheWholeResult() throws Exception {
     SolrQuery query = members().setRows(0).setFacet(true)
         .addFacetField(MemberFields.LANGUAGES, MemberFields.INTERESTS);

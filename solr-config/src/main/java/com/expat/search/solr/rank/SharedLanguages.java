@@ -1,0 +1,167 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.vocabulary.MemberFields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.util.NamedList;
+import org.apache.solr.common.util.StrUtils;
+import org.apache.solr.handler.component.ResponseBuilder;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.schema.FieldType;
+import org.apache.solr.search.DocSet;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.QParserPlugin;
+import org.apache.solr.search.SolrIndexSearcher;
+import org.apache.solr.search.SyntaxError;
+
+/**
+ * The query parser {@value #NAME}: {@code {!expat_languages cache=false f=languages v=en,it}}, the
+ * members who list any of these terms, as Solr's {@code {!terms f=languages v=en,it}} finds them,
+ * from one cached set per language ({@code languages:en}, {@code languages:it}) united per request.
+ * Solr's own filter is cached per combination: every viewer's set of languages is one more entry
+ * of Solr's filter cache, a bit set over the whole core (125 kB at 1M members) built from the
+ * postings of its languages (half the core for English), and the combinations of a million viewers
+ * keep pushing each other out; building them was 17 % of Solr's samples on matches at 1M (JFR of
+ * 2026-12-04). A language's set stays cached (a few dozen languages), and the union of two or three
+ * bit sets is a pass over their words.
+ *
+ * <p>{@link #readFromLanguageSets} puts it in place of the matches' language filter exactly as the
+ * service writes it ({@code {!terms f=languages v=$shared_languages}}), on a ranked member request
+ * ({@code rq={!expat_matches ...}}) on one core or shard; any other request, plain Solr's included,
+ * keeps Solr's own. Thread-safe.
+ */
+public final class SharedLanguages extends QParserPlugin {
+  public static final String NAME = "expat_languages";
+  private static final Pattern SOLR_FILTER =
+      Pattern.compile("\\{!terms f=" + MemberFields.LANGUAGES + " v=\\$([A-Za-z_][A-Za-z0-9_.]*)\\}");
+
+  @Override
+  public void init(NamedList<?> args) {
+    // nothing to configure
+  }
+
+  /** Before Solr's query component parses the filters: the language filter rewritten, if it applies. */
+  static void readFromLanguageSets(ResponseBuilder rb) {
+    SolrParams params = rb.req.getParams();
+    String rq = params.get(CommonParams.RQ);
+    String[] filters = params.getParams(CommonParams.FQ);
+    if (rq == null || !rq.startsWith("{!" + MatchesRankParser.NAME) || filters == null || rb.isDistributed()
+        || rb.req.getCore().getQueryPlugin(NAME) == null) {
+      return;
+    }
+    String[] rewritten = filters.clone();
+    boolean changed = false;
+    for (int i = 0; i < filters.length; i++) {
+      Matcher solrs = SOLR_FILTER.matcher(filters[i]);
+      if (solrs.matches()) {
+        rewritten[i] = "{!" + NAME + " cache=false f=" + MemberFields.LANGUAGES + " v=$" + solrs.group(1) + "}";
+        changed = true;
+      }
+    }
+    if (changed) {
+      ModifiableSolrParams withOurs = new ModifiableSolrParams(params);
+      withOurs.set(CommonParams.FQ, rewritten);
+      rb.req.setParams(withOurs);
+    }
+  }
+
+  @Override
+  public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
+    return new QParser(qstr, localParams, params, req) {
+      @Override
+      public Query parse() throws SyntaxError {
+        String field = localParams.get("f");
+        if (field == null || req.getSchema().getFieldOrNull(field) == null) {
+          throw new SyntaxError(NAME + ": f must name a field, was " + field);
+        }
+        if (qstr == null || qstr.isEmpty()) {
+          return new MatchNoDocsQuery();
+        }
+        // As Solr's terms parser reads its values: split on commas, each read as the field's type.
+        FieldType type = req.getSchema().getField(field).getType();
+        SortedSet<BytesRef> terms = new TreeSet<>();
+        for (String value : StrUtils.splitSmart(qstr, ',')) {
+          BytesRefBuilder term = new BytesRefBuilder();
+          type.readableToIndexed(value, term);
+          terms.add(term.toBytesRef());
+        }
+        return new AnyTermQuery(field, List.copyOf(terms));
+      }
+    };
+  }
+
+  /** Documents with any of {@code terms} in {@code field}: the union of each term's cached set. */
+  static final class AnyTermQuery extends Query {
+    private final String field;
+    private final List<BytesRef> terms;
+
+    AnyTermQuery(String field, List<BytesRef> terms) {
+      this.field = field;
+      this.terms = terms;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+      if (!(searcher instanceof SolrIndexSearcher solr)) {
+        return new TermInSetQuery(field, terms).createWeight(searcher, scoreMode, boost);
+      }
+      DocSet union = null;
+      for (BytesRef term : terms) {
+        DocSet one = solr.getDocSet(new TermQuery(new Term(field, term)));
+        union = union == null ? one : union.union(one);
+      }
+      Query members = union == null ? new MatchNoDocsQuery() : union.makeQuery();
+      return members.createWeight(searcher, scoreMode, boost);
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      if (visitor.acceptField(field)) {
+        List<Term> all = new ArrayList<>(terms.size());
+        terms.forEach(term -> all.add(new Term(field, term)));
+        visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.SHOULD, this)
+            .consumeTerms(this, all.toArray(new Term[0]));
+      }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return sameClassAs(other) && field.equals(((AnyTermQuery) other).field)
+          && terms.equals(((AnyTermQuery) other).terms);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(classHash(), field, terms);
+    }
+
+    @Override
+    public String toString(String defaultField) {
+      StringBuilder text = new StringBuilder("{!" + NAME + " f=" + field + "}");
+      for (int i = 0; i < terms.size(); i++) {
+        text.append(i == 0 ? "" : ",").append(terms.get(i).utf8ToString());
+      }
+      return text.toString();
+    }
+  }
+}
