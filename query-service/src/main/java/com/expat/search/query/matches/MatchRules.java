@@ -6,6 +6,7 @@ import com.expat.search.query.catalog.CityPoints;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Visibility;
+import com.expat.search.vocabulary.QueryParsers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,9 @@ final class MatchRules {
             ? "within " + String.format(Locale.ROOT, "%.0f", radiusKm) + " km of the viewer's city"
             : "in the viewer's city (it has no coordinates)", params -> near(params, me, radiusKm, cities)),
         new Rule(LANGUAGE, "speaks one of the viewer's languages", params -> {
-          params.add("fq", "{!terms f=" + LANGUAGES + " v=$shared_languages}");
+          // One cached set per language, united per request (solr-config's SharedLanguages): Solr's
+          // own {!terms} filter would be cached per combination of the viewer's languages.
+          params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=" + LANGUAGES + " v=$shared_languages}");
           params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
         }));
   }

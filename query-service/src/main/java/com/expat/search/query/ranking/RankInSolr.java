@@ -1,5 +1,6 @@
 package com.expat.search.query.ranking;
 
+import com.expat.search.vocabulary.QueryParsers;
 import com.expat.search.common.config.ConfigException;
 import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class RankInSolr {
   private static final Logger LOG = LoggerFactory.getLogger(RankInSolr.class);
   /** The query parser and document transformer the configset registers. */
-  public static final String PLUGIN = "expat_matches";
+  public static final String PLUGIN = QueryParsers.MATCHES;
   /** The events' query parser and document transformer ({@code events.EventsInSolr}), from the same jar. */
-  public static final String EVENTS_PLUGIN = "expat_events";
+  public static final String EVENTS_PLUGIN = QueryParsers.EVENTS;
   /** The configset that registers {@link #PLUGIN}. */
   public static final String CONFIGSET = "expat";
 
@@ -88,7 +89,8 @@ public final class RankInSolr {
     try {
       return index.query(core, params);
     } catch (IndexQueryException e) {
-      if (lacksPlugin(e, plugin)) {
+      // Matches also filter by the plugin's language parser, which Solr may parse (and miss) first.
+      if (lacksPlugin(e, plugin) || plugin.equals(PLUGIN) && lacksPlugin(e, QueryParsers.LANGUAGES)) {
         throw new IndexUnavailableException(missing(core, plugin, plugin.equals(PLUGIN) ? "members" : "events"), e);
       }
       throw e;

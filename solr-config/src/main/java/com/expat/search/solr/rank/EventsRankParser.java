@@ -20,7 +20,7 @@ import org.apache.lucene.search.Query;
  * long as the core: the segments' {@link EventColumnCache}. Thread-safe.
  */
 public final class EventsRankParser extends QParserPlugin {
-  public static final String NAME = "expat_events";
+  public static final String NAME = com.expat.search.vocabulary.QueryParsers.EVENTS;
 
   private final EventColumnCache columns = new EventColumnCache();
 

@@ -30,7 +30,7 @@ import org.apache.solr.search.SyntaxError;
  * corpusTtlSeconds}, default 600). Thread-safe.
  */
 public final class MatchesRankParser extends QParserPlugin {
-  public static final String NAME = "expat_matches";
+  public static final String NAME = com.expat.search.vocabulary.QueryParsers.MATCHES;
   static final int MAX_WINDOW = 1000;
 
   private final ColumnCache columns = new ColumnCache();

@@ -1,14 +1,12 @@
 package com.expat.search.solr.rank;
 
-import com.expat.search.vocabulary.MemberFields;
+import com.expat.search.vocabulary.QueryParsers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -20,12 +18,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
-import org.apache.solr.common.params.CommonParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.common.util.StrUtils;
-import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.schema.FieldType;
 import org.apache.solr.search.DocSet;
@@ -45,44 +40,15 @@ import org.apache.solr.search.SyntaxError;
  * 2026-12-04). A language's set stays cached (a few dozen languages), and the union of two or three
  * bit sets is a pass over their words.
  *
- * <p>{@link #readFromLanguageSets} puts it in place of the matches' language filter exactly as the
- * service writes it ({@code {!terms f=languages v=$shared_languages}}), on a ranked member request
- * ({@code rq={!expat_matches ...}}) on one core or shard; any other request, plain Solr's included,
- * keeps Solr's own. Thread-safe.
+ * <p>The query service's matches ask for it by name ({@code MatchRules}); plain Solr requests
+ * (the cost benchmark's reference) keep Solr's own. Thread-safe.
  */
 public final class SharedLanguages extends QParserPlugin {
-  public static final String NAME = "expat_languages";
-  private static final Pattern SOLR_FILTER =
-      Pattern.compile("\\{!terms f=" + MemberFields.LANGUAGES + " v=\\$([A-Za-z_][A-Za-z0-9_.]*)\\}");
+  public static final String NAME = QueryParsers.LANGUAGES;
 
   @Override
   public void init(NamedList<?> args) {
     // nothing to configure
-  }
-
-  /** Before Solr's query component parses the filters: the language filter rewritten, if it applies. */
-  static void readFromLanguageSets(ResponseBuilder rb) {
-    SolrParams params = rb.req.getParams();
-    String rq = params.get(CommonParams.RQ);
-    String[] filters = params.getParams(CommonParams.FQ);
-    if (rq == null || !rq.startsWith("{!" + MatchesRankParser.NAME) || filters == null || rb.isDistributed()
-        || rb.req.getCore().getQueryPlugin(NAME) == null) {
-      return;
-    }
-    String[] rewritten = filters.clone();
-    boolean changed = false;
-    for (int i = 0; i < filters.length; i++) {
-      Matcher solrs = SOLR_FILTER.matcher(filters[i]);
-      if (solrs.matches()) {
-        rewritten[i] = "{!" + NAME + " cache=false f=" + MemberFields.LANGUAGES + " v=$" + solrs.group(1) + "}";
-        changed = true;
-      }
-    }
-    if (changed) {
-      ModifiableSolrParams withOurs = new ModifiableSolrParams(params);
-      withOurs.set(CommonParams.FQ, rewritten);
-      rb.req.setParams(withOurs);
-    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.expat.search.solr.rank;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.solr.common.SolrDocumentList;
@@ -18,16 +17,9 @@ import org.apache.solr.handler.component.ShardRequest;
  * as one core would, not against its shard's own best. Requests an {@code rq} merges ({@link
  * MatchesMerge}, {@link EventsMerge}) hand theirs on themselves; on one core it does nothing.
  * Solr's query component otherwise: registered under its name {@code query} where the plugin is
- * enabled, so that a Solr without the jar keeps its own. On one core or shard, a ranked member
- * request's language filter reads one cached set per language ({@link SharedLanguages}). Stateless.
+ * enabled, so that a Solr without the jar keeps its own. Stateless.
  */
 public final class TextScoresQueryComponent extends QueryComponent {
-  @Override
-  public void prepare(ResponseBuilder rb) throws IOException {
-    SharedLanguages.readFromLanguageSets(rb);
-    super.prepare(rb);
-  }
-
   /**
    * After the shards' ids are merged: the page's text scores for Solr's second request for the
    * page's fields, which copies the request's parameters.

@@ -1,0 +1,20 @@
+package com.expat.search.vocabulary;
+
+/**
+ * The names under which the configset registers the plugin's query parsers (and the transformers
+ * of the same names): the query service writes them into its requests, solr-config registers its
+ * classes under them.
+ */
+public final class QueryParsers {
+  /** Members ranked inside Solr: {@code rq={!expat_matches ...}} and the {@code [expat_matches]} transformer. */
+  public static final String MATCHES = "expat_matches";
+  /** Events ranked inside Solr: {@code rq={!expat_events ...}} and the {@code [expat_events]} transformer. */
+  public static final String EVENTS = "expat_events";
+  /**
+   * The members who speak any of the given languages, from one cached set per language:
+   * {@code {!expat_languages cache=false f=languages v=$shared_languages}}.
+   */
+  public static final String LANGUAGES = "expat_languages";
+
+  private QueryParsers() {}
+}
