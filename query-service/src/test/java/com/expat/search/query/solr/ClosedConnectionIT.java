@@ -17,13 +17,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +40,7 @@ class ClosedConnectionIT {
 
   @BeforeAll
   static void world(SolrCores solr) throws Exception {
-    List<SolrInputDocument> docs = new ArrayList<>();
-    for (long id = 1; id <= 5; id++) {
-      SolrInputDocument doc = new SolrInputDocument();
-      doc.setField("id", Long.toString(id));
-      doc.setField("searchable", true);
-      doc.setField("doc_version", 1L);
-      docs.add(doc);
-    }
-    solr.client().add(solr.members(), docs);
+    solr.client().add(solr.members(), SolrIndexIT.members(5));
     solr.client().commit(solr.members());
     core = solr.members();
     URI solrUrl = URI.create(solr.baseUrl());
@@ -67,39 +56,16 @@ class ClosedConnectionIT {
 
   @Test
   void aReadWhoseConnectionClosesUnansweredIsAnsweredOnAnother() throws Exception {
-    // A client of its own: no kept-alive connection yet, so the first attempt opens the one dropped.
-    try (SolrClient client = SolrClients.forReads(settings)) {
-      RequestBudget budget = new RequestBudget(Duration.ofSeconds(10), Ticker.systemTicker());
-      SolrIndex index = SolrIndex.of(client, new SimpleMeterRegistry(), settings, budget);
-      int before = forwarder.dropped();
-      forwarder.drop(1);
-      budget.start();
-      try {
-        assertThat(index.query(core, everyone()).getResults().getNumFound()).isEqualTo(5);
-      } finally {
-        budget.end();
-      }
-      assertThat(forwarder.dropped() - before).as("connections closed unanswered").isEqualTo(1);
-    }
+    assertThat(countDropping(1, index -> index.query(core, everyone()).getResults().getNumFound())).isEqualTo(5);
+    assertThat(forwarder.dropped() - droppedBefore).as("connections closed unanswered").isEqualTo(1);
   }
 
   @Test
-  void aReadIsSentAgainOnceNotMore() throws Exception {
-    try (SolrClient client = SolrClients.forReads(settings)) {
-      RequestBudget budget = new RequestBudget(Duration.ofSeconds(10), Ticker.systemTicker());
-      SolrIndex index = SolrIndex.of(client, new SimpleMeterRegistry(), settings, budget);
-      int before = forwarder.dropped();
-      forwarder.drop(2);
-      budget.start();
-      try {
-        assertThatThrownBy(() -> index.query(core, everyone()))
-            .isInstanceOf(IndexUnavailableException.class)
-            .hasMessageContaining("received no bytes");
-      } finally {
-        budget.end();
-      }
-      assertThat(forwarder.dropped() - before).as("connections closed unanswered").isEqualTo(2);
-    }
+  void aReadIsSentAgainOnceNotMore() {
+    assertThatThrownBy(() -> countDropping(2, index -> index.query(core, everyone()).getResults().getNumFound()))
+        .isInstanceOf(IndexUnavailableException.class)
+        .hasMessageContaining("received no bytes");
+    assertThat(forwarder.dropped() - droppedBefore).as("connections closed unanswered").isEqualTo(2);
   }
 
   @Test
@@ -110,6 +76,28 @@ class ClosedConnectionIT {
         new java.util.concurrent.TimeoutException()))).isFalse();
     assertThat(SolrIndex.closedUnanswered(new java.net.ConnectException("Connection refused"))).isFalse();
     assertThat(SolrIndex.closedUnanswered(new IOException("closed mid-body"))).isFalse();
+  }
+
+  private int droppedBefore;
+
+  /**
+   * {@code read} within one request's budget through a client of its own (no kept-alive connection
+   * yet, so the first attempt opens a connection the forwarder drops), the next {@code drops} new
+   * connections dropped.
+   */
+  private long countDropping(int drops, java.util.function.ToLongFunction<SolrIndex> read) throws Exception {
+    try (SolrClient client = SolrClients.forReads(settings)) {
+      RequestBudget budget = new RequestBudget(Duration.ofSeconds(10), Ticker.systemTicker());
+      SolrIndex index = SolrIndex.of(client, new SimpleMeterRegistry(), settings, budget);
+      droppedBefore = forwarder.dropped();
+      forwarder.drop(drops);
+      budget.start();
+      try {
+        return read.applyAsLong(index);
+      } finally {
+        budget.end();
+      }
+    }
   }
 
   private static ModifiableSolrParams everyone() {

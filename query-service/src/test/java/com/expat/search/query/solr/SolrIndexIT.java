@@ -22,15 +22,7 @@ class SolrIndexIT {
 
   @BeforeAll
   static void index(SolrCores solr) throws Exception {
-    List<SolrInputDocument> docs = new ArrayList<>();
-    for (long id = 1; id <= 50; id++) {
-      SolrInputDocument doc = new SolrInputDocument();
-      doc.setField("id", Long.toString(id));
-      doc.setField("searchable", true);
-      doc.setField("doc_version", 1L);
-      docs.add(doc);
-    }
-    solr.client().add(solr.members(), docs);
+    solr.client().add(solr.members(), members(50));
     solr.client().commit(solr.members());
     index = new SolrIndex(solr.client());
     core = solr.members();
@@ -48,6 +40,19 @@ class SolrIndexIT {
     assertThat(params.toQueryString().length()).isGreaterThan(100_000);
 
     assertThat(index.query(core, params).getResults().getNumFound()).isEqualTo(41);
+  }
+
+  /** Members 1 to {@code count}: searchable, nothing else. */
+  static List<SolrInputDocument> members(int count) {
+    List<SolrInputDocument> docs = new ArrayList<>();
+    for (long id = 1; id <= count; id++) {
+      SolrInputDocument doc = new SolrInputDocument();
+      doc.setField("id", Long.toString(id));
+      doc.setField("searchable", true);
+      doc.setField("doc_version", 1L);
+      docs.add(doc);
+    }
+    return docs;
   }
 
   private static ModifiableSolrParams idsIn(LongStream ids) {
