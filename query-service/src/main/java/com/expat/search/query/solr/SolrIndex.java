@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -110,12 +111,12 @@ public final class SolrIndex {
    * Whether a call failed because its connection ended before any byte of an answer: the JDK
    * client's "header parser received no bytes" (or an end of stream while it waited for the
    * headers), however SolrJ wraps it. Not a time limit ({@link CallLimit} reports those with a
-   * {@link java.util.concurrent.TimeoutException}), not an answer cut off mid-body, not a refused
+   * {@link TimeoutException}), not an answer cut off mid-body, not a refused
    * connection.
    */
   static boolean closedUnanswered(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.util.concurrent.TimeoutException) {
+      if (t instanceof TimeoutException) {
         return false;
       }
       if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("received no bytes")) {
@@ -310,7 +311,7 @@ public final class SolrIndex {
 
   private static boolean hasIoCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
+      if (t instanceof IOException || t instanceof TimeoutException) {
         return true;
       }
     }

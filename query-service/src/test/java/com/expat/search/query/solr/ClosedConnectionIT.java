@@ -16,10 +16,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.AfterAll;
@@ -73,8 +78,8 @@ class ClosedConnectionIT {
     assertThat(SolrIndex.closedUnanswered(new RuntimeException("wrapped",
         new IOException("HTTP/1.1 header parser received no bytes")))).isTrue();
     assertThat(SolrIndex.closedUnanswered(new IOException("no answer within 500 ms",
-        new java.util.concurrent.TimeoutException()))).isFalse();
-    assertThat(SolrIndex.closedUnanswered(new java.net.ConnectException("Connection refused"))).isFalse();
+        new TimeoutException()))).isFalse();
+    assertThat(SolrIndex.closedUnanswered(new ConnectException("Connection refused"))).isFalse();
     assertThat(SolrIndex.closedUnanswered(new IOException("closed mid-body"))).isFalse();
   }
 
@@ -85,7 +90,7 @@ class ClosedConnectionIT {
    * yet, so the first attempt opens a connection the forwarder drops), the next {@code drops} new
    * connections dropped.
    */
-  private long countDropping(int drops, java.util.function.ToLongFunction<SolrIndex> read) throws Exception {
+  private long countDropping(int drops, ToLongFunction<SolrIndex> read) throws Exception {
     try (SolrClient client = SolrClients.forReads(settings)) {
       RequestBudget budget = new RequestBudget(Duration.ofSeconds(10), Ticker.systemTicker());
       SolrIndex index = SolrIndex.of(client, new SimpleMeterRegistry(), settings, budget);
@@ -118,7 +123,7 @@ class ClosedConnectionIT {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger toDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
-    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     DroppingForwarder(String host, int port) throws IOException {
       this.host = host;
