@@ -128,9 +128,15 @@ public final class QueryService implements AutoCloseable {
       Optional<InvalidationSource> source = invalidations(config, json, freshness, registry);
       source.ifPresent(opened::add);
       Caches caches = Caches.of(config, shared, json, freshness, registry);
-      Warmup warmup = new Warmup(config.warmup(), System::nanoTime);
+      // One reading of the catalog core serves names, city points and radii; read apart from requests.
+      // Asking starts the first reading, so it runs while the service starts.
+      Catalog cities = new Catalog(index, config.cores().catalog(), config.catalogTtl(), ticker, budget,
+          catalogReader());
+      cities.isRead();
+      // Without the city points every matches request is a 503: the warm-up waits for them.
+      Warmup warmup = new Warmup(config.warmup(), System::nanoTime, cities::isRead);
       List<Routes> features = features(config, json, index, ranking, caches, freshness, healthChecks, ticker,
-          registry, budget, warmup);
+          registry, cities, warmup);
       Javalin app = HttpApi.create(json, features, new HttpMetrics(registry)::record, config.shutdownDrain(), budget);
       app.start(config.httpPort());
       LOG.info("query service listening on port {}, Solr: {}, shared cache {}, invalidation feed {}",
@@ -221,19 +227,15 @@ public final class QueryService implements AutoCloseable {
 
   private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
       Caches caches, Freshness freshness, ExecutorService healthChecks, Ticker ticker,
-      PrometheusMeterRegistry registry, RequestBudget budget, Warmup warmup) {
+      PrometheusMeterRegistry registry, Catalog cities, Warmup warmup) {
     // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
     MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
         viewerTtl(config), config.cacheMaxEntries(), ticker);
-    // One reading of the catalog core serves names, city points and radii; read apart from requests.
-    Catalog cities = new Catalog(index, config.cores().catalog(), config.catalogTtl(), ticker, budget,
-        catalogReader());
-    cities.isRead();
     CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
     // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
-    // its core, or before its first reading is in, the service is not ready. Asking starts the
-    // first reading, so it runs while the service starts. With a warm-up, it must have ended too.
+    // its core, or before its first reading is in, the service is not ready. With a warm-up, it
+    // must have ended too.
     Map<String, BooleanSupplier> conditions = new LinkedHashMap<>();
     conditions.put("catalog_read", cities::isRead);
     if (warmup.on()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * three requests) and member searches as each of them, every pass over the members with another
  * radius so that Solr's result cache answers none of them. It stops at {@link Settings#requests()}
  * or at {@link Settings#timeLimit()}, whichever comes first, so a slow or absent Solr never keeps
- * the service unready forever (the cores' own checks then still report it). What it did is logged.
- * Thread-safe; {@link #isDone()} is the readiness condition.
+ * the service unready forever (the cores' own checks then still report it). It asks nothing before
+ * its prerequisite holds (the catalog's first reading: the matches radius needs the city points, so
+ * a matches request before it is a 503 that warms nothing). What it did is logged. Thread-safe;
+ * {@link #isDone()} is the readiness condition.
  */
 public final class Warmup {
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -107,18 +110,24 @@ public final class Warmup {
 
   private final Settings settings;
   private final LongSupplier nanoTime;
+  private final BooleanSupplier prerequisite;
   private final Duration seedRetry;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile Thread runner;
 
-  /** @param nanoTime the clock of the time limit ({@code System::nanoTime}) */
-  public Warmup(Settings settings, LongSupplier nanoTime) {
-    this(settings, nanoTime, SEED_RETRY);
+  /**
+   * @param nanoTime the clock of the time limit ({@code System::nanoTime})
+   * @param prerequisite what must hold before the first request is worth asking (checked again every
+   *     half second until the time limit)
+   */
+  public Warmup(Settings settings, LongSupplier nanoTime, BooleanSupplier prerequisite) {
+    this(settings, nanoTime, prerequisite, SEED_RETRY);
   }
 
-  Warmup(Settings settings, LongSupplier nanoTime, Duration seedRetry) {
+  Warmup(Settings settings, LongSupplier nanoTime, BooleanSupplier prerequisite, Duration seedRetry) {
     this.settings = settings;
     this.nanoTime = nanoTime;
+    this.prerequisite = prerequisite;
     this.seedRetry = seedRetry;
     if (!settings.on()) {
       done.countDown();
@@ -228,8 +237,19 @@ public final class Warmup {
     };
   }
 
-  /** Members from one search, asked again while Solr does not answer yet (until the deadline). */
+  /**
+   * Members from one search, asked once the prerequisite holds and again while Solr does not answer
+   * yet (until the deadline).
+   */
   private List<Member> seed(Client client, long deadline) throws InterruptedException {
+    while (!prerequisite.getAsBoolean()) {
+      if (nanoTime.getAsLong() >= deadline) {
+        LOG.warn("warm-up: its prerequisite (the catalog's first reading) did not hold within {}; reporting ready"
+            + " without warming", settings.timeLimit());
+        return List.of();
+      }
+      Thread.sleep(seedRetry.toMillis());
+    }
     while (nanoTime.getAsLong() < deadline) {
       try {
         Reply reply = client.get("/v1/members/search?size=" + SEED_SIZE);

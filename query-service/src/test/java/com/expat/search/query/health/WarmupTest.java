@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class WarmupTest {
@@ -37,7 +39,11 @@ class WarmupTest {
   }
 
   private Warmup warmup(int requests, Duration limit, int concurrency) {
-    return new Warmup(new Warmup.Settings(requests, limit, concurrency), nanos::get,
+    return warmup(requests, limit, concurrency, () -> true);
+  }
+
+  private Warmup warmup(int requests, Duration limit, int concurrency, BooleanSupplier prerequisite) {
+    return new Warmup(new Warmup.Settings(requests, limit, concurrency), nanos::get, prerequisite,
         Duration.ZERO);
   }
 
@@ -101,8 +107,40 @@ class WarmupTest {
   }
 
   @Test
+  void asksNothingUntilItsPrerequisiteHolds() {
+    AtomicInteger checks = new AtomicInteger();
+    // The catalog's first reading comes in at the fourth look; each look waits a second.
+    Warmup warmup = warmup(3, Duration.ofSeconds(60), 1, () -> {
+      assertThat(asked).isEmpty();
+      nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+      return checks.incrementAndGet() >= 4;
+    });
+
+    Warmup.Outcome outcome = warmup.run(service(200, Duration.ofMillis(10)));
+
+    assertThat(checks).hasValue(4);
+    assertThat(outcome.sent()).isEqualTo(3);
+    assertThat(outcome.answered(Warmup.Kind.MATCHES)).isEqualTo(2);
+  }
+
+  @Test
+  void aPrerequisiteThatNeverHoldsEndsAtTheTimeLimitWithoutAsking() {
+    Warmup warmup = warmup(100, Duration.ofSeconds(3), 1, () -> {
+      nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+      return false;
+    });
+
+    Warmup.Outcome outcome = warmup.run(service(200, Duration.ofMillis(10)));
+
+    assertThat(warmup.isDone()).isTrue();
+    assertThat(outcome.sent()).isZero();
+    assertThat(outcome.stoppedByTimeLimit()).isTrue();
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void offIsReadyAtOnceAndAsksNothing() {
-    Warmup warmup = new Warmup(Warmup.Settings.OFF, nanos::get);
+    Warmup warmup = new Warmup(Warmup.Settings.OFF, nanos::get, () -> true);
 
     assertThat(warmup.on()).isFalse();
     assertThat(warmup.isDone()).isTrue();
