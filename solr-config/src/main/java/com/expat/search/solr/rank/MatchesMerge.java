@@ -11,21 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.ShardParams;
-import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.common.util.SimpleOrderedMap;
-import org.apache.solr.handler.component.MergeStrategy;
 import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.handler.component.ShardDoc;
-import org.apache.solr.handler.component.ShardRequest;
-import org.apache.solr.handler.component.ShardResponse;
-import org.apache.solr.response.SolrQueryResponse;
 import org.apache.solr.search.DocIterator;
 import org.apache.solr.search.DocList;
 import org.apache.solr.search.SolrIndexSearcher;
-import org.apache.solr.util.SolrResponseUtil;
 
 /**
  * Matches over several shards, as Solr's {@link MergeStrategy} API lets a {@code RankQuery} merge.
@@ -34,7 +27,7 @@ import org.apache.solr.util.SolrResponseUtil;
  * poolFactor)} (the parser raises {@code shards.rows}); beside the ids it returns, per member, what
  * the merge needs ({@link #handleMergeFields}): the model's exact score, the tie-breaks of one
  * core's order (pre-rank, last activity, id) and what the diversity pass compares (origin,
- * interests). The coordinator ({@link #merge}) orders every shard's members as one core would
+ * interests). The coordinator ({@link ShardMerge#merge}) orders every shard's members as one core would
  * order them, runs the ranking module's diversity pass on that merged ranking when the request
  * diversifies (matches; member search does not), and keeps the requested page ({@link
  * MergedMatches}). Stateless apart from the request.
@@ -45,28 +38,14 @@ import org.apache.solr.util.SolrResponseUtil;
  * hands the page's text scores and that best to the second request for the page's fields, whose
  * transformer then scores and explains each member as one core would ({@link TextScores}).
  */
-final class MatchesMerge implements MergeStrategy {
+final class MatchesMerge extends ShardMerge {
   static final String VALUES = "expat_merge";
 
   private final MatchesRankParser.Request request;
 
   MatchesMerge(MatchesRankParser.Request request) {
+    super(VALUES, request.text());
     this.request = request;
-  }
-
-  @Override
-  public boolean mergesIds() {
-    return true;
-  }
-
-  @Override
-  public boolean handlesMergeFields() {
-    return true;
-  }
-
-  @Override
-  public int getCost() {
-    return 1;
   }
 
   /** On a shard: the merge values of every returned member, in the order of the results. */
@@ -127,89 +106,21 @@ final class MatchesMerge implements MergeStrategy {
     rb.rsp.add(VALUES, values);
   }
 
-  /**
-   * The members' scores with text relevance read against {@code bestText}, the best text score of
-   * every shard: a shard sent the score without text, and the text score as the window's key.
-   */
-  private List<MergedMatches.Member<ShardDoc>> withText(List<MergedMatches.Member<ShardDoc>> members, float bestText) {
-    return TextScores.withText(members, request.params().profile().members().weight(MemberFeature.TEXT), bestText);
+  @Override
+  MergedMatches.Member<ShardDoc> member(ShardDoc doc, NamedList<?> values, int i) {
+    return MergedMatches.Member.of(doc, values, i);
   }
 
-  /** On the coordinator: every shard's members in one order, diversified, the page kept. */
   @Override
-  public void merge(ResponseBuilder rb, ShardRequest sreq) {
-    List<MergedMatches.Member<ShardDoc>> members = new ArrayList<>();
-    float bestText = 0;
-    long numFound = 0;
-    boolean partial = false;
-    for (ShardResponse response : sreq.responses) {
-      if (response.getException() != null) {
-        partial = true;
-        continue;
-      }
-      SolrDocumentList docs =
-          (SolrDocumentList) SolrResponseUtil.getSubsectionFromShardResponse(rb, response, "response", false);
-      NamedList<?> values =
-          (NamedList<?>) SolrResponseUtil.getSubsectionFromShardResponse(rb, response, VALUES, false);
-      NamedList<?> header =
-          (NamedList<?>) SolrResponseUtil.getSubsectionFromShardResponse(rb, response, "responseHeader", false);
-      if (docs == null || values == null) {
-        partial = true;
-        continue;
-      }
-      partial |= header != null
-          && Boolean.TRUE.equals(header.getBooleanArg(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY));
-      numFound += docs.getNumFound();
-      if (request.text()) {
-        bestText = TextScores.bestText(values, bestText);
-      }
-      String uniqueKey = rb.req.getSchema().getUniqueKeyField().getName();
-      for (int i = 0; i < docs.size(); i++) {
-        ShardDoc doc = new ShardDoc();
-        doc.id = docs.get(i).getFieldValue(uniqueKey);
-        doc.shard = response.getShard();
-        doc.orderInShard = i;
-        doc.sortFieldValues = new NamedList<>();
-        members.add(MergedMatches.Member.of(doc, values, i));
-      }
-    }
-    if (request.text()) {
-      members = withText(members, bestText);
-    }
-    List<MergedMatches.Member<ShardDoc>> page = MergedMatches.page(members, request.order(),
-        request.diversify() ? Optional.of(request.params().profile()) : Optional.empty(), request.pageSize(),
-        rb.getSortSpec().getOffset(), rb.getSortSpec().getCount());
+  List<MergedMatches.Member<ShardDoc>> scored(List<MergedMatches.Member<ShardDoc>> all, float bestText) {
+    return TextScores.withText(all, request.params().profile().members().weight(MemberFeature.TEXT), bestText);
+  }
 
-    Map<Object, ShardDoc> resultIds = new HashMap<>();
-    Float maxScore = null;
-    for (int position = 0; position < page.size(); position++) {
-      MergedMatches.Member<ShardDoc> member = page.get(position);
-      ShardDoc doc = member.item();
-      doc.score = (float) member.score();
-      doc.positionInResponse = position;
-      resultIds.put(doc.id.toString(), doc);
-    }
-    if (!members.isEmpty()) {
-      maxScore = (float) members.stream().mapToDouble(MergedMatches.Member::score).max().orElse(0);
-    }
-    SolrDocumentList responseDocs = new SolrDocumentList();
-    responseDocs.setNumFound(numFound);
-    responseDocs.setNumFoundExact(true);
-    responseDocs.setStart(rb.getSortSpec().getOffset());
-    responseDocs.setMaxScore(maxScore);
-    for (int i = 0; i < page.size(); i++) {
-      responseDocs.add(null);
-    }
-    if (request.text()) {
-      // The page's fields come from a second request to the shards: its transformer reads each
-      // member's text relevance against the best of every shard, from these.
-      rb.req.setParams(SolrParams.wrapDefaults(TextScores.params(bestText, TextScores.of(page)), rb.req.getParams()));
-    }
-    rb.rsp.addToLog("hits", numFound);
-    rb.resultIds = resultIds;
-    rb.setResponseDocs(responseDocs);
-    if (partial) {
-      rb.rsp.getResponseHeader().asShallowMap().put(SolrQueryResponse.RESPONSE_HEADER_PARTIAL_RESULTS_KEY, Boolean.TRUE);
-    }
+  /** One core's order, diversified when the request diversifies (matches; member search does not). */
+  @Override
+  List<MergedMatches.Member<ShardDoc>> page(List<MergedMatches.Member<ShardDoc>> scored, int offset, int count) {
+    return MergedMatches.page(scored, request.order(),
+        request.diversify() ? Optional.of(request.params().profile()) : Optional.empty(), request.pageSize(),
+        offset, count);
   }
 }

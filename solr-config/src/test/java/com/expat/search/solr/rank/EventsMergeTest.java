@@ -19,10 +19,10 @@ class EventsMergeTest {
         new long[] {30, 20});
     List<MergedMatches.Member<String>> events = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      events.add(EventsMerge.member("a" + i, a, i));
+      events.add(EventsMerge.event("a" + i, a, i));
     }
     for (int i = 0; i < 2; i++) {
-      events.add(EventsMerge.member("b" + i, b, i));
+      events.add(EventsMerge.event("b" + i, b, i));
     }
 
     // b0 best score; b1 the best pre-rank of the 0.5s; then the earlier start (100: ids 3 and 9, by id), then 150
