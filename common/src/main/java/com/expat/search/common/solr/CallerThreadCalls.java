@@ -1,7 +1,6 @@
 package com.expat.search.common.solr;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +15,11 @@ import org.apache.solr.client.solrj.SolrServerException;
  * at a few percent of its CPU per request). Thread-safe; the watchdog is a daemon shared by the
  * process.
  *
- * <p>At the limit the watchdog ends the call where it waits: it interrupts the caller, which ends
- * a wait for the answer's headers (the JDK client cancels the exchange), and closes the body the
- * caller is reading, which the client hands to SolrJ's parser on the caller's thread ({@link
- * #reading}); the JDK's body stream ignores interrupts but a close wakes its reader with an
- * {@link IOException} and drops the connection. The caller's interrupt flag is cleared before the
- * call returns, so no interrupt outlives it. The watchdog looks every {@value #TICK_MILLIS} ms
+ * <p>At the limit the watchdog ends the call where it waits: it ends the exchange the client
+ * registered for the call ({@link #endWith}: the client aborts its HTTP request, which closes the
+ * connection, so a blocked read of the headers or of the body fails at once with an {@link
+ * IOException}), and it interrupts the caller, which ends waits that heed interrupts. The caller's
+ * interrupt flag is cleared before the call returns, so no interrupt outlives it. The watchdog looks every {@value #TICK_MILLIS} ms
  * while calls run, so a call ends within that much after its limit; after a second without calls
  * it sleeps until the next one.
  */
@@ -40,7 +38,7 @@ public final class CallerThreadCalls implements CallLimit {
   private static final class Call {
     private final Thread caller;
     private final long deadline;
-    private InputStream body;
+    private Runnable end;
     private boolean done;
     private boolean expired;
 
@@ -49,10 +47,10 @@ public final class CallerThreadCalls implements CallLimit {
       this.deadline = deadline;
     }
 
-    synchronized void reading(InputStream stream) {
-      body = stream;
+    synchronized void endWith(Runnable exchange) {
+      end = exchange;
       if (expired) {
-        closeQuietly(stream);
+        endQuietly(exchange);
       }
     }
 
@@ -62,8 +60,8 @@ public final class CallerThreadCalls implements CallLimit {
       }
       expired = true;
       caller.interrupt();
-      if (body != null) {
-        closeQuietly(body);
+      if (end != null) {
+        endQuietly(end);
       }
     }
 
@@ -89,13 +87,14 @@ public final class CallerThreadCalls implements CallLimit {
   }
 
   /**
-   * The body of the answer the call on this thread is reading: at its limit the watchdog closes it.
-   * Called by the client ({@link SolrClients#forReads}) before SolrJ reads the body.
+   * How to end the exchange of the call on this thread: at its limit the watchdog runs {@code
+   * exchange} (at once when the limit has passed already). Called by the client ({@link
+   * SolrClients#forReads}) before it sends the request.
    */
-  static void reading(InputStream body) {
+  static void endWith(Runnable exchange) {
     Call call = CURRENT.get();
     if (call != null) {
-      call.reading(body);
+      call.endWith(exchange);
     }
   }
 
@@ -175,10 +174,10 @@ public final class CallerThreadCalls implements CallLimit {
     }
   }
 
-  private static void closeQuietly(InputStream stream) {
+  private static void endQuietly(Runnable exchange) {
     try {
-      stream.close();
-    } catch (IOException | RuntimeException e) {
+      exchange.run();
+    } catch (RuntimeException e) {
       // the caller's read fails either way
     }
   }

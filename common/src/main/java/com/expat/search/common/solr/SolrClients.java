@@ -1,13 +1,13 @@
 package com.expat.search.common.solr;
 
 import com.expat.search.common.config.ConfigException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.impl.HttpSolrClient;
 
 /**
  * Builds the one {@link SolrClient} a process uses, the same way in every process (serve, index,
@@ -24,8 +24,9 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
  * replica of the shard, which forwards it, when the leader does not answer). Collection admin
  * calls go to any live node.
  *
- * <p><b>One node</b> ({@code SOLR_URL}): SolrJ's {@code HttpJdkSolrClient}, over the JDK's HTTP
- * client. It streams each request body (updates, long POSTed queries) through a pipe written by a
+ * <p><b>One node</b> ({@code SOLR_URL}): for a process that reads only, SolrJ's {@code
+ * HttpSolrClient} ({@link #forReads}); otherwise SolrJ's {@code HttpJdkSolrClient}, over the JDK's
+ * HTTP client. It streams each request body (updates, long POSTed queries) through a pipe written by a
  * thread of its executor; when the connection breaks mid-body that thread can stay blocked for
  * good, and with the default small pool every later request then waits for a writer forever (the
  * indexer's FailureIT found it with Solr cut off mid-update). The executor here grows instead,
@@ -49,14 +50,12 @@ public final class SolrClients {
   }
 
   /**
-   * As {@link #create}, for a process that only reads (the query service). On one node the JDK
-   * HTTP client's own steps (status line, headers, each piece of the body, completion) run on the
-   * thread that hands them over instead of waking a pooled thread for each ({@link
-   * ClientExecutor}): a read's form body is sent as a string, never streamed through a pipe, so
-   * no step waits for another thread. Processes that write keep {@link #create}: an update's body
-   * is streamed through a pipe, and reading that pipe inline would hold up the client's one
-   * selector thread while the writer fills it. On one node its calls can be bounded on the
-   * caller's own thread ({@link #callLimit}).
+   * As {@link #create}, for a process that only reads (the query service). On one node: SolrJ's
+   * {@code HttpSolrClient}, whose Apache HttpClient sends the request and reads the answer on the
+   * caller's own thread, blocking, where the JDK client's exchange hands each step between the
+   * caller, its selector thread and its executor (the same reads cost 0.3 ms of CPU against 0.8 with
+   * the JDK client, docs/benchmarks.md); its calls are bounded on the caller's thread ({@link
+   * #callLimit}). Processes that write keep {@link #create}.
    */
   public static SolrClient forReads(SolrSettings settings) {
     return create(settings, true);
@@ -68,14 +67,18 @@ public final class SolrClients {
     }
     String url = settings.url()
         .orElseThrow(() -> new ConfigException("neither SOLR_ZK_HOSTS nor SOLR_URL is set")).toString();
-    ExecutorService executor = readsOnly ? new ClientExecutor() : bodyWriters();
-    HttpJdkSolrClient.Builder builder = new HttpJdkSolrClient.Builder(url)
+    if (readsOnly) {
+      return new CallerThreadHttpClient(new HttpSolrClient.Builder(url)
+          .withConnectionTimeout((int) settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .withSocketTimeout((int) settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+    return new HttpJdkSolrClient.Builder(url)
         .useHttp1_1(true)
-        .withExecutor(executor)
+        .withExecutor(bodyWriters())
         .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    return readsOnly ? new CallerThreadJdkClient(url, builder) : builder.build();
+        .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .build();
   }
 
   /**
@@ -84,7 +87,7 @@ public final class SolrClients {
    * the call's own ({@link BoundedCalls}, named {@code threadName}).
    */
   public static CallLimit callLimit(SolrClient client, String threadName) {
-    return client instanceof CallerThreadJdkClient ? CallerThreadCalls.shared() : new BoundedCalls(threadName);
+    return client instanceof CallerThreadHttpClient ? CallerThreadCalls.shared() : new BoundedCalls(threadName);
   }
 
   /** A pool that grows instead of queueing, idle threads ending after a minute. */

@@ -36,7 +36,7 @@ class CallerThreadCallsTest {
     }
   }
 
-  /** A body whose reads wait until it is closed, as the JDK client's stream of a stalled answer. */
+  /** A body whose reads wait until it is closed, as a blocking socket read of a stalled answer. */
   private static final class StalledBody extends InputStream {
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -47,7 +47,7 @@ class CallerThreadCallsTest {
           closed.await();
           throw new IOException("closed");
         } catch (InterruptedException e) {
-          // as the JDK's body stream: interrupts do not end a read
+          // as a blocking socket read: interrupts do not end it
         }
       }
     }
@@ -75,11 +75,11 @@ class CallerThreadCallsTest {
   }
 
   @Test
-  void aBodyThatStopsMidWayIsClosedAtTheLimitThoughItIgnoresInterrupts() {
+  void anExchangeThatIgnoresInterruptsIsEndedAtTheLimit() {
     StalledBody body = new StalledBody();
 
     assertThatThrownBy(() -> calls.call(() -> {
-      CallerThreadCalls.reading(body);
+      CallerThreadCalls.endWith(body::close);
       return body.read();
     }, SHORT)).isInstanceOf(IOException.class).hasCauseInstanceOf(TimeoutException.class);
 

@@ -33,6 +33,7 @@ import org.apache.solr.common.util.Utils;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.apache.http.NoHttpResponseException;
 
 /**
  * The service's one door to Solr: reads only, each bounded by the client's time limits, and every
@@ -40,9 +41,9 @@ import java.util.function.Supplier;
  * missing core) or {@link IndexQueryException} (Solr rejected a request we built). Thread-safe.
  *
  * <p>Built by {@link #of}, the reads of one API request share its {@link RequestBudget}: each call
- * waits at most for what is left of it, and none is made once nothing is left (a 503). The JDK
- * client's own limit ends with the answer's headers, and its body stream ignores interrupts, so
- * only a limit of our own also bounds a body that stops mid-way: on one node, with the client of
+ * waits at most for what is left of it, and none is made once nothing is left (a 503). The
+ * client's own limit bounds each wait for a byte, not the whole answer, so only a limit of our own
+ * also bounds an answer that trickles or stops mid-way: on one node, with the client of
  * {@link SolrClients#forReads}, the call runs on the caller's thread and a watchdog ends it at the
  * limit ({@link com.expat.search.common.solr.CallerThreadCalls}); with another client it runs on a
  * thread of its own that the caller stops waiting for ({@link BoundedCalls#call}). Reads outside a
@@ -85,7 +86,7 @@ public final class SolrIndex {
 
   /**
    * On one node, waited for no longer than what is left of the request's budget, or outside a
-   * request than the client's own limit (which the JDK client keeps only until the headers). A read
+   * request than the client's own limit (which bounds each wait for a byte). A read
    * whose connection closed before any byte of an answer came back ({@link #closedUnanswered}) is
    * sent once more, on another connection, within what is left: a kept-alive connection that Solr
    * closed just as the client reused it fails that way (docs/reliability.md), every read here is
@@ -108,18 +109,19 @@ public final class SolrIndex {
   }
 
   /**
-   * Whether a call failed because its connection ended before any byte of an answer: the JDK
-   * client's "header parser received no bytes" (or an end of stream while it waited for the
-   * headers), however SolrJ wraps it. Not a time limit ({@link CallLimit} reports those with a
-   * {@link TimeoutException}), not an answer cut off mid-body, not a refused
-   * connection.
+   * Whether a call failed because its connection ended before any byte of an answer: Apache
+   * HttpClient's {@link NoHttpResponseException} (the client of {@link SolrClients#forReads}), or
+   * the JDK client's "header parser received no bytes", however SolrJ wraps it. Not a time limit
+   * ({@link CallLimit} reports those with a {@link TimeoutException}), not an answer cut off
+   * mid-body, not a refused connection.
    */
   static boolean closedUnanswered(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TimeoutException) {
         return false;
       }
-      if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("received no bytes")) {
+      if (t instanceof NoHttpResponseException
+          || t instanceof IOException && t.getMessage() != null && t.getMessage().contains("received no bytes")) {
         return true;
       }
     }
