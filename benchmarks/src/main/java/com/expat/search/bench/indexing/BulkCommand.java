@@ -96,6 +96,11 @@ public final class BulkCommand implements Callable<Integer> {
       description = "also load the file plainly into a core without the index sort by city, after the sorted plain load")
   boolean unsortedPlain;
 
+  @Option(names = "--no-sorted-plain",
+      description = "skip the plain load into a core sorted by city (b), e.g. with --unsorted-plain on 1M members:"
+          + " four senders in id order make Solr sort every flushed segment, the slowest step by far")
+  boolean noSortedPlain;
+
   @Option(names = "--keep-documents", description = "keep the javabin document file in the output directory")
   boolean keepDocuments;
 
@@ -162,42 +167,58 @@ public final class BulkCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "bulk %s: %,d rows, %d threads, pages of %d, MariaDB %s%n", table,
           rows.count(source), threadCount, pages, dbSettings.url());
 
+      PhaseCpu cpu = new PhaseCpu(solr);
+      PhaseCpu.Reading cpuBefore = cpu.read();
       BulkExport.Result exported;
       try (DocumentFile.Writer file = new DocumentFile.Writer(documents)) {
         exported = BulkExport.run(rows, source, pages, threadCount, file);
       }
+      PhaseCpu.Reading readMapCpu = cpu.read().minus(cpuBefore);
       log.printf(Locale.ROOT, "(a) read + map: %,d rows, %,d documents in %s s%n", exported.rows(),
           exported.documents(), Outputs.seconds(exported.nanos()));
 
-      long plainStart = System.nanoTime();
-      WriteLog plainLog = new WriteLog(plainStart);
-      long plainNanos;
-      long plainFound;
-      try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
-        plainNanos = PlainLoad.run(file, admin::createBulkCore, new MeteredIndex(index, plainLog), plainCore,
-            threadCount, plainStart);
-        plainFound = index.count(plainCore);
-      } finally {
-        dropUnlessKept(admin, plainCore, log);
+      BulkResult.Phase plain = null;
+      WriteLog plainLog = null;
+      long plainNanos = 0;
+      if (!noSortedPlain) {
+        cpuBefore = cpu.read();
+        long plainStart = System.nanoTime();
+        plainLog = new WriteLog(plainStart);
+        long plainFound;
+        PhaseCpu.Reading plainCpu;
+        try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
+          plainNanos = PlainLoad.run(file, admin::createBulkCore, new MeteredIndex(index, plainLog), plainCore,
+              threadCount, plainStart);
+          plainFound = index.count(plainCore);
+          plainCpu = cpu.read().minus(cpuBefore);
+        } finally {
+          dropUnlessKept(admin, plainCore, log);
+        }
+        plain = new BulkResult.Phase(plainLog.documents(), plainLog.upserts(), plainLog.tombstones(),
+            plainLog.requests(), plainNanos, plainFound, plainCpu);
+        log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
+            Outputs.seconds(plainNanos));
       }
-      log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
-          Outputs.seconds(plainNanos));
 
       BulkResult.Phase unsorted = null;
+      WriteLog unsortedLog = null;
+      long unsortedNanos = 0;
       if (unsortedPlain) {
+        cpuBefore = cpu.read();
         long unsortedStart = System.nanoTime();
-        WriteLog unsortedLog = new WriteLog(unsortedStart);
-        long unsortedNanos;
+        unsortedLog = new WriteLog(unsortedStart);
         long unsortedFound;
+        PhaseCpu.Reading unsortedCpu;
         try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
           unsortedNanos = PlainLoad.run(file, core -> createUnsortedBulkCore(client, core),
               new MeteredIndex(index, unsortedLog), unsortedCore, threadCount, unsortedStart);
           unsortedFound = index.count(unsortedCore);
+          unsortedCpu = cpu.read().minus(cpuBefore);
         } finally {
           dropUnlessKept(admin, unsortedCore, log);
         }
         unsorted = new BulkResult.Phase(unsortedLog.documents(), unsortedLog.upserts(), unsortedLog.tombstones(),
-            unsortedLog.requests(), unsortedNanos, unsortedFound);
+            unsortedLog.requests(), unsortedNanos, unsortedFound, unsortedCpu);
         log.printf(Locale.ROOT, "(b2) plain bulk load, unsorted core: %,d documents in %s s%n",
             unsortedLog.documents(), Outputs.seconds(unsortedNanos));
       }
@@ -205,15 +226,18 @@ public final class BulkCommand implements Callable<Integer> {
       ReindexSettings settings = new ReindexSettings(pages, threadCount, configured.runRows(), 0.0, Duration.ZERO, Duration.ZERO,
           Duration.ofSeconds(5), 0, configured.writeDeadline(), source == Table.MEMBERS ? rebuildCore : "bench_unused_members",
           source == Table.EVENTS ? rebuildCore : "bench_unused_events", "bench_unused_catalog");
+      cpuBefore = cpu.read();
       long rebuildStart = System.nanoTime();
       WriteLog rebuildLog = new WriteLog(rebuildStart);
       long rebuildNanos;
       long rebuildFound;
+      PhaseCpu.Reading rebuildCpu;
       try {
         new Reindexer(rows, new MeteredIndex(index, rebuildLog), admin, settings, Clock.systemUTC(), log)
             .rebuild(source == Table.MEMBERS ? Target.MEMBERS : Target.EVENTS);
         rebuildNanos = System.nanoTime() - rebuildStart;
         rebuildFound = index.count(rebuildCore);
+        rebuildCpu = cpu.read().minus(cpuBefore);
       } finally {
         dropUnlessKept(admin, rebuildCore, log);
       }
@@ -222,18 +246,22 @@ public final class BulkCommand implements Callable<Integer> {
 
       result = new BulkResult(table, threadCount, pages, dbSettings.poolSize(), limit, exported.rows(),
           new BulkResult.Phase(exported.documents(), exported.upserts(), exported.tombstones(), exported.pages(),
-              exported.nanos(), -1),
-          new BulkResult.Phase(plainLog.documents(), plainLog.upserts(), plainLog.tombstones(), plainLog.requests(),
-              plainNanos, plainFound),
+              exported.nanos(), -1, readMapCpu),
+          plain,
           unsorted,
           new BulkResult.Phase(rebuildLog.documents(), rebuildLog.upserts(), rebuildLog.tombstones(),
-              rebuildLog.requests(), rebuildNanos, rebuildFound));
+              rebuildLog.requests(), rebuildNanos, rebuildFound, rebuildCpu));
       Outputs.text(dir.resolve("report.md"), result.markdown(stamp, plainCore, unsortedCore, rebuildCore));
       Outputs.json(dir.resolve("result.json"), result);
-      long longest = Math.max(plainNanos, rebuildNanos);
+      long longest = Math.max(Math.max(plainNanos, unsortedNanos), rebuildNanos);
       long window = Math.max(100_000_000L, longest >= 30_000_000_000L ? 1_000_000_000L : longest / 30);
       Map<String, List<double[]>> series = new LinkedHashMap<>();
-      series.put("plain bulk load", plainLog.rate(window, plainNanos));
+      if (plainLog != null) {
+        series.put("plain bulk load", plainLog.rate(window, plainNanos));
+      }
+      if (unsortedLog != null) {
+        series.put("plain bulk load, unsorted core", unsortedLog.rate(window, unsortedNanos));
+      }
       series.put("rebuild (Reindexer)", rebuildLog.rate(window, rebuildNanos));
       IndexingCharts.lines(dir.resolve("docs-per-second.png"), stamp,
           "Loading " + table + ": documents accepted by Solr per second (" + threadCount + " threads, pages of "

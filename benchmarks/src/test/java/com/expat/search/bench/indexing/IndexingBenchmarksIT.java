@@ -105,7 +105,11 @@ class IndexingBenchmarksIT {
     assertThat(result.get("rebuild").get("searchable").asLong()).isEqualTo(active);
     assertThat(result.get("plain").get("requests").asLong()).isEqualTo(result.get("readMap").get("requests").asLong());
     assertThat(out.resolve("report.md")).content().contains("| plain bulk load (b)", "unsorted core (b2)", "Rebuild / plain",
-        "Index sort by city", "commit");
+        "Index sort by city", "commit", "CPU per 1,000 documents");
+    for (String phase : List.of("plain", "plainUnsorted", "rebuild")) {
+      assertThat(result.get(phase).get("cpu").get("solr").asLong()).as(phase + ": Solr's CPU").isPositive();
+      assertThat(result.get(phase).get("cpu").get("bench").asLong()).as(phase + ": the bench JVM's CPU").isPositive();
+    }
     assertThat(Files.size(out.resolve("docs-per-second.png"))).isGreaterThan(1000);
     assertThat(out.resolve("documents-members.javabin")).doesNotExist();
     assertThat(new SolrIndexAdmin(solr.client()).cores()).noneMatch(core -> core.startsWith("bench_"));
@@ -128,6 +132,17 @@ class IndexingBenchmarksIT {
     assertThat(result.get("rebuild").get("documents").asLong()).isEqualTo(25);
     assertThat(result.get("rebuild").get("searchable").asLong()).isEqualTo(published);
     assertThat(result.get("plain").get("searchable").asLong()).isEqualTo(published);
+
+    Path unsortedOnly = out.resolve("unsorted-only");
+    assertThat(BenchMain.commandLine(new BenchMain()).execute("bench", "bulk", "--solr", solr.baseUrl(),
+        "--db-url", db.jdbcUrl(), "--table", "events", "--limit", "25", "--threads", "3", "--page-size", "10",
+        "--unsorted-plain", "--no-sorted-plain", "--out", unsortedOnly.toString())).isZero();
+    JsonNode without = JSON.readTree(unsortedOnly.resolve("result.json").toFile());
+    assertThat(without.get("plain").isNull()).as("--no-sorted-plain skips (b)").isTrue();
+    assertThat(without.get("plainUnsorted").get("searchable").asLong()).isEqualTo(published);
+    assertThat(without.get("rebuild").get("searchable").asLong()).isEqualTo(published);
+    assertThat(unsortedOnly.resolve("report.md")).content().contains("Rebuild / unsorted plain")
+        .doesNotContain("| plain bulk load (b)");
   }
 
   @Test
