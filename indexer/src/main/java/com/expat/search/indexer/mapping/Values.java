@@ -3,26 +3,45 @@ package com.expat.search.indexer.mapping;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Cleaning of row values before they reach a document: rows can hold anything. */
 final class Values {
-  private static final Pattern TWO_LETTERS = Pattern.compile("[a-z]{2}");
-
   private Values() {}
 
-  /** Null for null or blank text; otherwise the text without control characters. */
+  /**
+   * Null for null or blank text; otherwise the text without control characters (tab and newline
+   * kept), stripped. Text without any such character, nearly all of it, is only stripped: the
+   * rebuild maps four texts per member, and copying each code point by code point was a tenth of
+   * the rebuild's own CPU (docs/benchmarks.md, third session). A control character is never a
+   * surrogate, so looking at chars finds exactly the code points the copy drops.
+   */
   static String text(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    if (!hasDroppedControl(value)) {
+      return value.strip();
+    }
     StringBuilder clean = new StringBuilder(value.length());
     value
         .codePoints()
-        .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\t')
+        .filter(c -> !dropped(c))
         .forEach(clean::appendCodePoint);
     String result = clean.toString().strip();
     return result.isEmpty() ? null : result;
+  }
+
+  private static boolean hasDroppedControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (dropped(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean dropped(int c) {
+    return Character.isISOControl(c) && c != '\n' && c != '\t';
   }
 
   /** A lower-case two-letter code, or null when the value is not one. */
@@ -31,7 +50,11 @@ final class Values {
       return null;
     }
     String code = value.strip().toLowerCase(Locale.ROOT);
-    return TWO_LETTERS.matcher(code).matches() ? code : null;
+    return code.length() == 2 && isAsciiLower(code.charAt(0)) && isAsciiLower(code.charAt(1)) ? code : null;
+  }
+
+  private static boolean isAsciiLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /** An upper-case two-letter code, or null when the value is not one. */

@@ -3,6 +3,7 @@ package com.expat.search.indexer.reindex;
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.indexer.solr.BulkSort;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,7 @@ import java.util.function.LongConsumer;
 /**
  * How the bulk load of a rebuild reaches Solr: the pages its readers map, in whatever order they
  * finish, are gathered into runs of {@code rowsPerRun} rows; each run is sorted in the build core's
- * order ({@link BulkSort#ORDER}, by city) and sent by one thread, one page per update, then
+ * order ({@link BulkSort#key}, by city) and sent by one thread, one page per update, then
  * flushed ({@link Writer#flush}).
  *
  * <p>Why. The build core is sorted by city (its index sort), so Lucene sorts every segment it
@@ -112,10 +113,16 @@ final class SortedRuns implements AutoCloseable {
     sender.shutdownNow();
   }
 
+  /**
+   * Sorts the run that is full here, in the reader that filled it, while the sender is still busy
+   * with the previous one, then waits for the sender. Solr indexes on the sender's one thread, so
+   * the sender sorting a run left that thread idle: 0.6 s per run of 50,000 rows with the readers
+   * on the other core (docs/benchmarks.md, third session).
+   */
   private void handOver() throws InterruptedException {
-    idle.acquire();
-    List<IndexChange> run = filling;
+    List<IndexChange> run = inOrder(filling);
     filling = new ArrayList<>(rowsPerRun + pageSize);
+    idle.acquire();
     try {
       sender.execute(() -> send(run));
     } catch (RuntimeException e) {
@@ -129,7 +136,6 @@ final class SortedRuns implements AutoCloseable {
       if (failure.get() != null) {
         return;
       }
-      run.sort(BulkSort.ORDER);
       for (int from = 0; from < run.size(); from += pageSize) {
         List<IndexChange> page = run.subList(from, Math.min(run.size(), from + pageSize));
         writer.write(page);
@@ -141,6 +147,25 @@ final class SortedRuns implements AutoCloseable {
     } finally {
       idle.release();
     }
+  }
+
+  /**
+   * {@code run} by {@link BulkSort#key}, stably, each key read once: the comparator reads a
+   * document's city from its field map at every comparison, which made sorting a run of 50,000
+   * cost the sender a few hundred milliseconds on a busy machine.
+   */
+  static List<IndexChange> inOrder(List<IndexChange> run) {
+    record Keyed(long key, IndexChange change) {}
+    List<Keyed> keyed = new ArrayList<>(run.size());
+    for (IndexChange change : run) {
+      keyed.add(new Keyed(BulkSort.key(change), change));
+    }
+    keyed.sort(Comparator.comparingLong(Keyed::key));
+    List<IndexChange> sorted = new ArrayList<>(run.size());
+    for (Keyed entry : keyed) {
+      sorted.add(entry.change());
+    }
+    return sorted;
   }
 
   private void throwIfFailed() {

@@ -2,24 +2,19 @@ package com.expat.search.indexer.solr;
 
 import com.expat.search.indexer.mapping.IndexChange;
 import com.expat.search.vocabulary.MemberFields;
-import java.util.Comparator;
 
 /**
  * The order of a bulk core, in Solr and in the client. Solr keeps it as the core's index sort
  * ({@link #INDEX_SORT}, core property {@code expat.indexSort}): every segment is written in it and
  * merges keep it, so a city's documents are neighbours whatever order they arrive in. The client
- * sends documents in {@link #ORDER} when it can, because a flushed segment whose documents already
- * arrived in the index sort's order is written as it is, while any other is sorted at flush (Lucene's
- * {@code Sorter} returns no document map for a segment that is already in order).
+ * sends documents by {@link #key}, stably (Lucene breaks ties by arrival), when it can, because a
+ * flushed segment whose documents already arrived in the index sort's order is written as it is,
+ * while any other is sorted at flush (Lucene's {@code Sorter} returns no document map for a segment
+ * that is already in order).
  */
 public final class BulkSort {
   /** The index sort of a bulk core: by city, ascending. */
   public static final String INDEX_SORT = MemberFields.CITY_ID + " asc";
-
-  /**
-   * {@link #key} ascending; documents of one city keep their order (Lucene breaks ties by arrival).
-   */
-  public static final Comparator<IndexChange> ORDER = Comparator.comparingLong(BulkSort::key);
 
   private BulkSort() {}
 
