@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -177,50 +178,18 @@ public final class BulkCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "(a) read + map: %,d rows, %,d documents in %s s%n", exported.rows(),
           exported.documents(), Outputs.seconds(exported.nanos()));
 
-      BulkResult.Phase plain = null;
-      WriteLog plainLog = null;
-      long plainNanos = 0;
-      if (!noSortedPlain) {
-        cpuBefore = cpu.read();
-        long plainStart = System.nanoTime();
-        plainLog = new WriteLog(plainStart);
-        long plainFound;
-        PhaseCpu.Reading plainCpu;
-        try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
-          plainNanos = PlainLoad.run(file, admin::createBulkCore, new MeteredIndex(index, plainLog), plainCore,
-              threadCount, plainStart);
-          plainFound = index.count(plainCore);
-          plainCpu = cpu.read().minus(cpuBefore);
-        } finally {
-          dropUnlessKept(admin, plainCore, log);
-        }
-        plain = new BulkResult.Phase(plainLog.documents(), plainLog.upserts(), plainLog.tombstones(),
-            plainLog.requests(), plainNanos, plainFound, plainCpu);
-        log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plainLog.documents(),
-            Outputs.seconds(plainNanos));
+      PlainRun plain = noSortedPlain ? null
+          : plainLoad(documents, admin::createBulkCore, index, admin, plainCore, threadCount, cpu, log);
+      if (plain != null) {
+        log.printf(Locale.ROOT, "(b) plain bulk load: %,d documents in %s s%n", plain.phase().documents(),
+            Outputs.seconds(plain.phase().nanos()));
       }
-
-      BulkResult.Phase unsorted = null;
-      WriteLog unsortedLog = null;
-      long unsortedNanos = 0;
-      if (unsortedPlain) {
-        cpuBefore = cpu.read();
-        long unsortedStart = System.nanoTime();
-        unsortedLog = new WriteLog(unsortedStart);
-        long unsortedFound;
-        PhaseCpu.Reading unsortedCpu;
-        try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
-          unsortedNanos = PlainLoad.run(file, core -> createUnsortedBulkCore(client, core),
-              new MeteredIndex(index, unsortedLog), unsortedCore, threadCount, unsortedStart);
-          unsortedFound = index.count(unsortedCore);
-          unsortedCpu = cpu.read().minus(cpuBefore);
-        } finally {
-          dropUnlessKept(admin, unsortedCore, log);
-        }
-        unsorted = new BulkResult.Phase(unsortedLog.documents(), unsortedLog.upserts(), unsortedLog.tombstones(),
-            unsortedLog.requests(), unsortedNanos, unsortedFound, unsortedCpu);
+      PlainRun unsorted = !unsortedPlain ? null
+          : plainLoad(documents, core -> createUnsortedBulkCore(client, core), index, admin, unsortedCore, threadCount,
+              cpu, log);
+      if (unsorted != null) {
         log.printf(Locale.ROOT, "(b2) plain bulk load, unsorted core: %,d documents in %s s%n",
-            unsortedLog.documents(), Outputs.seconds(unsortedNanos));
+            unsorted.phase().documents(), Outputs.seconds(unsorted.phase().nanos()));
       }
 
       ReindexSettings settings = new ReindexSettings(pages, threadCount, configured.runRows(), 0.0, Duration.ZERO, Duration.ZERO,
@@ -247,20 +216,23 @@ public final class BulkCommand implements Callable<Integer> {
       result = new BulkResult(table, threadCount, pages, dbSettings.poolSize(), limit, exported.rows(),
           new BulkResult.Phase(exported.documents(), exported.upserts(), exported.tombstones(), exported.pages(),
               exported.nanos(), -1, readMapCpu),
-          plain,
-          unsorted,
+          plain == null ? null : plain.phase(),
+          unsorted == null ? null : unsorted.phase(),
           new BulkResult.Phase(rebuildLog.documents(), rebuildLog.upserts(), rebuildLog.tombstones(),
               rebuildLog.requests(), rebuildNanos, rebuildFound, rebuildCpu));
       Outputs.text(dir.resolve("report.md"), result.markdown(stamp, plainCore, unsortedCore, rebuildCore));
       Outputs.json(dir.resolve("result.json"), result);
-      long longest = Math.max(Math.max(plainNanos, unsortedNanos), rebuildNanos);
+      long longest = rebuildNanos;
+      for (PlainRun run : new PlainRun[] {plain, unsorted}) {
+        longest = run == null ? longest : Math.max(longest, run.phase().nanos());
+      }
       long window = Math.max(100_000_000L, longest >= 30_000_000_000L ? 1_000_000_000L : longest / 30);
       Map<String, List<double[]>> series = new LinkedHashMap<>();
-      if (plainLog != null) {
-        series.put("plain bulk load", plainLog.rate(window, plainNanos));
+      if (plain != null) {
+        series.put("plain bulk load", plain.log().rate(window, plain.phase().nanos()));
       }
-      if (unsortedLog != null) {
-        series.put("plain bulk load, unsorted core", unsortedLog.rate(window, unsortedNanos));
+      if (unsorted != null) {
+        series.put("plain bulk load, unsorted core", unsorted.log().rate(window, unsorted.phase().nanos()));
       }
       series.put("rebuild (Reindexer)", rebuildLog.rate(window, rebuildNanos));
       IndexingCharts.lines(dir.resolve("docs-per-second.png"), stamp,
@@ -274,6 +246,29 @@ public final class BulkCommand implements Callable<Integer> {
     log.println(result.markdown(stamp, plainCore, unsortedCore, rebuildCore));
     log.println("report: " + dir.resolve("report.md"));
     return result;
+  }
+
+  /** A plain load's figures and the log of its writes (for the chart). */
+  private record PlainRun(BulkResult.Phase phase, WriteLog log) {}
+
+  /**
+   * Step (b) or (b2): the document file into a fresh core made by {@code create}, committed,
+   * counted, then dropped unless kept; its CPU measured from the core's creation to the count.
+   */
+  private PlainRun plainLoad(Path documents, Consumer<String> create, SearchIndex index,
+      IndexAdmin admin, String core, int threadCount, PhaseCpu cpu, PrintStream log)
+      throws IOException, InterruptedException {
+    PhaseCpu.Reading before = cpu.read();
+    long start = System.nanoTime();
+    WriteLog writes = new WriteLog(start);
+    try (DocumentFile.Reader file = new DocumentFile.Reader(documents)) {
+      long nanos = PlainLoad.run(file, create, new MeteredIndex(index, writes), core, threadCount, start);
+      long found = index.count(core);
+      return new PlainRun(new BulkResult.Phase(writes.documents(), writes.upserts(), writes.tombstones(),
+          writes.requests(), nanos, found, cpu.read().minus(before)), writes);
+    } finally {
+      dropUnlessKept(admin, core, log);
+    }
   }
 
   /**
