@@ -1,11 +1,15 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.MemberFeature;
+import com.expat.search.ranking.MemberParameters;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +36,21 @@ final class MatchesCollector extends RankedWindowCollector {
   private final PrerankWindow window;
   private final int capacity;
   private final boolean text;
+  /** How many of the ranked window Solr pages from: without the diversity pass only these are ranked exactly. */
+  private final int top;
   private float maxScore = Float.NEGATIVE_INFINITY;
   private ScoreDoc[] ranked;
+  /** Members the whole model scored (for tests: what the bound spared). */
+  private int modelScored;
 
   /**
    * @param text whether the window is the best by the main query's (text) score rather than by the
    *     pre-rank
+   * @param top how many of the ranked window Solr asks for (the page's end, rounded up by its result cache)
    */
-  MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text) {
+  MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text, int top) {
     this.job = job;
+    this.top = top;
     this.leaves = leaves;
     this.window = new PrerankWindow(window);
     this.capacity = window;
@@ -97,16 +107,11 @@ final class MatchesCollector extends RankedWindowCollector {
     if (ranked == null) {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);
-      List<Candidate<MemberSignals>> candidates = new ArrayList<>(docs.length);
+      int keep = job.diversify() ? docs.length : Math.min(docs.length, top);
       Map<MemberSignals, Integer> indexOf = new IdentityHashMap<>();
-      for (int i = 0; i < docs.length; i++) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-        MemberSignals member = signals(leaf, docs[i] - leaf.docBase);
-        indexOf.put(member, i);
-        candidates.add(new Candidate<>(member, text ? MatchesJob.textRelevance(scores[i], maxScore) : 0));
-      }
-      List<Ranked<MemberSignals>> order = job.rank(candidates);
-      ranked = new ScoreDoc[order.size()];
+      List<Ranked<MemberSignals>> order = keep == docs.length ? rank(docs, scores, allOf(docs.length), indexOf)
+          : best(docs, scores, keep, indexOf);
+      ranked = new ScoreDoc[Math.min(keep, order.size())];
       for (int i = 0; i < ranked.length; i++) {
         Ranked<MemberSignals> item = order.get(i);
         int at = indexOf.get(item.item());
@@ -114,6 +119,134 @@ final class MatchesCollector extends RankedWindowCollector {
       }
     }
     return ranked;
+  }
+
+  /**
+   * The window's entries {@code chosen} (indexes, ascending) ranked by the whole model; each one's
+   * index goes into {@code indexOf}. In window order, so that the model's stable sort breaks ties
+   * by the window's order.
+   */
+  private List<Ranked<MemberSignals>> rank(int[] docs, float[] scores, int[] chosen,
+      Map<MemberSignals, Integer> indexOf) {
+    List<Candidate<MemberSignals>> candidates = new ArrayList<>(chosen.length);
+    for (int at : chosen) {
+      LeafReaderContext leaf = leafOf(docs[at]);
+      MemberSignals member = signals(leaf, docs[at] - leaf.docBase);
+      indexOf.put(member, at);
+      candidates.add(new Candidate<>(member, textRelevance(scores[at])));
+    }
+    modelScored += candidates.size();
+    return job.rank(candidates);
+  }
+
+  /** How many members the whole model scored for {@link #ranked()}. */
+  int modelScored() {
+    return modelScored;
+  }
+
+  /**
+   * The best {@code keep} of the window in the whole model's order, as {@link #rank} of the whole
+   * window would begin, without scoring every member: a member's model score is at most its text
+   * relevance times the text weight, plus its pre-rank (the model's own weighted distance,
+   * interests, languages, decays and quality over the columns: {@code ColumnPrerankTest}), plus the
+   * reciprocal interests' weight when the viewer has interests. The {@code keep} best by that bound
+   * are scored, then every other whose bound reaches the worst of their scores (which only rises
+   * as more are scored, so one more round suffices); the rest fall short of the best {@code keep} by
+   * more than rounding, not even tied, and are not scored. Ties keep the window's order, as in
+   * {@link #rank}. The window's whole model was ~9 % of Solr's samples on member search with text
+   * at 200k (JFR, docs/benchmarks.md).
+   */
+  private List<Ranked<MemberSignals>> best(int[] docs, float[] scores, int keep, Map<MemberSignals, Integer> indexOf) {
+    double[] bound = bounds(docs, scores);
+    Integer[] byBound = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byBound[i] = i;
+    }
+    // Highest bound first; a bound that is not a number sorts first and is always scored.
+    Arrays.sort(byBound, (a, b) -> Double.compare(bound[b], bound[a]));
+    boolean[] scored = new boolean[docs.length];
+    for (int i = 0; i < keep; i++) {
+      scored[byBound[i]] = true;
+    }
+    List<Ranked<MemberSignals>> first = rank(docs, scores, indexes(scored, 0, docs.length), indexOf);
+    double worst = Double.POSITIVE_INFINITY;
+    for (Ranked<MemberSignals> item : first) {
+      worst = Math.min(worst, item.score());
+    }
+    // Sums of a few terms of a few units round far below this margin.
+    double reach = worst - 1e-9 * (1 + Math.abs(worst));
+    boolean[] more = new boolean[docs.length];
+    int extra = 0;
+    for (int i = 0; i < docs.length; i++) {
+      if (!scored[i] && !(bound[i] < reach)) {
+        more[i] = true;
+        extra++;
+      }
+    }
+    if (extra == 0) {
+      return first;
+    }
+    List<Ranked<MemberSignals>> merged = new ArrayList<>(first);
+    merged.addAll(rank(docs, scores, indexes(more, extra, docs.length), indexOf));
+    // The model's order (best score first, stable), ties by the window's order as one ranking of both would.
+    Comparator<Ranked<MemberSignals>> bestFirst = (a, b) -> Double.compare(b.score(), a.score());
+    merged.sort(bestFirst.thenComparingInt(item -> indexOf.get(item.item())));
+    return merged;
+  }
+
+  /** Each window entry's most possible model score ({@link #best}). */
+  private double[] bounds(int[] docs, float[] scores) {
+    MemberParameters weights = job.params().profile().members();
+    double textWeight = weights.weight(MemberFeature.TEXT);
+    double reciprocal = job.params().viewer().interests().isEmpty() ? 0
+        : weights.weight(MemberFeature.RECIPROCAL_INTERESTS);
+    double quality = weights.weight(MemberFeature.PROFILE_QUALITY);
+    SegmentPrerank[] preranks = new SegmentPrerank[leaves.size()];
+    double[] bound = new double[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leafOf(docs[i]);
+      MemberColumns columns = job.columns().columns(leaf.reader());
+      if (preranks[leaf.ord] == null) {
+        preranks[leaf.ord] = new SegmentPrerank(job.prerank(), columns);
+      }
+      int doc = docs[i] - leaf.docBase;
+      // The model clamps quality to 0..1 where the pre-rank reads it as stored: a negative one adds back.
+      bound[i] = textWeight * textRelevance(scores[i]) + preranks[leaf.ord].score(doc) + reciprocal
+          + quality * Math.max(0, -columns.quality[doc]);
+    }
+    return bound;
+  }
+
+  /** The indexes whose flag is set, ascending; {@code count} of them, or counted when 0. */
+  private static int[] indexes(boolean[] flags, int count, int length) {
+    if (count == 0) {
+      for (boolean flag : flags) {
+        count += flag ? 1 : 0;
+      }
+    }
+    int[] result = new int[count];
+    for (int i = 0, next = 0; i < length; i++) {
+      if (flags[i]) {
+        result[next++] = i;
+      }
+    }
+    return result;
+  }
+
+  private double textRelevance(float score) {
+    return text ? MatchesJob.textRelevance(score, maxScore) : 0;
+  }
+
+  private LeafReaderContext leafOf(int doc) {
+    return leaves.get(ReaderUtil.subIndex(doc, leaves));
+  }
+
+  private static int[] allOf(int length) {
+    int[] all = new int[length];
+    for (int i = 0; i < length; i++) {
+      all[i] = i;
+    }
+    return all;
   }
 
   private MemberSignals signals(LeafReaderContext leaf, int doc) {

@@ -42,7 +42,7 @@ final class MatchesRankQuery extends RankQuery {
       return new SortedMembersCollector(job, request.order(), request.text(), len);
     }
     return new MatchesCollector(job, searcher.getIndexReader().leaves(), windowOf(job.window(), cmd),
-        request.text());
+        request.text(), len);
   }
 
   /**

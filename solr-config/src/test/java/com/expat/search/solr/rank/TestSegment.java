@@ -43,20 +43,29 @@ final class TestSegment {
   }
 
   private static MemberColumns build() {
-    SplittableRandom random = new SplittableRandom(17);
-    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
-        for (int id = 1; id <= 2000; id++) {
-          writer.addDocument(member(id, random));
-        }
-        writer.forceMerge(1);
-      }
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        return MemberColumns.read(reader.leaves().get(0).reader());
-      }
+    try (DirectoryReader reader = reader(1)) {
+      return MemberColumns.read(reader.leaves().get(0).reader());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The same 2,000 members in {@code segments} segments (1: the one of {@link #columns()}), in memory; close it. */
+  static DirectoryReader reader(int segments) throws IOException {
+    SplittableRandom random = new SplittableRandom(17);
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      for (int id = 1; id <= 2000; id++) {
+        writer.addDocument(member(id, random));
+        if (segments > 1 && id % (2000 / segments) == 0) {
+          writer.commit();
+        }
+      }
+      if (segments == 1) {
+        writer.forceMerge(1);
+      }
+    }
+    return DirectoryReader.open(directory);
   }
 
   private static Document member(int id, SplittableRandom random) {
