@@ -2,6 +2,7 @@ package com.expat.search.ranking;
 
 import com.expat.search.ranking.signals.MemberSignals;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,18 @@ final class Diversifier {
    */
   static <T> List<T> rerank(List<T> ranked, ToDoubleFunction<? super T> score,
       Function<? super T, MemberSignals> member, int pageSize, DiversityParameters parameters) {
+    return rerank(ranked, score, item -> member.apply(item).originCountry(), item -> member.apply(item).interests(),
+        pageSize, parameters);
+  }
+
+  /**
+   * The same pass over items that are not {@link MemberSignals} (a window of members read from
+   * columns): {@code origin} gives each item's nationality (null when unknown), {@code interests}
+   * its interest slugs, each once.
+   */
+  static <T> List<T> rerank(List<T> ranked, ToDoubleFunction<? super T> score,
+      Function<? super T, String> origin, Function<? super T, ? extends Collection<String>> interests, int pageSize,
+      DiversityParameters parameters) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be >= 1, was " + pageSize);
     }
@@ -38,11 +51,18 @@ final class Diversifier {
     }
     int pool = (int) Math.min(ranked.size(), (long) pageSize * parameters.poolFactor());
     int picks = Math.min(pageSize, pool);
+    double[] scores = new double[pool];
     double top = 0;
     for (int i = 0; i < pool; i++) {
-      top = Math.max(top, score.applyAsDouble(ranked.get(i)));
+      scores[i] = score.applyAsDouble(ranked.get(i));
+      top = Math.max(top, scores[i]);
     }
-    Profiles profiles = Profiles.of(ranked.subList(0, pool), member);
+    // Each one's weighted relevance once, not once per pick.
+    double[] relevance = new double[pool];
+    for (int i = 0; i < pool; i++) {
+      relevance[i] = (1 - strength) * (top > 0 ? scores[i] / top : 0);
+    }
+    Profiles profiles = Profiles.of(ranked.subList(0, pool), origin, interests);
     boolean[] taken = new boolean[pool];
     double[] closest = new double[pool];
     List<T> result = new ArrayList<>(ranked.size());
@@ -53,8 +73,7 @@ final class Diversifier {
         if (taken[i]) {
           continue;
         }
-        double relevance = top > 0 ? score.applyAsDouble(ranked.get(i)) / top : 0;
-        double value = (1 - strength) * relevance - strength * closest[i];
+        double value = relevance[i] - strength * closest[i];
         if (value > bestValue) {
           best = i;
           bestValue = value;
@@ -89,19 +108,21 @@ final class Diversifier {
    * Gives exactly {@link #similarity}'s values.
    */
   private record Profiles(int[] origins, long[][] interests, int[] interestCounts) {
-    static <T> Profiles of(List<T> pool, Function<? super T, MemberSignals> signals) {
-      Map<String, Integer> originIds = new HashMap<>();
-      Map<String, Integer> slugIds = new HashMap<>();
+    static <T> Profiles of(List<T> pool, Function<? super T, String> originOf,
+        Function<? super T, ? extends Collection<String>> interestsOf) {
+      Map<String, Integer> originIds = new HashMap<>(2 * pool.size());
+      Map<String, Integer> slugIds = new HashMap<>(4 * pool.size());
       int[] origins = new int[pool.size()];
       List<int[]> slugsPerMember = new ArrayList<>(pool.size());
       for (int i = 0; i < pool.size(); i++) {
-        MemberSignals member = signals.apply(pool.get(i));
+        T item = pool.get(i);
+        String origin = originOf.apply(item);
         // -1 - i: a member without an origin shares it with nobody, itself included.
-        origins[i] = member.originCountry() == null ? -1 - i
-            : originIds.computeIfAbsent(member.originCountry(), k -> originIds.size());
-        int[] slugs = new int[member.interests().size()];
+        origins[i] = origin == null ? -1 - i : originIds.computeIfAbsent(origin, k -> originIds.size());
+        Collection<String> interests = interestsOf.apply(item);
+        int[] slugs = new int[interests.size()];
         int k = 0;
-        for (String slug : member.interests()) {
+        for (String slug : interests) {
           slugs[k++] = slugIds.computeIfAbsent(slug, key -> slugIds.size());
         }
         slugsPerMember.add(slugs);

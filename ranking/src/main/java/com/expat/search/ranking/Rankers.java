@@ -1,6 +1,7 @@
 package com.expat.search.ranking;
 
 import com.expat.search.ranking.signals.MemberSignals;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -31,5 +32,16 @@ public final class Rankers {
   public static <T> List<T> diversify(List<T> bestFirst, ToDoubleFunction<? super T> score,
       Function<? super T, MemberSignals> member, int pageSize, RankingProfile profile) {
     return Diversifier.rerank(bestFirst, score, member, pageSize, profile.diversity());
+  }
+
+  /**
+   * The same pass over members that are not {@link MemberSignals}, such as a window read from
+   * Solr's columns: {@code origin} gives each item's nationality (null when unknown), {@code
+   * interests} its interest slugs, each once; the same first page as for signals with those values.
+   */
+  public static <T> List<T> diversify(List<T> bestFirst, ToDoubleFunction<? super T> score,
+      Function<? super T, String> origin, Function<? super T, ? extends Collection<String>> interests, int pageSize,
+      RankingProfile profile) {
+    return Diversifier.rerank(bestFirst, score, origin, interests, pageSize, profile.diversity());
   }
 }

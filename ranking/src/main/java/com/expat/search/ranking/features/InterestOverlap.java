@@ -58,7 +58,16 @@ public final class InterestOverlap {
         shared += idf;
       }
     }
-    return total == 0 ? 0 : shared / total;
+    return share(shared, total);
+  }
+
+  /**
+   * The share {@code sharedWeight / totalWeight} of one side's rarity weight ({@code total}: the
+   * sum of its interests' idf, {@code shared}: of those the other side has); 0 without interests.
+   * For a caller that sums the weights itself (over columns of interest ordinals inside Solr).
+   */
+  public static double share(double sharedWeight, double totalWeight) {
+    return totalWeight == 0 ? 0 : sharedWeight / totalWeight;
   }
 
   /** The interests both have, rarest first (then by slug), for reasons. */

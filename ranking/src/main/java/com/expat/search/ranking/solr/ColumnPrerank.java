@@ -10,7 +10,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.LatLon;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The members' pre-rank over plain values, for a search engine that holds the index as columns:
@@ -70,6 +70,11 @@ public final class ColumnPrerank {
     return params.viewer().origin() != null && distanceWeight > 0;
   }
 
+  /** The viewer's interests: {@link #interest} is 0 for any other slug. */
+  public Set<String> viewerInterests() {
+    return interestShares.keySet();
+  }
+
   /** The weighted contribution of a member having {@code slug}: summed over their interests. */
   public double interest(String slug) {
     Double share = interestShares.get(slug);
@@ -86,12 +91,24 @@ public final class ColumnPrerank {
     if (colon <= 0) {
       return 0;
     }
-    LanguageLevel mine = params.viewer().languages().get(codeAndLevel.substring(0, colon));
-    Optional<LanguageLevel> theirs = LanguageLevel.parse(codeAndLevel.substring(colon + 1));
-    if (mine == null || theirs.isEmpty()) {
+    return languagePair(viewerLevel(codeAndLevel.substring(0, colon)),
+        LanguageLevel.parse(codeAndLevel.substring(colon + 1)).orElse(null));
+  }
+
+  /** The viewer's level of language {@code code}, null when they do not speak it. */
+  public LanguageLevel viewerLevel(String code) {
+    return params.viewer().languages().get(code);
+  }
+
+  /**
+   * {@link #languagePair(String)} of a term already read: the viewer's level ({@link
+   * #viewerLevel}) and the member's, 0 when either is null.
+   */
+  public double languagePair(LanguageLevel mine, LanguageLevel theirs) {
+    if (mine == null || theirs == null) {
       return 0;
     }
-    return LanguageFit.pair(mine, theirs.get(), params.profile().languageLevels());
+    return LanguageFit.pair(mine, theirs, params.profile().languageLevels());
   }
 
   /**

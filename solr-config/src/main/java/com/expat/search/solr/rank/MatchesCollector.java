@@ -108,9 +108,14 @@ final class MatchesCollector extends RankedWindowCollector {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);
       int keep = job.diversify() ? docs.length : Math.min(docs.length, top);
+      if (keep == docs.length) {
+        // The whole window (matches): the model over the columns (MemberScorer), no signals built.
+        modelScored += docs.length;
+        ranked = job.rank(leaves, docs, scores, text, maxScore);
+        return ranked;
+      }
       Map<MemberSignals, Integer> indexOf = new IdentityHashMap<>();
-      List<Ranked<MemberSignals>> order = keep == docs.length ? rank(docs, scores, allOf(docs.length), indexOf)
-          : best(docs, scores, keep, indexOf);
+      List<Ranked<MemberSignals>> order = best(docs, scores, keep, indexOf);
       ranked = new ScoreDoc[Math.min(keep, order.size())];
       for (int i = 0; i < ranked.length; i++) {
         Ranked<MemberSignals> item = order.get(i);
@@ -239,14 +244,6 @@ final class MatchesCollector extends RankedWindowCollector {
 
   private LeafReaderContext leafOf(int doc) {
     return leaves.get(ReaderUtil.subIndex(doc, leaves));
-  }
-
-  private static int[] allOf(int length) {
-    int[] all = new int[length];
-    for (int i = 0; i < length; i++) {
-      all[i] = i;
-    }
-    return all;
   }
 
   private MemberSignals signals(LeafReaderContext leaf, int doc) {

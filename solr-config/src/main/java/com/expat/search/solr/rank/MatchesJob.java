@@ -1,5 +1,6 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.MatchModel;
 import com.expat.search.ranking.MatchRanker;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.Rankers;
@@ -8,13 +9,15 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.solr.ColumnPrerank;
 import com.expat.search.ranking.solr.RankParams;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.ScoreDoc;
 
 /**
  * One member ranking inside Solr (matches, and member search): what the service sent ({@link
- * RankParams}), the core's corpus and columns, the pre-rank prepared for them, and the whole model.
+ * RankParams}), the core's corpus and columns, the pre-rank and the whole model prepared for them.
  * Immutable; thread-safe.
  *
  * @param window how many pre-ranked candidates the whole model ranks
@@ -22,32 +25,76 @@ import org.apache.lucene.index.LeafReader;
  * @param diversify whether the diversity pass runs (matches) or the model's order stands (search,
  *     and a shard of several, where the pass runs on the merged ranking: {@link MatchesMerge})
  */
-record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnPrerank prerank, int window,
-    int pageSize, boolean diversify) {
+record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnPrerank prerank, MatchModel model,
+    int window, int pageSize, boolean diversify) {
   private static final MatchRanker RANKER = Rankers.matches();
 
   static MatchesJob of(RankParams params, Corpus corpus, ColumnCache columns, int window, int pageSize,
       boolean diversify) {
-    return new MatchesJob(params, corpus, columns, ColumnPrerank.of(params, corpus), window, pageSize, diversify);
+    return new MatchesJob(params, corpus, columns, ColumnPrerank.of(params, corpus),
+        MatchModel.of(params.viewer(), params.profile(), corpus, params.now()), window, pageSize, diversify);
   }
 
-  /** The window ranked by the whole model, and diversified when asked: best first. */
+  /**
+   * Candidates given as signals ranked by the whole model, and diversified when asked: best first
+   * (member search's best of the window, {@link MatchesCollector}).
+   */
   List<Ranked<MemberSignals>> rank(List<Candidate<MemberSignals>> candidates) {
     List<Ranked<MemberSignals>> ranked =
         RANKER.rank(params.viewer(), candidates, params.profile(), corpus, params.now());
     return diversify ? RANKER.diversify(ranked, pageSize, params.profile()) : ranked;
   }
 
+  /** The whole model over the columns, for one request's use (not thread-safe). */
+  MemberScorer scorer() {
+    return new MemberScorer(model);
+  }
+
   /**
-   * One member scored and explained by the whole model (no diversity: it moves, never rescores).
+   * The window ranked by the whole model, and diversified when asked: best first. Equal scores
+   * keep the window's order.
    *
-   * @param textRelevance the member's text score over the best of the result, 0 without text
+   * @param docs the window's documents (top-level doc ids), best first by the window's key
+   * @param keys each one's window key: the pre-rank, or with text the text score
+   * @param text whether the keys are text scores
+   * @param maxText with text the result's best text score
+   * @return the documents in the model's order, each with the model's score as a float, or with
+   *     text the window's key (the text score)
    */
-  Ranked<MemberSignals> one(MemberColumns segment, int doc, LeafReader reader, double textRelevance)
-      throws IOException {
-    MemberSignals member = MemberReader.signals(segment, doc, reader);
-    return RANKER.rank(params.viewer(), List.of(new Candidate<>(member, textRelevance)), params.profile(), corpus,
-        params.now()).get(0);
+  ScoreDoc[] rank(List<LeafReaderContext> leaves, int[] docs, float[] keys, boolean text, float maxText) {
+    MemberScorer scorer = scorer();
+    MemberScorer.Segment[] segments = new MemberScorer.Segment[docs.length];
+    int[] local = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+      segments[i] = scorer.segment(columns.columns(leaf.reader()));
+      local[i] = docs[i] - leaf.docBase;
+    }
+    return rank(segments, local, docs, keys, text, maxText);
+  }
+
+  /** {@link #rank(List, int[], float[], boolean, float)} with each document's segment and segment doc id. */
+  ScoreDoc[] rank(MemberScorer.Segment[] segments, int[] local, int[] docs, float[] keys, boolean text,
+      float maxText) {
+    double[] scores = new double[docs.length];
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      scores[i] = segments[i].score(local[i], text ? textRelevance(keys[i], maxText) : 0);
+      order[i] = i;
+    }
+    // A stable sort, as the model's ranking: equal scores keep the window's order.
+    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+    List<Integer> ranked = Arrays.asList(order);
+    if (diversify) {
+      ranked = Rankers.diversify(ranked, i -> scores[i], i -> segments[i].origin(local[i]),
+          i -> segments[i].interests(local[i]), pageSize, params.profile());
+    }
+    ScoreDoc[] result = new ScoreDoc[ranked.size()];
+    for (int k = 0; k < result.length; k++) {
+      int i = ranked.get(k);
+      result[k] = new ScoreDoc(docs[i], text ? keys[i] : (float) scores[i]);
+    }
+    return result;
   }
 
   /**

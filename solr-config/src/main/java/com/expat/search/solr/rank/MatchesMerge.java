@@ -1,8 +1,6 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.MemberFeature;
-import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +56,7 @@ final class MatchesMerge extends ShardMerge {
     MatchesJob job = request.job(searcher);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Map<Integer, SegmentPrerank> prerankByLeaf = new HashMap<>();
+    MemberScorer scorer = job.scorer();
     List<Double> scores = new ArrayList<>(docs.size());
     List<Float> preranks = new ArrayList<>(docs.size());
     List<Double> primaries = new ArrayList<>(docs.size());
@@ -74,23 +73,22 @@ final class MatchesMerge extends ShardMerge {
       // The window's key as the collector held it (the text score with text, else the pre-rank):
       // it decides ties of the model's score, as on one core.
       float windowKey;
-      double textRelevance = 0;
       if (request.text()) {
         windowKey = it.score();
-        textRelevance = MatchesJob.textRelevance(windowKey, docs.maxScore());
       } else {
         windowKey = (float) prerankByLeaf.computeIfAbsent(leafIndex, i -> new SegmentPrerank(job.prerank(), columns))
             .score(local);
       }
-      Ranked<MemberSignals> ranked = job.one(columns, local, null, textRelevance);
-      // With text the coordinator recombines the score over the best text score of every shard.
-      scores.add(request.text() ? job.one(columns, local, null, 0).score() : ranked.score());
+      MemberScorer.Segment member = scorer.segment(columns);
+      // Without the text relevance: with text the coordinator recombines the score over the best
+      // text score of every shard.
+      scores.add(member.score(local, 0));
       preranks.add(windowKey);
       primaries.add(request.order().primary(columns, local, windowKey, job.params().viewer().origin()));
       lastActive.add(request.order().lastActive(columns, local));
       ids.add(columns.id[local]);
-      origins.add(ranked.item().originCountry());
-      interests.add(List.copyOf(ranked.item().interests()));
+      origins.add(member.origin(local));
+      interests.add(member.interests(local));
     }
     NamedList<Object> values = new SimpleOrderedMap<>();
     values.add("score", scores);

@@ -5,6 +5,7 @@ import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.solr.RankParams;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import com.expat.search.ranking.DiversityParameters;
@@ -52,20 +53,34 @@ public final class MatchesRankParser extends QParserPlugin {
    *     diversity pass, which the coordinator runs on the merged ranking ({@link MatchesMerge})
    */
   record Request(String profile, String viewer, String now, int window, int pageSize, boolean text,
-      boolean diversify, boolean shard, MemberOrder order, MatchesRankParser plugin) {
+      boolean diversify, boolean shard, MemberOrder order, MatchesRankParser plugin, RankParams params) {
     MatchesJob job(IndexSearcher searcher) throws IOException {
-      return MatchesJob.of(params(), plugin.corpus(searcher), plugin.columns, window, pageSize, diversify && !shard);
+      return MatchesJob.of(params, plugin.corpus(searcher), plugin.columns, window, pageSize, diversify && !shard);
     }
 
-    RankParams params() {
-      return RankParams.read(name -> switch (name) {
-        case RankParams.PROFILE -> profile;
-        case RankParams.VIEWER -> viewer;
-        case RankParams.NOW -> now;
-        default -> null;
-      });
+    /** Equal as sent: {@code params} is what the three texts read as, parsed once per request. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Request that && Objects.equals(profile, that.profile)
+          && Objects.equals(viewer, that.viewer) && Objects.equals(now, that.now) && window == that.window && pageSize == that.pageSize && text == that.text
+          && diversify == that.diversify && shard == that.shard && order == that.order && plugin == that.plugin;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(profile, viewer, now, window, pageSize, text, diversify, shard, order, plugin);
     }
   }
+
+  /**
+   * The ranking's parameters of {@code req} as its {@code rq} read them, so that the transformer
+   * does not parse the profile and the viewer again; null when no {@code rq} of ours read them.
+   */
+  static RankParams parsed(SolrQueryRequest req) {
+    return req.getContext().get(PARSED) instanceof RankParams params ? params : null;
+  }
+
+  private static final Object PARSED = new Object();
 
   /** The core's columns (for the transformer, which scores the page's documents). */
   ColumnCache columns() {
@@ -98,13 +113,14 @@ public final class MatchesRankParser extends QParserPlugin {
         } catch (RankingException e) {
           throw new SyntaxError(NAME + ": " + e.getMessage());
         }
+        req.getContext().put(PARSED, rank);
         boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
             params.get(RankParams.NOW), window, size, text,
             diversify, params.getBool(ShardParams.IS_SHARD, false), order,
-            MatchesRankParser.this));
+            MatchesRankParser.this, rank));
       }
 
       /**

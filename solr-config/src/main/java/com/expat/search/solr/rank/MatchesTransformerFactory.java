@@ -1,6 +1,7 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.Explanation;
+import com.expat.search.ranking.MatchModel;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.solr.ReasonText;
@@ -43,18 +44,22 @@ public final class MatchesTransformerFactory extends TransformerFactory {
     if (!(req.getCore().getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
       throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
     }
-    RankParams rank;
-    try {
-      rank = RankParams.read(req.getParams()::get);
-    } catch (RankingException e) {
-      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
+    RankParams rank = MatchesRankParser.parsed(req);
+    if (rank == null) {
+      try {
+        rank = RankParams.read(req.getParams()::get);
+      } catch (RankingException e) {
+        throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
+      }
     }
+    RankParams ranking = rank;
     boolean explain = params != null && params.getBool("explain", false);
     boolean text = params != null && params.getBool("text", false);
     // On a shard of several, the page's second request: text scores and the best of every shard.
     TextScores handedOn = TextScores.read(req.getParams()).orElse(null);
     return new DocTransformer() {
-      private MatchesJob job;
+      /** The whole model prepared once for the page's members. */
+      private MemberScorer scorer;
 
       @Override
       public String getName() {
@@ -91,25 +96,30 @@ public final class MatchesTransformerFactory extends TransformerFactory {
         SolrIndexSearcher searcher = context.getSearcher();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
-        if (job == null) {
-          job = MatchesJob.of(rank, plugin.corpus(searcher), plugin.columns(), 1, 1, false);
+        if (scorer == null) {
+          scorer = new MemberScorer(
+              MatchModel.of(ranking.viewer(), ranking.profile(), plugin.corpus(searcher), ranking.now()));
         }
+        MemberColumns columns = plugin.columns().columns(leaf.reader());
+        int local = docid - leaf.docBase;
         if (Double.isNaN(textRelevance)) {
-          textRelevance = handedOn.relevance(plugin.columns().columns(leaf.reader()).id[docid - leaf.docBase]);
+          textRelevance = handedOn.relevance(columns.id[local]);
         }
-        Ranked<MemberSignals> ranked = job.one(plugin.columns().columns(leaf.reader()), docid - leaf.docBase,
-            explain ? leaf.reader() : null, textRelevance);
+        MemberScorer.Segment member = scorer.segment(columns);
+        if (!explain) {
+          doc.setField(SCORE, member.score(local, textRelevance));
+          return;
+        }
+        Ranked<MemberSignals> ranked = member.explained(local, leaf.reader(), textRelevance);
         doc.setField(SCORE, ranked.score());
-        if (explain) {
-          Explanation explanation = ranked.explanation();
-          List<String> contributions = new ArrayList<>();
-          Map<String, Double> byFeature = new LinkedHashMap<>(explanation.byFeature());
-          byFeature.forEach((feature, value) -> contributions.add(feature + "=" + value));
-          doc.setField(EXPLAIN, contributions);
-          List<String> reasons = new ArrayList<>();
-          explanation.reasons().forEach(reason -> reasons.add(ReasonText.write(reason)));
-          doc.setField(REASONS, reasons);
-        }
+        Explanation explanation = ranked.explanation();
+        List<String> contributions = new ArrayList<>();
+        Map<String, Double> byFeature = new LinkedHashMap<>(explanation.byFeature());
+        byFeature.forEach((feature, value) -> contributions.add(feature + "=" + value));
+        doc.setField(EXPLAIN, contributions);
+        List<String> reasons = new ArrayList<>();
+        explanation.reasons().forEach(reason -> reasons.add(ReasonText.write(reason)));
+        doc.setField(REASONS, reasons);
       }
     };
   }

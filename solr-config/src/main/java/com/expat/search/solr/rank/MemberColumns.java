@@ -1,5 +1,6 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.solr.DecayColumn;
 import com.expat.search.vocabulary.LanguageTerms;
@@ -25,7 +26,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  * (unused) entries. Multi-valued strings are ordinals into the segment's own term list.
  * The decays of the two dates are kept by half-life rate once asked for ({@link #activity}, {@link
  * #newness}; 8 bytes per member each), for at most {@value #MAX_RATES} rates per date. Immutable
- * once built, but for those and the language sets' maps ({@link #languageLevels}); thread-safe.
+ * once built, but for those, the language sets' maps ({@link #languageLevels}) and the interests'
+ * idf of the current corpus ({@link #interestIdf}); thread-safe.
  * About 72 bytes per member, 88 with one profile's decays.
  */
 final class MemberColumns {
@@ -66,6 +68,19 @@ final class MemberColumns {
   /** Each {@link #languages} term read once: its language code and level; null when it is not a known level. */
   final String[] languageCodeOf;
   final LanguageLevel[] languageLevelOf;
+  /**
+   * Each {@link #languages} term as the pre-rank reads it ({@code ColumnPrerank#languagePair}):
+   * the index of the text before its {@code ':'} among the segment's distinct such texts ({@link
+   * #languageCodes}; the whole term's empty prefix without one), and the level after it, null when
+   * it is not a known level or the term has no code.
+   */
+  final int[] languageCodeIndex;
+  final String[] languageCodes;
+  final LanguageLevel[] languagePairLevel;
+  /** Each {@link #interests} term's ordinal. */
+  private final Map<String, Integer> ordOfInterest;
+  /** The interests' idf by ordinal for the last corpus asked ({@link #interestIdf}). */
+  private volatile CorpusIdf interestIdf;
   /** Each language set's levels by code, as the model reads them; built on first use. */
   private final Map<String, LanguageLevel>[] levelsOfSet;
   private final ConcurrentHashMap<Double, DecayColumn> activityByRate = new ConcurrentHashMap<>();
@@ -108,6 +123,21 @@ final class MemberColumns {
     levelsOfSet = levels;
     languageCodeOf = new String[languages.length];
     languageLevelOf = new LanguageLevel[languages.length];
+    languageCodeIndex = new int[languages.length];
+    languagePairLevel = new LanguageLevel[languages.length];
+    Map<String, Integer> codes = new HashMap<>();
+    for (int ord = 0; ord < languages.length; ord++) {
+      String term = languages[ord];
+      int colon = term.indexOf(LanguageTerms.SEPARATOR);
+      languageCodeIndex[ord] = codes.computeIfAbsent(term.substring(0, Math.max(colon, 0)), k -> codes.size());
+      languagePairLevel[ord] = colon <= 0 ? null : LanguageLevel.parse(term.substring(colon + 1)).orElse(null);
+    }
+    languageCodes = new String[codes.size()];
+    codes.forEach((code, index) -> languageCodes[index] = code);
+    ordOfInterest = new HashMap<>(interests.length * 2);
+    for (int ord = 0; ord < interests.length; ord++) {
+      ordOfInterest.put(interests[ord], ord);
+    }
     for (int ord = 0; ord < languages.length; ord++) {
       String code = LanguageTerms.code(languages[ord]);
       LanguageLevel level = LanguageLevel.parse(LanguageTerms.level(languages[ord])).orElse(null);
@@ -117,6 +147,31 @@ final class MemberColumns {
       }
     }
   }
+
+  /** The ordinal of interest {@code slug} in this segment, -1 when no member of it has it. */
+  int interestOrd(String slug) {
+    Integer ord = ordOfInterest.get(slug);
+    return ord == null ? -1 : ord;
+  }
+
+  /**
+   * Each interest's {@link Corpus#idf} by ordinal: computed once per corpus (the plugin refreshes
+   * it every few minutes), not per request.
+   */
+  double[] interestIdf(Corpus corpus) {
+    CorpusIdf kept = interestIdf;
+    if (kept != null && kept.corpus == corpus) {
+      return kept.idf;
+    }
+    double[] idf = new double[interests.length];
+    for (int ord = 0; ord < idf.length; ord++) {
+      idf[ord] = corpus.idf(interests[ord]);
+    }
+    interestIdf = new CorpusIdf(corpus, idf);
+    return idf;
+  }
+
+  private record CorpusIdf(Corpus corpus, double[] idf) {}
 
   /** The number of distinct language sets in the segment. */
   int languageSets() {

@@ -1,17 +1,18 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.solr.ColumnPrerank;
 import com.expat.search.ranking.solr.DecayColumn;
 
 /**
- * {@link ColumnPrerank} bound to one segment's {@link MemberColumns}: each interest and language
- * term weighed once per segment, the dates' decays kept per segment ({@link DecayColumn}), then a
- * document's pre-rank is array reads and multiplications; the languages are scored once per
- * language set the segment's members share ({@link MemberColumns#languageSet}). The closeness of the last point is
- * remembered: members sit at their city's coordinates and rebuilds write them city by city. A
- * candidate that cannot reach the window's floor even sharing the viewer's every interest and
- * language at best is not scored further ({@link #score(int, float)}). Not thread-safe: one per
- * segment and request.
+ * {@link ColumnPrerank} bound to one segment's {@link MemberColumns}: the viewer's interests and
+ * each language term weighed once per segment (the terms were read once, with the columns), the
+ * dates' decays kept per segment ({@link DecayColumn}), then a document's pre-rank is array reads
+ * and multiplications; the languages are scored once per language set the segment's members share
+ * ({@link MemberColumns#languageSet}). The closeness of the last point is remembered: members sit
+ * at their city's coordinates and rebuilds write them city by city. A candidate that cannot reach
+ * the window's floor even sharing the viewer's every interest and language at best is not scored
+ * further ({@link #score(int, float)}). Not thread-safe: one per segment and request.
  */
 final class SegmentPrerank {
   private final ColumnPrerank model;
@@ -41,22 +42,27 @@ final class SegmentPrerank {
     this.readsDistance = model.readsDistance();
     this.activity = model.activity(columns.activity(model.activityRate()));
     this.newness = model.newness(columns.newness(model.newnessRate()));
+    // Only the viewer's few interests weigh anything: found by term, not every term looked up.
     interestWeight = new double[columns.interests.length];
-    for (int ord = 0; ord < interestWeight.length; ord++) {
-      interestWeight[ord] = model.interest(columns.interests[ord]);
+    for (String slug : model.viewerInterests()) {
+      int ord = columns.interestOrd(slug);
+      if (ord >= 0) {
+        interestWeight[ord] = model.interest(slug);
+      }
+    }
+    // The viewer's level once per language code of the segment, then each term's pair.
+    LanguageLevel[] mine = new LanguageLevel[columns.languageCodes.length];
+    for (int code = 0; code < mine.length; code++) {
+      mine[code] = model.viewerLevel(columns.languageCodes[code]);
     }
     languagePair = new double[columns.languages.length];
-    languageCode = new int[columns.languages.length];
-    java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+    languageCode = columns.languageCodeIndex;
     for (int ord = 0; ord < languagePair.length; ord++) {
-      String term = columns.languages[ord];
-      languagePair[ord] = model.languagePair(term);
-      int colon = Math.max(term.indexOf(':'), 0);
-      languageCode[ord] = codes.computeIfAbsent(term.substring(0, colon), code -> codes.size());
+      languagePair[ord] = model.languagePair(mine[languageCode[ord]], columns.languagePairLevel[ord]);
     }
     setScore = new double[columns.languageSets()];
     java.util.Arrays.fill(setScore, Double.NaN);
-    bestPairs = new double[Math.max(1, codes.size())];
+    bestPairs = new double[Math.max(1, columns.languageCodes.length)];
     seenCodes = new int[bestPairs.length];
     double interests = 0;
     for (double weight : interestWeight) {

@@ -76,7 +76,7 @@ class SegmentPrerankTest {
     return ColumnPrerank.of(new RankParams(RankingProfiles.load().defaultProfile(), viewer, NOW), CORPUS);
   }
 
-  private static Viewer viewer(SplittableRandom random) {
+  static Viewer viewer(SplittableRandom random) {
     Map<String, LanguageLevel> languages = new HashMap<>();
     for (String language : LANGUAGES) {
       if (random.nextInt(2) == 0) {

@@ -1,0 +1,148 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.MatchModel;
+import com.expat.search.ranking.Ranked;
+import com.expat.search.ranking.features.InterestOverlap;
+import com.expat.search.ranking.signals.MemberSignals;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReader;
+
+/**
+ * The whole model ({@link MatchModel}) over the {@link MemberColumns}, for one request: a member's
+ * score from array reads, without building their {@link MemberSignals} (a map of languages, a set
+ * of interests, two instants per member, hashing every slug: most of the window's cost). Per
+ * segment, once per request: each interest's share of the viewer's weight by ordinal, the corpus's
+ * idf by ordinal (kept by the columns per corpus), and the languages' fit once per language set.
+ * The sums run over a member's interest ordinals in term order, the viewer's slug order: the same
+ * score as the model over the member's signals (to the last bits of the reverse share, which a
+ * set's iteration order already varies from JVM to JVM). Not thread-safe: one per request (the
+ * window's ranking, a transformer's page).
+ */
+final class MemberScorer {
+  private final MatchModel model;
+  private final Map<MemberColumns, Segment> segments = new IdentityHashMap<>();
+  private Segment last;
+
+  MemberScorer(MatchModel model) {
+    this.model = model;
+  }
+
+  /** The scorer of one segment's members. */
+  Segment segment(MemberColumns columns) {
+    if (last != null && last.columns == columns) {
+      return last;
+    }
+    last = segments.computeIfAbsent(columns, Segment::new);
+    return last;
+  }
+
+  /** One segment's members, scored for the request. */
+  final class Segment {
+    private final MemberColumns columns;
+    /** The viewer's share of rarity weight of each interest by ordinal; 0 for an interest not theirs. */
+    private final double[] share;
+    private final double[] idf;
+    /** {@code shared_languages} by language set, NaN until computed; then of a member with none. */
+    private final double[] languages;
+    private double noLanguages = Double.NaN;
+    /** What {@link #readInterests} found: the viewer's share the member has, and the reverse. */
+    private double shared;
+    private double theirsShared;
+
+    private Segment(MemberColumns columns) {
+      this.columns = columns;
+      this.share = new double[columns.interests.length];
+      model.interestWeights().forEach((slug, weight) -> {
+        int ord = columns.interestOrd(slug);
+        if (ord >= 0) {
+          share[ord] = weight;
+        }
+      });
+      this.idf = columns.interestIdf(model.corpus());
+      this.languages = new double[columns.languageSets()];
+      Arrays.fill(languages, Double.NaN);
+    }
+
+    /** The model's score of segment document {@code doc}. */
+    double score(int doc, double textRelevance) {
+      readInterests(doc);
+      return model.score(textRelevance, columns.latitude[doc], columns.longitude[doc], shared, theirsShared,
+          languages(doc), date(columns.lastActiveAt[doc]),
+          date(columns.createdAt[doc]), quality(doc));
+    }
+
+    /**
+     * The same score with the explanation: the member's signals are read for the reasons.
+     *
+     * @param reader the segment, for the city the reasons name; null leaves it unknown
+     */
+    Ranked<MemberSignals> explained(int doc, LeafReader reader, double textRelevance) throws IOException {
+      readInterests(doc);
+      return model.ranked(MemberReader.signals(columns, doc, reader), textRelevance, shared, theirsShared,
+          languages(doc));
+    }
+
+    /** The member's nationality, null when unknown (for the diversity pass). */
+    String origin(int doc) {
+      return columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]];
+    }
+
+    /** The member's interest slugs (for the diversity pass). */
+    List<String> interests(int doc) {
+      String[] slugs = new String[columns.interestStart[doc + 1] - columns.interestStart[doc]];
+      for (int i = 0; i < slugs.length; i++) {
+        slugs[i] = columns.interests[columns.interestOrds[columns.interestStart[doc] + i]];
+      }
+      return Arrays.asList(slugs);
+    }
+
+    /**
+     * {@code shared}: the sum of the viewer's shares over the member's interests, in term order
+     * as {@link InterestOverlap#share(Map, java.util.Set)} adds them; {@code theirsShared}: the
+     * share of the member's rarity weight that the viewer has.
+     */
+    private void readInterests(int doc) {
+      double mine = 0;
+      double total = 0;
+      double common = 0;
+      for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
+        int ord = columns.interestOrds[i];
+        total += idf[ord];
+        if (share[ord] != 0) {
+          mine += share[ord];
+          common += idf[ord];
+        }
+      }
+      shared = mine;
+      theirsShared = InterestOverlap.share(common, total);
+    }
+
+    private double languages(int doc) {
+      int set = columns.languageSet[doc];
+      if (set < 0) {
+        if (Double.isNaN(noLanguages)) {
+          noLanguages = model.sharedLanguages(Map.of());
+        }
+        return noLanguages;
+      }
+      double value = languages[set];
+      if (Double.isNaN(value)) {
+        value = model.sharedLanguages(columns.languageLevels(doc));
+        languages[set] = value;
+      }
+      return value;
+    }
+
+    private double quality(int doc) {
+      return Math.min(1, Math.max(0, columns.quality[doc]));
+    }
+
+    private static long date(long epochMs) {
+      return epochMs == MemberColumns.MISSING ? MatchModel.UNKNOWN_DATE : epochMs;
+    }
+  }
+}
