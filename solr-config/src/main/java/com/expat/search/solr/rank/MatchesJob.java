@@ -63,11 +63,17 @@ record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnP
    */
   ScoreDoc[] rank(List<LeafReaderContext> leaves, int[] docs, float[] keys, boolean text, float maxText) {
     MemberScorer scorer = scorer();
+    // Each segment's columns looked up once, not once per document.
+    MemberScorer.Segment[] byLeaf = new MemberScorer.Segment[leaves.size()];
     MemberScorer.Segment[] segments = new MemberScorer.Segment[docs.length];
     int[] local = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-      segments[i] = scorer.segment(columns.columns(leaf.reader()));
+      int leafIndex = ReaderUtil.subIndex(docs[i], leaves);
+      LeafReaderContext leaf = leaves.get(leafIndex);
+      if (byLeaf[leafIndex] == null) {
+        byLeaf[leafIndex] = scorer.segment(columns.columns(leaf.reader()));
+      }
+      segments[i] = byLeaf[leafIndex];
       local[i] = docs[i] - leaf.docBase;
     }
     return rank(segments, local, docs, keys, text, maxText);
