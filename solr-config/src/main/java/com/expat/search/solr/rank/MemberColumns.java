@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -34,6 +35,8 @@ final class MemberColumns {
   static final long MISSING = Long.MIN_VALUE;
   /** Profiles with more half-lives than this (custom ones) get their decays computed per request. */
   static final int MAX_RATES = 4;
+  /** A language code with more terms (levels) than this has no {@link #languageMasks}. */
+  static final int MAX_MASK_TERMS = 8;
 
   final int maxDoc;
   /** Member id; 0 for a document without one (a tombstone). */
@@ -77,6 +80,16 @@ final class MemberColumns {
   final int[] languageCodeIndex;
   final String[] languageCodes;
   final LanguageLevel[] languagePairLevel;
+  /**
+   * Each {@link #languageCodes} entry's terms: the first ordinal and how many. The terms of one
+   * code share the prefix {@code "code:"}, so they are consecutive ordinals (checked when read:
+   * {@link #languageMasks} is null for a code whose are not).
+   */
+  final int[] languageCodeFirst;
+  final int[] languageCodeTerms;
+  private final boolean[] languageCodeConsecutive;
+  /** Per language code, each set's terms of that code as bits ({@link #languageMasks}); built on first use. */
+  private final AtomicReferenceArray<byte[]> masksOfCode;
   /** Each {@link #interests} term's ordinal. */
   private final Map<String, Integer> ordOfInterest;
   /** The interests' idf by ordinal for the last corpus asked ({@link #interestIdf}). */
@@ -134,6 +147,23 @@ final class MemberColumns {
     }
     languageCodes = new String[codes.size()];
     codes.forEach((code, index) -> languageCodes[index] = code);
+    languageCodeFirst = new int[languageCodes.length];
+    languageCodeTerms = new int[languageCodes.length];
+    languageCodeConsecutive = new boolean[languageCodes.length];
+    Arrays.fill(languageCodeFirst, -1);
+    int[] last = new int[languageCodes.length];
+    for (int ord = 0; ord < languages.length; ord++) {
+      int code = languageCodeIndex[ord];
+      if (languageCodeFirst[code] < 0) {
+        languageCodeFirst[code] = ord;
+      }
+      languageCodeTerms[code]++;
+      last[code] = ord;
+    }
+    for (int code = 0; code < languageCodes.length; code++) {
+      languageCodeConsecutive[code] = last[code] - languageCodeFirst[code] + 1 == languageCodeTerms[code];
+    }
+    masksOfCode = new AtomicReferenceArray<>(languageCodes.length);
     ordOfInterest = new HashMap<>(interests.length * 2);
     for (int ord = 0; ord < interests.length; ord++) {
       ordOfInterest.put(interests[ord], ord);
@@ -176,6 +206,38 @@ final class MemberColumns {
   /** The number of distinct language sets in the segment. */
   int languageSets() {
     return levelsOfSet.length;
+  }
+
+  /**
+   * Language code {@code code}'s terms in each language set, as bits: bit {@code i} of {@code
+   * masks[s]} set when set {@code s} lists the code's {@code i}-th term (ordinal {@code
+   * languageCodeFirst[code] + i}); 0 when it lists none. Built on first use, one byte per set, and
+   * kept: a request reads only the codes its viewer speaks. Null when the code has more than
+   * {@value #MAX_MASK_TERMS} terms or they are not consecutive ordinals.
+   */
+  byte[] languageMasks(int code) {
+    if (languageCodeTerms[code] > MAX_MASK_TERMS || !languageCodeConsecutive[code]) {
+      return null;
+    }
+    byte[] masks = masksOfCode.get(code);
+    if (masks == null) {
+      // Racing threads build equal arrays; any of them may stay.
+      masks = new byte[languageSets()];
+      int first = languageCodeFirst[code];
+      int end = first + languageCodeTerms[code];
+      for (int set = 0; set < masks.length; set++) {
+        int mask = 0;
+        for (int i = languageStart[set]; i < languageStart[set + 1]; i++) {
+          int ord = languageOrds[i];
+          if (ord >= first && ord < end) {
+            mask |= 1 << (ord - first);
+          }
+        }
+        masks[set] = (byte) mask;
+      }
+      masksOfCode.set(code, masks);
+    }
+    return masks;
   }
 
   /** The {@code language_levels} terms of segment document {@code doc}, ascending. */
@@ -252,8 +314,13 @@ final class MemberColumns {
     for (DecayColumn column : newnessByRate.values()) {
       decays += column.bytes();
     }
+    long masks = 0;
+    for (int code = 0; code < masksOfCode.length(); code++) {
+      byte[] kept = masksOfCode.get(code);
+      masks += kept == null ? 0 : kept.length;
+    }
     return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
-        + 4L * languageStart.length + decays;
+        + 4L * languageStart.length + decays + masks;
   }
 
   private void readIds(LeafReader reader) throws IOException {

@@ -3,13 +3,17 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.solr.ColumnPrerank;
 import com.expat.search.ranking.solr.DecayColumn;
+import java.util.Arrays;
 
 /**
  * {@link ColumnPrerank} bound to one segment's {@link MemberColumns}: the viewer's interests and
  * each language term weighed once per segment (the terms were read once, with the columns), the
  * dates' decays kept per segment ({@link DecayColumn}), then a document's pre-rank is array reads
- * and multiplications; the languages are scored once per language set the segment's members share
- * ({@link MemberColumns#languageSet}). The closeness of the last point is remembered: members sit
+ * and multiplications. The languages: per language code the viewer speaks, the byte of the
+ * member's terms of that code ({@link MemberColumns#languageMasks}) picks the best pair from a
+ * table of the code's few combinations, then the noisy-or over those; a per-request cache of each
+ * language set's contribution (the segment's members share a few thousand sets) mostly missed,
+ * each miss a walk over the set's terms. The closeness of the last point is remembered: members sit
  * at their city's coordinates and rebuilds write them city by city. A candidate that cannot reach
  * the window's floor even sharing the viewer's every interest and language at best is not scored
  * further ({@link #score(int, float)}). Not thread-safe: one per segment and request.
@@ -23,7 +27,17 @@ final class SegmentPrerank {
   private final int[] languageCode;
   private final double[] bestPairs;
   private final int[] seenCodes;
-  /** Each language set's contribution ({@link MemberColumns#languageSet}), NaN until computed. */
+  /**
+   * The language codes that can score (a term of theirs pairs with the viewer's level to other than
+   * 0), in the order their terms sort, so in the order a member's set lists them: for each, the
+   * sets' terms of it as bits ({@link MemberColumns#languageMasks}) and the best pair of each bit
+   * combination (0 when none of its terms scores). A candidate's languages are then a byte read
+   * and a table read per code the viewer speaks. Null when a code has no masks: then each language
+   * set's contribution is computed the first time a candidate lists it ({@link #setScore}).
+   */
+  private final byte[][] codeMasks;
+  private final double[][] codeBest;
+  /** Each language set's contribution ({@link MemberColumns#languageSet}), NaN until computed; without {@link #codeMasks}. */
   private final double[] setScore;
   /** The most the interests can add: the viewer's every interest shared. */
   private final double maxInterests;
@@ -37,6 +51,15 @@ final class SegmentPrerank {
   private double lastDistance;
 
   SegmentPrerank(ColumnPrerank model, MemberColumns columns) {
+    this(model, columns, true);
+  }
+
+  /**
+   * @param byCode whether the languages may come from the codes' masks; false scores each
+   *     language set once per request (what a segment whose codes have no masks does; tests
+   *     compare both)
+   */
+  SegmentPrerank(ColumnPrerank model, MemberColumns columns, boolean byCode) {
     this.model = model;
     this.columns = columns;
     this.readsDistance = model.readsDistance();
@@ -60,10 +83,26 @@ final class SegmentPrerank {
     for (int ord = 0; ord < languagePair.length; ord++) {
       languagePair[ord] = model.languagePair(mine[languageCode[ord]], columns.languagePairLevel[ord]);
     }
-    setScore = new double[columns.languageSets()];
-    java.util.Arrays.fill(setScore, Double.NaN);
     bestPairs = new double[Math.max(1, columns.languageCodes.length)];
     seenCodes = new int[bestPairs.length];
+    boolean[] scoring = scoringCodes(columns, languagePair);
+    byte[][] masks = byCode ? codeMasks(columns, scoring) : null;
+    if (masks != null) {
+      codeMasks = masks;
+      codeBest = new double[masks.length][];
+      int next = 0;
+      for (int code = 0; code < scoring.length; code++) {
+        if (scoring[code]) {
+          codeBest[next++] = bestOfMasks(columns.languageCodeFirst[code], columns.languageCodeTerms[code], languagePair);
+        }
+      }
+      setScore = null;
+    } else {
+      codeMasks = null;
+      codeBest = null;
+      setScore = new double[columns.languageSets()];
+      Arrays.fill(setScore, Double.NaN);
+    }
     double interests = 0;
     for (double weight : interestWeight) {
       interests += Math.max(0, weight);
@@ -102,12 +141,7 @@ final class SegmentPrerank {
       if (below(score + maxLanguages, floor)) {
         return Double.NEGATIVE_INFINITY;
       }
-      double languages = setScore[set];
-      if (Double.isNaN(languages)) {
-        languages = languages(columns.languageStart[set], columns.languageStart[set + 1]);
-        setScore[set] = languages;
-      }
-      score += languages;
+      score += codeMasks != null ? languagesByCode(set) : languagesBySet(set);
     }
     return score;
   }
@@ -137,6 +171,86 @@ final class SegmentPrerank {
     score += activity.value(doc, columns.lastActiveAt[doc]);
     score += newness.value(doc, columns.createdAt[doc]);
     return score + model.quality(columns.quality[doc]);
+  }
+
+  /**
+   * Whether each language code can score: a term of it pairs with the viewer's level to other than 0.
+   */
+  private static boolean[] scoringCodes(MemberColumns columns, double[] languagePair) {
+    boolean[] scoring = new boolean[columns.languageCodes.length];
+    for (int ord = 0; ord < languagePair.length; ord++) {
+      scoring[columns.languageCodeIndex[ord]] |= languagePair[ord] != 0;
+    }
+    return scoring;
+  }
+
+  /**
+   * The masks of each code that can score, in code order (the order of their first terms, which is
+   * the order a set's ascending ordinals list them); null when one of them has none.
+   */
+  private static byte[][] codeMasks(MemberColumns columns, boolean[] scoring) {
+    int count = 0;
+    for (boolean one : scoring) {
+      count += one ? 1 : 0;
+    }
+    byte[][] masks = new byte[count][];
+    for (int code = 0, next = 0; code < scoring.length; code++) {
+      if (scoring[code]) {
+        masks[next] = columns.languageMasks(code);
+        if (masks[next++] == null) {
+          return null;
+        }
+      }
+    }
+    return masks;
+  }
+
+  /**
+   * For each combination of a code's {@code terms} terms (bit {@code i}: ordinal {@code first + i}),
+   * the best pair as {@link #languages} picks it: the first pair other than 0 in ordinal order,
+   * then any greater one; 0 when every pair is 0.
+   */
+  private static double[] bestOfMasks(int first, int terms, double[] languagePair) {
+    double[] best = new double[1 << terms];
+    for (int mask = 1; mask < best.length; mask++) {
+      double kept = 0;
+      boolean any = false;
+      for (int i = 0; i < terms; i++) {
+        double pair = languagePair[first + i];
+        if ((mask & (1 << i)) == 0 || pair == 0) {
+          continue;
+        }
+        if (!any) {
+          kept = pair;
+          any = true;
+        } else if (pair > kept) {
+          kept = pair;
+        }
+      }
+      best[mask] = kept;
+    }
+    return best;
+  }
+
+  /** Language set {@code set}'s contribution from the codes' masks: the same pairs in the same order as {@link #languages}. */
+  private double languagesByCode(int set) {
+    int count = 0;
+    for (int i = 0; i < codeMasks.length; i++) {
+      double best = codeBest[i][codeMasks[i][set] & 0xFF];
+      if (best != 0) {
+        bestPairs[count++] = best;
+      }
+    }
+    return count == 0 ? 0 : model.languages(bestPairs, count);
+  }
+
+  private double languagesBySet(int set) {
+    double languages = setScore[set];
+    if (Double.isNaN(languages)) {
+      languages = languages(columns.languageStart[set], columns.languageStart[set + 1]);
+      setScore[set] = languages;
+    }
+    return languages;
   }
 
   private double languages(int from, int end) {
