@@ -70,7 +70,8 @@ public final class DecayColumn {
   public Weighted at(long nowMs, double weight) {
     double exponent = (double) (nowMs - anchorMs) * rate;
     boolean kept = relative != null && Math.abs(exponent) <= MAX_EXPONENT;
-    return new Weighted(nowMs, weight, kept ? weight * HalfLifeDecay.unclamped(anchorMs, nowMs, rate) : 0, kept);
+    return new Weighted(nowMs, weight, kept ? weight * HalfLifeDecay.unclamped(anchorMs, nowMs, rate) : 0, kept,
+        kept && nowMs > anchorMs);
   }
 
   /** One request's weighted decay over the column. Immutable; thread-safe. */
@@ -79,12 +80,28 @@ public final class DecayColumn {
     private final double weight;
     private final double factor;
     private final boolean kept;
+    /**
+     * Whether the request comes after every date of the column: then no kept date is at or after
+     * it, and a missing one's kept value is 0, so a document's decay is the product alone.
+     */
+    private final boolean after;
 
-    private Weighted(long nowMs, double weight, double factor, boolean kept) {
+    private Weighted(long nowMs, double weight, double factor, boolean kept, boolean after) {
       this.nowMs = nowMs;
       this.weight = weight;
       this.factor = factor;
       this.kept = kept;
+      this.after = after;
+    }
+
+    /**
+     * {@link #value(int, long)} of document {@code doc} with its date from {@code sinceMs}, the
+     * dates the column was built from ({@link DecayColumn#of}): when the request comes after all of
+     * them the date is not read, which spares the pre-rank a read per candidate (the same value:
+     * the kept product, and 0 for a missing date, whose kept value is 0).
+     */
+    public double value(int doc, long[] sinceMs) {
+      return after ? factor * relative[doc] : value(doc, sinceMs[doc]);
     }
 
     /**

@@ -44,6 +44,29 @@ class DecayColumnTest {
   }
 
   @Test
+  void readingTheDateFromTheColumnsOwnDatesGivesTheSameValueToTheLastBit() {
+    SplittableRandom random = new SplittableRandom(13);
+    long[] dates = new long[5000];
+    for (int doc = 0; doc < dates.length; doc++) {
+      dates[doc] = switch (random.nextInt(5)) {
+        case 0 -> MISSING;
+        case 1 -> NOW;
+        default -> NOW - random.nextLong(0, 3000 * DAY);
+      };
+    }
+    DecayColumn column = DecayColumn.of(dates, MISSING, RATE);
+    // before the anchor (the column's latest date, NOW), at it, just after, long after, too far for one factor
+    for (long now : new long[] {NOW - DAY, NOW, NOW + 1, NOW + 400 * DAY, NOW + 36_500 * DAY}) {
+      for (double weight : new double[] {0.7, 0, 2.5}) {
+        DecayColumn.Weighted weighted = column.at(now, weight);
+        for (int doc = 0; doc < dates.length; doc++) {
+          assertThat(weighted.value(doc, dates)).as("doc %d at %d", doc, now).isEqualTo(weighted.value(doc, dates[doc]));
+        }
+      }
+    }
+  }
+
+  @Test
   void aRequestTooFarFromTheColumnsDatesForOneFactorComputesEachDecayItself() {
     long[] dates = {NOW - 5 * DAY, NOW - 50 * DAY, MISSING};
     DecayColumn column = DecayColumn.of(dates, MISSING, RATE);

@@ -168,8 +168,8 @@ final class SegmentPrerank {
       }
       score += lastDistance;
     }
-    score += activity.value(doc, columns.lastActiveAt[doc]);
-    score += newness.value(doc, columns.createdAt[doc]);
+    score += activity.value(doc, columns.lastActiveAt);
+    score += newness.value(doc, columns.createdAt);
     return score + model.quality(columns.quality[doc]);
   }
 
