@@ -16,5 +16,11 @@ public final class QueryParsers {
    */
   public static final String LANGUAGES = "expat_languages";
 
+  /**
+   * A member's docValues-only field written from the plugin's columns, the alias naming the field:
+   * {@code fl=...,city_id:[expat_field]} (a transformer only).
+   */
+  public static final String COLUMN_FIELD = "expat_field";
+
   private QueryParsers() {}
 }

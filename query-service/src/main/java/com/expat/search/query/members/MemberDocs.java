@@ -4,12 +4,14 @@ import static com.expat.search.vocabulary.MemberFields.*;
 
 import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.vocabulary.LanguageTerms;
+import com.expat.search.vocabulary.QueryParsers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.solr.common.SolrDocument;
 
 /** Member documents, as Solr returns them, to the API's member items. Stateless. */
@@ -19,9 +21,29 @@ public final class MemberDocs {
       List.of(ID, DISPLAY_NAME, HEADLINE, OCCUPATION, CITY_ID, CITY_NAME, COUNTRY_CODE,
           ORIGIN_COUNTRY, LANGUAGE_LEVELS, INTERESTS, LOCATION);
 
+  /**
+   * Of {@link #ITEM_FIELDS}, those the members core keeps only as docValues. A ranked request (the
+   * plugin is there) has the plugin write them from its in-memory columns, the same values as Solr
+   * reads from the docValues per document, for less: {@link #rankedFieldList()}.
+   */
+  static final Set<String> COLUMN_FIELDS =
+      Set.of(CITY_ID, CITY_NAME, COUNTRY_CODE, ORIGIN_COUNTRY, LANGUAGE_LEVELS, INTERESTS, LOCATION);
+
   private static final List<String> LEVELS = List.of("native", "fluent", "intermediate", "basic");
 
   private MemberDocs() {}
+
+  /**
+   * {@link #ITEM_FIELDS} as a ranked request's {@code fl} names them: stored fields as themselves,
+   * the {@link #COLUMN_FIELDS} as {@code city_id:[expat_field]}.
+   */
+  public static String rankedFieldList() {
+    List<String> names = new ArrayList<>();
+    for (String field : ITEM_FIELDS) {
+      names.add(COLUMN_FIELDS.contains(field) ? field + ":[" + QueryParsers.COLUMN_FIELD + "]" : field);
+    }
+    return String.join(",", names);
+  }
 
   /** {@code item} with its city's name in the request's words. */
   public static MemberItem inWords(MemberItem item, ItemWords words) {

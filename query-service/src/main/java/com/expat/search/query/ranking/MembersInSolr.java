@@ -103,7 +103,8 @@ public final class MembersInSolr {
     params.set("start", (shape.page() - 1) * shape.size());
     params.set("rows", shape.size());
     // Solr writes only the fields fl names, the transformer's too; with text it reads each score.
-    params.set("fl", String.join(",", MemberDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
+    // The docValues-only fields come from the plugin's columns (MemberDocs.rankedFieldList).
+    params.set("fl", MemberDocs.rankedFieldList() + "," + SCORE + (shape.text() ? ",score" : "")
         + ",[" + RankInSolr.PLUGIN + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
         + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
     QueryResponse response = RankInSolr.query(index, core, params);

@@ -13,6 +13,13 @@ class MemberDocsTest {
   private static final GeoPoint BERLIN = new GeoPoint(52.52437, 13.41053);
 
   @Test
+  void aRankedRequestNamesEveryItemFieldOnceTheDocValuesOnesThroughThePluginsColumns() {
+    assertThat(MemberDocs.rankedFieldList()).isEqualTo("id,display_name,headline,occupation,"
+        + "city_id:[expat_field],city_name:[expat_field],country_code:[expat_field],"
+        + "origin_country:[expat_field],language_levels:[expat_field],interests:[expat_field],location:[expat_field]");
+  }
+
+  @Test
   void documentBecomesAnItemWithLanguagesStrongestFirst() {
     SolrDocument doc = new SolrDocument();
     doc.setField("id", "17");

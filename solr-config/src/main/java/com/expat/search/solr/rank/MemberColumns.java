@@ -90,6 +90,14 @@ final class MemberColumns {
   private final boolean[] languageCodeConsecutive;
   /** Per language code, each set's terms of that code as bits ({@link #languageMasks}); built on first use. */
   private final AtomicReferenceArray<byte[]> masksOfCode;
+  /**
+   * The document's place as one of the segment's distinct ({@code city_id}, {@code city_name},
+   * {@code country_code}) triples ({@link Place}; members of a city share one): {@code
+   * places[place[d]]}, -1 when the document has none of the three. For the page's fields ({@link
+   * ColumnFieldTransformerFactory}).
+   */
+  final int[] place;
+  final Place[] places;
   /** Each {@link #interests} term's ordinal. */
   private final Map<String, Integer> ordOfInterest;
   /** The interests' idf by ordinal for the last corpus asked ({@link #interestIdf}). */
@@ -164,6 +172,9 @@ final class MemberColumns {
       languageCodeConsecutive[code] = last[code] - languageCodeFirst[code] + 1 == languageCodeTerms[code];
     }
     masksOfCode = new AtomicReferenceArray<>(languageCodes.length);
+    Places placeColumn = Places.read(reader, maxDoc);
+    place = placeColumn.placeOf;
+    places = placeColumn.places;
     ordOfInterest = new HashMap<>(interests.length * 2);
     for (int ord = 0; ord < interests.length; ord++) {
       ordOfInterest.put(interests[ord], ord);
@@ -319,7 +330,7 @@ final class MemberColumns {
       byte[] kept = masksOfCode.get(code);
       masks += kept == null ? 0 : kept.length;
     }
-    return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
+    return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
         + 4L * languageStart.length + decays + masks;
   }
 
@@ -423,6 +434,39 @@ final class MemberColumns {
       public int hashCode() {
         return Arrays.hashCode(ords);
       }
+    }
+  }
+
+  /**
+   * A document's {@code city_id}, {@code city_name} and {@code country_code} as the docValues hold
+   * them, each null when absent.
+   */
+  record Place(Long cityId, String cityName, String countryCode) {}
+
+  /** The three place fields as each document's index among their distinct triples (-1: none of them). */
+  private record Places(int[] placeOf, Place[] places) {
+    static Places read(LeafReader reader, int maxDoc) throws IOException {
+      NumericDocValues cityIds = DocValues.getNumeric(reader, MemberFields.CITY_ID);
+      SortedDocValues names = DocValues.getSorted(reader, MemberFields.CITY_NAME);
+      SortedDocValues countries = DocValues.getSorted(reader, MemberFields.COUNTRY_CODE);
+      String[] nameTerms = terms(names);
+      String[] countryTerms = terms(countries);
+      int[] placeOf = new int[maxDoc];
+      Map<Place, Integer> indexOf = new HashMap<>();
+      for (int doc = 0; doc < maxDoc; doc++) {
+        Long cityId = cityIds.advanceExact(doc) ? Long.valueOf(cityIds.longValue()) : null;
+        String name = names.advanceExact(doc) ? nameTerms[names.ordValue()] : null;
+        String country = countries.advanceExact(doc) ? countryTerms[countries.ordValue()] : null;
+        if (cityId == null && name == null && country == null) {
+          placeOf[doc] = -1;
+        } else {
+          Place place = new Place(cityId, name, country);
+          placeOf[doc] = indexOf.computeIfAbsent(place, key -> indexOf.size());
+        }
+      }
+      Place[] places = new Place[indexOf.size()];
+      indexOf.forEach((place, index) -> places[index] = place);
+      return new Places(placeOf, places);
     }
   }
 

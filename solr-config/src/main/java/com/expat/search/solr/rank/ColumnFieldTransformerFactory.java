@@ -1,0 +1,112 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.vocabulary.MemberFields;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.lucene.geo.GeoEncodingUtils;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.response.transform.DocTransformer;
+import org.apache.solr.response.transform.TransformerFactory;
+import org.apache.solr.schema.LatLonPointSpatialField;
+
+/**
+ * {@code fl=...,city_id:[expat_field],interests:[expat_field],...}: a member's docValues-only field
+ * written from the segment's {@link MemberColumns}, the transformer's alias naming the field. The
+ * same value as Solr writes from the docValues when {@code fl} names the field itself (same type,
+ * values in term order, absent when the document has none), without Solr's per-document docValues
+ * iterators and term look-ups: reading the page's seven docValues fields was ~18 % of Solr's
+ * samples on a member search with text at 200k (docs/benchmarks.md). An alias is not a field Solr
+ * reads, so only the columns are. The fields: {@value MemberFields#CITY_ID}, {@value
+ * MemberFields#CITY_NAME}, {@value MemberFields#COUNTRY_CODE}, {@value
+ * MemberFields#ORIGIN_COUNTRY}, {@value MemberFields#LANGUAGE_LEVELS}, {@value
+ * MemberFields#INTERESTS}, {@value MemberFields#LOCATION}. Stateless; a transformer is per request.
+ */
+public final class ColumnFieldTransformerFactory extends TransformerFactory {
+  /** Each field's value for segment document {@code doc}, null when it has none. */
+  private static final Map<String, BiFunction<MemberColumns, Integer, Object>> FIELDS = Map.of(
+      MemberFields.CITY_ID, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityId(),
+      MemberFields.CITY_NAME, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityName(),
+      MemberFields.COUNTRY_CODE,
+      (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).countryCode(),
+      MemberFields.ORIGIN_COUNTRY, (columns, doc) -> columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]],
+      MemberFields.LANGUAGE_LEVELS, ColumnFieldTransformerFactory::languages,
+      MemberFields.INTERESTS, ColumnFieldTransformerFactory::interests,
+      MemberFields.LOCATION, ColumnFieldTransformerFactory::location);
+
+  @Override
+  public DocTransformer create(String field, SolrParams params, SolrQueryRequest req) {
+    if (!(req.getCore().getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
+      throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
+    }
+    BiFunction<MemberColumns, Integer, Object> value = FIELDS.get(field);
+    if (value == null) {
+      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
+          field + ": name one of " + FIELDS.keySet().stream().sorted().toList() + " as the alias, as in city_id:[...]");
+    }
+    return new DocTransformer() {
+      private LeafReaderContext leaf;
+      private MemberColumns columns;
+
+      @Override
+      public String getName() {
+        return field;
+      }
+
+      @Override
+      public boolean needsSolrIndexSearcher() {
+        return true;
+      }
+
+      @Override
+      public void transform(SolrDocument doc, int docid) {
+        if (leaf == null || docid < leaf.docBase || docid >= leaf.docBase + leaf.reader().maxDoc()) {
+          List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
+          leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
+          columns = plugin.columns().columns(leaf.reader());
+        }
+        Object written = value.apply(columns, docid - leaf.docBase);
+        if (written != null) {
+          doc.setField(field, written);
+        }
+      }
+    };
+  }
+
+  static MemberColumns.Place place(MemberColumns columns, int doc) {
+    return columns.place[doc] < 0 ? null : columns.places[columns.place[doc]];
+  }
+
+  private static List<String> languages(MemberColumns columns, int doc) {
+    return columns.languageSet[doc] < 0 ? null : Arrays.asList(columns.languageTerms(doc));
+  }
+
+  static List<String> interests(MemberColumns columns, int doc) {
+    int start = columns.interestStart[doc];
+    int end = columns.interestStart[doc + 1];
+    if (start == end) {
+      return null;
+    }
+    String[] slugs = new String[end - start];
+    for (int i = 0; i < slugs.length; i++) {
+      slugs[i] = columns.interests[columns.interestOrds[start + i]];
+    }
+    return Arrays.asList(slugs);
+  }
+
+  /** As Solr writes a {@code location} from its docValues; the columns' coordinates encode back exactly. */
+  static String location(MemberColumns columns, int doc) {
+    if (Double.isNaN(columns.latitude[doc])) {
+      return null;
+    }
+    long encoded = ((long) GeoEncodingUtils.encodeLatitude(columns.latitude[doc]) << 32)
+        | (GeoEncodingUtils.encodeLongitude(columns.longitude[doc]) & 0xFFFFFFFFL);
+    return LatLonPointSpatialField.decodeDocValueToString(encoded);
+  }
+}
