@@ -2,17 +2,11 @@ package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.MemberParameters;
-import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.signals.Candidate;
-import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.LeafCollector;
@@ -114,34 +108,37 @@ final class MatchesCollector extends RankedWindowCollector {
         ranked = job.rank(leaves, docs, scores, text, maxScore);
         return ranked;
       }
-      Map<MemberSignals, Integer> indexOf = new IdentityHashMap<>();
-      List<Ranked<MemberSignals>> order = best(docs, scores, keep, indexOf);
+      List<Scored> order = best(docs, scores, keep);
       ranked = new ScoreDoc[Math.min(keep, order.size())];
       for (int i = 0; i < ranked.length; i++) {
-        Ranked<MemberSignals> item = order.get(i);
-        int at = indexOf.get(item.item());
-        ranked[i] = new ScoreDoc(docs[at], text ? scores[at] : (float) item.score());
+        Scored item = order.get(i);
+        ranked[i] = new ScoreDoc(docs[item.at()], text ? scores[item.at()] : (float) item.score());
       }
     }
     return ranked;
   }
 
+  /** A window entry (its index) and its whole model score. */
+  private record Scored(int at, double score) {}
+
+  /** The model's order: best score first, ties by the window's order, as the model's stable sort of the window. */
+  private static final Comparator<Scored> MODEL_ORDER =
+      ((Comparator<Scored>) (a, b) -> Double.compare(b.score(), a.score())).thenComparingInt(Scored::at);
+
   /**
-   * The window's entries {@code chosen} (indexes, ascending) ranked by the whole model; each one's
-   * index goes into {@code indexOf}. In window order, so that the model's stable sort breaks ties
-   * by the window's order.
+   * The window's entries {@code chosen} (indexes) scored by the whole model over the columns
+   * ({@link MemberScorer}, as the whole window's ranking), in the model's order.
    */
-  private List<Ranked<MemberSignals>> rank(int[] docs, float[] scores, int[] chosen,
-      Map<MemberSignals, Integer> indexOf) {
-    List<Candidate<MemberSignals>> candidates = new ArrayList<>(chosen.length);
+  private List<Scored> rank(MemberScorer scorer, int[] docs, float[] scores, int[] chosen) {
+    List<Scored> ranked = new ArrayList<>(chosen.length);
     for (int at : chosen) {
       LeafReaderContext leaf = leafOf(docs[at]);
-      MemberSignals member = signals(leaf, docs[at] - leaf.docBase);
-      indexOf.put(member, at);
-      candidates.add(new Candidate<>(member, textRelevance(scores[at])));
+      MemberScorer.Segment segment = scorer.segment(job.columns().columns(leaf.reader()));
+      ranked.add(new Scored(at, segment.score(docs[at] - leaf.docBase, textRelevance(scores[at]))));
     }
-    modelScored += candidates.size();
-    return job.rank(candidates);
+    modelScored += ranked.size();
+    ranked.sort(MODEL_ORDER);
+    return ranked;
   }
 
   /** How many members the whole model scored for {@link #ranked()}. */
@@ -150,7 +147,7 @@ final class MatchesCollector extends RankedWindowCollector {
   }
 
   /**
-   * The best {@code keep} of the window in the whole model's order, as {@link #rank} of the whole
+   * The best {@code keep} of the window in the whole model's order, as {@link MatchesJob#rank} of the whole
    * window would begin, without scoring every member: a member's model score is at most its text
    * relevance times the text weight, plus its pre-rank (the model's own weighted distance,
    * interests, languages, decays and quality over the columns: {@code ColumnPrerankTest}), plus the
@@ -161,7 +158,7 @@ final class MatchesCollector extends RankedWindowCollector {
    * {@link #rank}. The window's whole model was ~9 % of Solr's samples on member search with text
    * at 200k (JFR, docs/benchmarks.md).
    */
-  private List<Ranked<MemberSignals>> best(int[] docs, float[] scores, int keep, Map<MemberSignals, Integer> indexOf) {
+  private List<Scored> best(int[] docs, float[] scores, int keep) {
     double[] bound = bounds(docs, scores);
     Integer[] byBound = new Integer[docs.length];
     for (int i = 0; i < docs.length; i++) {
@@ -173,9 +170,10 @@ final class MatchesCollector extends RankedWindowCollector {
     for (int i = 0; i < keep; i++) {
       scored[byBound[i]] = true;
     }
-    List<Ranked<MemberSignals>> first = rank(docs, scores, indexes(scored, 0, docs.length), indexOf);
+    MemberScorer scorer = job.scorer();
+    List<Scored> first = rank(scorer, docs, scores, indexes(scored, 0, docs.length));
     double worst = Double.POSITIVE_INFINITY;
-    for (Ranked<MemberSignals> item : first) {
+    for (Scored item : first) {
       worst = Math.min(worst, item.score());
     }
     // Sums of a few terms of a few units round far below this margin.
@@ -191,11 +189,10 @@ final class MatchesCollector extends RankedWindowCollector {
     if (extra == 0) {
       return first;
     }
-    List<Ranked<MemberSignals>> merged = new ArrayList<>(first);
-    merged.addAll(rank(docs, scores, indexes(more, extra, docs.length), indexOf));
-    // The model's order (best score first, stable), ties by the window's order as one ranking of both would.
-    Comparator<Ranked<MemberSignals>> bestFirst = (a, b) -> Double.compare(b.score(), a.score());
-    merged.sort(bestFirst.thenComparingInt(item -> indexOf.get(item.item())));
+    List<Scored> merged = new ArrayList<>(first);
+    merged.addAll(rank(scorer, docs, scores, indexes(more, extra, docs.length)));
+    // Ties by the window's order, as one ranking of both would break them.
+    merged.sort(MODEL_ORDER);
     return merged;
   }
 
@@ -244,13 +241,5 @@ final class MatchesCollector extends RankedWindowCollector {
 
   private LeafReaderContext leafOf(int doc) {
     return leaves.get(ReaderUtil.subIndex(doc, leaves));
-  }
-
-  private MemberSignals signals(LeafReaderContext leaf, int doc) {
-    try {
-      return MemberReader.signals(job.columns().columns(leaf.reader()), doc, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

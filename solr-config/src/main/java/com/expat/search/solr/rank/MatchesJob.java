@@ -1,12 +1,8 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.MatchModel;
-import com.expat.search.ranking.MatchRanker;
-import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.Rankers;
-import com.expat.search.ranking.signals.Candidate;
 import com.expat.search.ranking.signals.Corpus;
-import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.solr.ColumnPrerank;
 import com.expat.search.ranking.solr.RankParams;
 import java.util.Arrays;
@@ -27,22 +23,10 @@ import org.apache.lucene.search.ScoreDoc;
  */
 record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnPrerank prerank, MatchModel model,
     int window, int pageSize, boolean diversify) {
-  private static final MatchRanker RANKER = Rankers.matches();
-
   static MatchesJob of(RankParams params, Corpus corpus, ColumnCache columns, int window, int pageSize,
       boolean diversify) {
     return new MatchesJob(params, corpus, columns, ColumnPrerank.of(params, corpus),
         MatchModel.of(params.viewer(), params.profile(), corpus, params.now()), window, pageSize, diversify);
-  }
-
-  /**
-   * Candidates given as signals ranked by the whole model, and diversified when asked: best first
-   * (member search's best of the window, {@link MatchesCollector}).
-   */
-  List<Ranked<MemberSignals>> rank(List<Candidate<MemberSignals>> candidates) {
-    List<Ranked<MemberSignals>> ranked =
-        RANKER.rank(params.viewer(), candidates, params.profile(), corpus, params.now());
-    return diversify ? RANKER.diversify(ranked, pageSize, params.profile()) : ranked;
   }
 
   /** The whole model over the columns, for one request's use (not thread-safe). */

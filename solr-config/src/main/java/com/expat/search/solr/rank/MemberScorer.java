@@ -46,8 +46,11 @@ final class MemberScorer {
     /** The viewer's share of rarity weight of each interest by ordinal; 0 for an interest not theirs. */
     private final double[] share;
     private final double[] idf;
-    /** {@code shared_languages} by language set, NaN until computed; then of a member with none. */
-    private final double[] languages;
+    /**
+     * {@code shared_languages} of the language sets met so far (a segment has thousands of sets,
+     * a request reads the few of its window or page); then of a member with none.
+     */
+    private final SetValues languages = new SetValues();
     private double noLanguages = Double.NaN;
     /** What {@link #readInterests} found: the viewer's share the member has, and the reverse. */
     private double shared;
@@ -63,8 +66,6 @@ final class MemberScorer {
         }
       });
       this.idf = columns.interestIdf(model.corpus());
-      this.languages = new double[columns.languageSets()];
-      Arrays.fill(languages, Double.NaN);
     }
 
     /** The model's score of segment document {@code doc}. */
@@ -129,11 +130,12 @@ final class MemberScorer {
         }
         return noLanguages;
       }
-      double value = languages[set];
-      if (Double.isNaN(value)) {
-        value = model.sharedLanguages(columns.languageLevels(doc));
-        languages[set] = value;
+      int at = languages.find(set);
+      if (languages.has(at)) {
+        return languages.value(at);
       }
+      double value = model.sharedLanguages(columns.languageLevels(doc));
+      languages.put(at, set, value);
       return value;
     }
 
@@ -143,6 +145,58 @@ final class MemberScorer {
 
     private static long date(long epochMs) {
       return epochMs == MemberColumns.MISSING ? MatchModel.UNKNOWN_DATE : epochMs;
+    }
+  }
+
+  /**
+   * A double per non-negative int key, for the few keys a request meets: open addressing, linear
+   * probing, doubled at half full.
+   */
+  static final class SetValues {
+    private int[] keys = new int[64];
+    private double[] values = new double[64];
+    private int size;
+
+    SetValues() {
+      Arrays.fill(keys, -1);
+    }
+
+    /** The slot of {@code key}: its own, or the empty one where it would go. */
+    int find(int key) {
+      int mask = keys.length - 1;
+      int at = (key * 0x9E3779B9) >>> 7 & mask;
+      while (keys[at] != -1 && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      return at;
+    }
+
+    boolean has(int slot) {
+      return keys[slot] != -1;
+    }
+
+    double value(int slot) {
+      return values[slot];
+    }
+
+    /** Puts {@code key} with {@code value} into the empty {@code slot} that {@link #find} gave. */
+    void put(int slot, int key, double value) {
+      keys[slot] = key;
+      values[slot] = value;
+      if (++size * 2 > keys.length) {
+        int[] oldKeys = keys;
+        double[] oldValues = values;
+        keys = new int[oldKeys.length * 2];
+        values = new double[oldKeys.length * 2];
+        Arrays.fill(keys, -1);
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != -1) {
+            int at = find(oldKeys[i]);
+            keys[at] = oldKeys[i];
+            values[at] = oldValues[i];
+          }
+        }
+      }
     }
   }
 }
