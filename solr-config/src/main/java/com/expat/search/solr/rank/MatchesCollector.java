@@ -33,6 +33,8 @@ final class MatchesCollector extends RankedWindowCollector {
   /** How many of the ranked window Solr pages from: without the diversity pass only these are ranked exactly. */
   private final int top;
   private float maxScore = Float.NEGATIVE_INFINITY;
+  /** Each leaf's columns once looked up (the window's ranking). */
+  private final MemberColumns[] leafColumns;
   private ScoreDoc[] ranked;
   /** Members the whole model scored (for tests: what the bound spared). */
   private int modelScored;
@@ -46,6 +48,7 @@ final class MatchesCollector extends RankedWindowCollector {
     this.job = job;
     this.top = top;
     this.leaves = leaves;
+    this.leafColumns = new MemberColumns[leaves.size()];
     this.window = new PrerankWindow(window);
     this.capacity = window;
     this.text = text;
@@ -74,7 +77,10 @@ final class MatchesCollector extends RankedWindowCollector {
           totalHits++;
           float score = scorer.score();
           maxScore = Math.max(maxScore, score);
-          window.offer(base + doc, score, columns.lastActiveAt[doc], columns.id[doc]);
+          // Below the window's floor a member cannot be kept: its tie-breaks need not be read.
+          if (!(score < window.floor())) {
+            window.offer(base + doc, score, columns.lastActiveAt[doc], columns.id[doc]);
+          }
         }
       };
     }
@@ -129,11 +135,11 @@ final class MatchesCollector extends RankedWindowCollector {
    * The window's entries {@code chosen} (indexes) scored by the whole model over the columns
    * ({@link MemberScorer}, as the whole window's ranking), in the model's order.
    */
-  private List<Scored> rank(MemberScorer scorer, int[] docs, float[] scores, int[] chosen) {
+  private List<Scored> rank(MemberScorer scorer, int[] docs, float[] scores, int[] leafOf, int[] chosen) {
     List<Scored> ranked = new ArrayList<>(chosen.length);
     for (int at : chosen) {
-      LeafReaderContext leaf = leafOf(docs[at]);
-      MemberScorer.Segment segment = scorer.segment(job.columns().columns(leaf.reader()));
+      LeafReaderContext leaf = leaves.get(leafOf[at]);
+      MemberScorer.Segment segment = scorer.segment(columnsOf(leafOf[at]));
       ranked.add(new Scored(at, segment.score(docs[at] - leaf.docBase, textRelevance(scores[at]))));
     }
     modelScored += ranked.size();
@@ -159,7 +165,11 @@ final class MatchesCollector extends RankedWindowCollector {
    * at 200k (JFR, docs/benchmarks.md).
    */
   private List<Scored> best(int[] docs, float[] scores, int keep) {
-    double[] bound = bounds(docs, scores);
+    int[] leafOf = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      leafOf[i] = ReaderUtil.subIndex(docs[i], leaves);
+    }
+    double[] bound = bounds(docs, scores, leafOf);
     Integer[] byBound = new Integer[docs.length];
     for (int i = 0; i < docs.length; i++) {
       byBound[i] = i;
@@ -171,7 +181,7 @@ final class MatchesCollector extends RankedWindowCollector {
       scored[byBound[i]] = true;
     }
     MemberScorer scorer = job.scorer();
-    List<Scored> first = rank(scorer, docs, scores, indexes(scored, 0, docs.length));
+    List<Scored> first = rank(scorer, docs, scores, leafOf, indexes(scored, 0, docs.length));
     double worst = Double.POSITIVE_INFINITY;
     for (Scored item : first) {
       worst = Math.min(worst, item.score());
@@ -190,14 +200,14 @@ final class MatchesCollector extends RankedWindowCollector {
       return first;
     }
     List<Scored> merged = new ArrayList<>(first);
-    merged.addAll(rank(scorer, docs, scores, indexes(more, extra, docs.length)));
+    merged.addAll(rank(scorer, docs, scores, leafOf, indexes(more, extra, docs.length)));
     // Ties by the window's order, as one ranking of both would break them.
     merged.sort(MODEL_ORDER);
     return merged;
   }
 
   /** Each window entry's most possible model score ({@link #best}). */
-  private double[] bounds(int[] docs, float[] scores) {
+  private double[] bounds(int[] docs, float[] scores, int[] leafOf) {
     MemberParameters weights = job.params().profile().members();
     double textWeight = weights.weight(MemberFeature.TEXT);
     double reciprocal = job.params().viewer().interests().isEmpty() ? 0
@@ -206,8 +216,8 @@ final class MatchesCollector extends RankedWindowCollector {
     SegmentPrerank[] preranks = new SegmentPrerank[leaves.size()];
     double[] bound = new double[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leafOf(docs[i]);
-      MemberColumns columns = job.columns().columns(leaf.reader());
+      LeafReaderContext leaf = leaves.get(leafOf[i]);
+      MemberColumns columns = columnsOf(leafOf[i]);
       if (preranks[leaf.ord] == null) {
         preranks[leaf.ord] = new SegmentPrerank(job.prerank(), columns);
       }
@@ -239,7 +249,11 @@ final class MatchesCollector extends RankedWindowCollector {
     return text ? MatchesJob.textRelevance(score, maxScore) : 0;
   }
 
-  private LeafReaderContext leafOf(int doc) {
-    return leaves.get(ReaderUtil.subIndex(doc, leaves));
+  /** Leaf {@code leaf}'s columns, looked up once per request. */
+  private MemberColumns columnsOf(int leaf) {
+    if (leafColumns[leaf] == null) {
+      leafColumns[leaf] = job.columns().columns(leaves.get(leaf).reader());
+    }
+    return leafColumns[leaf];
   }
 }
