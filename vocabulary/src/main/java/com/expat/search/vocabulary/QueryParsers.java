@@ -15,6 +15,16 @@ public final class QueryParsers {
    * {@code {!expat_languages cache=false f=languages v=$shared_languages}}.
    */
   public static final String LANGUAGES = "expat_languages";
+  /**
+   * The terms of one of the viewer's own fields, the viewer read inside Solr by real-time get:
+   * {@code {!expat_viewer_terms f=id viewer=V v=blocked_ids}}, the members whose id is on V's list.
+   */
+  public static final String VIEWER_TERMS = "expat_viewer_terms";
+  /**
+   * The members within a radius of the viewer's city, the viewer read inside Solr by real-time get:
+   * {@code {!expat_near viewer=V d=50}}.
+   */
+  public static final String NEAR = "expat_near";
 
   /**
    * A member's docValues-only field written from the plugin's columns, the alias naming the field:

@@ -40,6 +40,18 @@ public record RankParams(RankingProfile profile, Viewer viewer, Instant now) {
   public static final String VIEWER = "expat.viewer";
   /** The parameter holding the request's time in epoch milliseconds. */
   public static final String NOW = "expat.now";
+  /**
+   * Instead of {@link #VIEWER}: the viewer's member id, whom Solr reads itself by real-time get
+   * and ranks for as {@link #viewer(Map)} builds them from that document.
+   */
+  public static final String VIEWER_ID = "expat.viewer.id";
+  /** With {@link #VIEWER_ID}: {@code "lat,lon"} to measure distances from instead of the viewer's home. */
+  public static final String VIEWER_ORIGIN = "expat.viewer.origin";
+  /**
+   * The response's section in which Solr tells what it read of the {@link #VIEWER_ID} viewer:
+   * {@code found} (false: no active member has that id) and, when they have one, {@code location}.
+   */
+  public static final String VIEWER_READ = "expat_viewer";
 
   /** The parameters, by name: {@link #PROFILE}, {@link #VIEWER}, {@link #NOW}. */
   public Map<String, String> params() {
@@ -61,6 +73,54 @@ public record RankParams(RankingProfile profile, Viewer viewer, Instant now) {
         parse(param, PROFILE, RankParams::profile),
         parse(param, VIEWER, RankParams::viewer),
         parse(param, NOW, text -> Instant.ofEpochMilli(Long.parseLong(text))));
+  }
+
+  /**
+   * Reads the profile and the time {@link #params()} wrote, for {@code viewer} (read elsewhere:
+   * {@link #VIEWER_ID}).
+   *
+   * @throws RankingException naming the parameter that is missing or malformed
+   */
+  public static RankParams read(UnaryOperator<String> param, Viewer viewer) {
+    return new RankParams(
+        parse(param, PROFILE, RankParams::profile),
+        viewer,
+        parse(param, NOW, text -> Instant.ofEpochMilli(Long.parseLong(text))));
+  }
+
+  /**
+   * The parameters of a ranking whose viewer Solr reads itself: {@link #PROFILE}, {@link #NOW},
+   * {@link #VIEWER_ID} and, when distances are measured from elsewhere, {@link #VIEWER_ORIGIN}.
+   */
+  public static Map<String, String> params(RankingProfile profile, long viewerId, LatLon origin, Instant now) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put(PROFILE, profile(profile));
+    params.put(VIEWER_ID, Long.toString(viewerId));
+    if (origin != null) {
+      params.put(VIEWER_ORIGIN, join(origin.latitude(), origin.longitude()));
+    }
+    params.put(NOW, Long.toString(now.toEpochMilli()));
+    return params;
+  }
+
+  /**
+   * The member whose index document this is as the ranking's viewer, measuring distances from
+   * where they live: the same signals as for any member ({@link IndexDocs#member}); contacts are not
+   * read (the member model does not).
+   */
+  public static Viewer viewer(Map<String, ?> doc) {
+    return Viewer.of(IndexDocs.member(doc), Set.of());
+  }
+
+  /** The viewer as {@link #VIEWER} writes it: equal texts rank alike. */
+  public static String text(Viewer viewer) {
+    return viewer(viewer);
+  }
+
+  /** {@code "lat,lon"} as {@link #VIEWER_ORIGIN} holds it. */
+  public static LatLon origin(String text) {
+    double[] point = numbers(text, 2);
+    return new LatLon(point[0], point[1]);
   }
 
   private static <T> T parse(UnaryOperator<String> param, String name, Function<String, T> reader) {

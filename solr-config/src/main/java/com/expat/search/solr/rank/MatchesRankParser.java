@@ -2,6 +2,7 @@ package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.RankParams;
 import java.io.IOException;
 import java.time.Duration;
@@ -82,6 +83,40 @@ public final class MatchesRankParser extends QParserPlugin {
 
   private static final Object PARSED = new Object();
 
+  /**
+   * The ranking's parameters of {@code req}: the viewer as sent ({@link RankParams#VIEWER}), or
+   * with {@link RankParams#VIEWER_ID} read inside Solr ({@link RequestViewer}, once per request;
+   * the response then tells the service what was read) and ranked for as {@link
+   * RankParams#viewer(java.util.Map)} builds them, measuring from {@link RankParams#VIEWER_ORIGIN}
+   * when given. A viewer who is no active member ranks as no one: the filters that name them keep
+   * everyone out, and the service answers 404.
+   *
+   * @throws SyntaxError naming the parameter that is missing or malformed
+   */
+  static RankParams read(SolrQueryRequest req) throws SyntaxError {
+    SolrParams params = req.getParams();
+    try {
+      String viewerId = params.get(RankParams.VIEWER_ID);
+      if (viewerId == null) {
+        return RankParams.read(params::get);
+      }
+      RequestViewer read = RequestViewer.of(req, viewerId);
+      read.report(req);
+      Viewer viewer = read.found() ? RankParams.viewer(read.doc()) : Viewer.anonymous(null);
+      String origin = params.get(RankParams.VIEWER_ORIGIN);
+      if (origin != null) {
+        try {
+          viewer = viewer.withOrigin(RankParams.origin(origin));
+        } catch (RuntimeException e) {
+          throw new SyntaxError(NAME + ": " + RankParams.VIEWER_ORIGIN + " must be lat,lon, was " + origin);
+        }
+      }
+      return RankParams.read(params::get, viewer);
+    } catch (RankingException e) {
+      throw new SyntaxError(NAME + ": " + e.getMessage());
+    }
+  }
+
   /** The core's columns (for the transformer, which scores the page's documents). */
   ColumnCache columns() {
     return columns;
@@ -107,17 +142,13 @@ public final class MatchesRankParser extends QParserPlugin {
           throw new SyntaxError(NAME + ": window must be 1.." + MAX_WINDOW + " and size 1..window, were " + window
               + " and " + size);
         }
-        RankParams rank;
-        try {
-          rank = RankParams.read(params::get);
-        } catch (RankingException e) {
-          throw new SyntaxError(NAME + ": " + e.getMessage());
-        }
+        RankParams rank = read(req);
         req.getContext().put(PARSED, rank);
         boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
-        return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), params.get(RankParams.VIEWER),
+        // The viewer as ranked, also when Solr read them: a changed viewer is another request.
+        return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), RankParams.text(rank.viewer()),
             params.get(RankParams.NOW), window, size, text,
             diversify, params.getBool(ShardParams.IS_SHARD, false), order,
             MatchesRankParser.this, rank));

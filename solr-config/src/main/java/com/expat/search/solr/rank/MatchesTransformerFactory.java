@@ -3,7 +3,6 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.MatchModel;
 import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.solr.ReasonText;
 import com.expat.search.ranking.signals.MemberSignals;
 import com.expat.search.ranking.solr.RankParams;
@@ -47,8 +46,8 @@ public final class MatchesTransformerFactory extends TransformerFactory {
     RankParams rank = MatchesRankParser.parsed(req);
     if (rank == null) {
       try {
-        rank = RankParams.read(req.getParams()::get);
-      } catch (RankingException e) {
+        rank = MatchesRankParser.read(req);
+      } catch (org.apache.solr.search.SyntaxError e) {
         throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
       }
     }

@@ -40,6 +40,9 @@ import org.apache.solr.search.SyntaxError;
  * 2026-12-04). A language's set stays cached (a few dozen languages), and the union of two or three
  * bit sets is a pass over their words.
  *
+ * <p>{@code {!expat_languages cache=false f=languages viewer=V}}: the languages of viewer V, read
+ * inside Solr ({@link RequestViewer}); V without languages, or no such member, matches no one.
+ *
  * <p>The query service's matches ask for it by name ({@code MatchRules}); plain Solr requests
  * (the cost benchmark's reference) keep Solr's own. Thread-safe.
  */
@@ -60,13 +63,17 @@ public final class SharedLanguages extends QParserPlugin {
         if (field == null || req.getSchema().getFieldOrNull(field) == null) {
           throw new SyntaxError(NAME + ": f must name a field, was " + field);
         }
-        if (qstr == null || qstr.isEmpty()) {
+        // With viewer=V, V's own values of the field, V read inside Solr (RequestViewer).
+        String viewer = localParams.get("viewer");
+        List<String> values = viewer != null ? RequestViewer.of(req, viewer).values(field)
+            : qstr == null || qstr.isEmpty() ? List.of() : StrUtils.splitSmart(qstr, ',');
+        if (values.isEmpty()) {
           return new MatchNoDocsQuery();
         }
         // As Solr's terms parser reads its values: split on commas, each read as the field's type.
         FieldType type = req.getSchema().getField(field).getType();
         SortedSet<BytesRef> terms = new TreeSet<>();
-        for (String value : StrUtils.splitSmart(qstr, ',')) {
+        for (String value : values) {
           BytesRefBuilder term = new BytesRefBuilder();
           type.readableToIndexed(value, term);
           terms.add(term.toBytesRef());

@@ -1,0 +1,140 @@
+package com.expat.search.solr.rank;
+
+import com.expat.search.ranking.solr.IndexDocs;
+import com.expat.search.ranking.solr.RankParams;
+import com.expat.search.vocabulary.IndexFields;
+import com.expat.search.vocabulary.MemberFields;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.SolrInputField;
+import org.apache.solr.common.util.SimpleOrderedMap;
+import org.apache.solr.handler.component.RealTimeGetComponent;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestInfo;
+import org.apache.solr.search.SyntaxError;
+
+/**
+ * The viewer of a ranked member request, read inside Solr with the freshness of {@code /get}:
+ * {@link RealTimeGetComponent#getInputDocument} looks in the update log first, then in the
+ * realtime searcher, so a block written a moment ago applies. Read once per request and viewer (the
+ * filters that reference the viewer and the ranking share it, through the request's context). A
+ * tombstone is no member. The document holds what the filters read ({@code languages}, {@code
+ * contact_ids}, {@code blocked_ids}, {@code city_id}, {@code location}) and what the model reads of a
+ * viewer ({@link IndexDocs#MEMBER_FIELDS}). Immutable.
+ *
+ * @param doc the document's values by field (one value, or a collection); null when no active
+ *     member has the id
+ */
+record RequestViewer(long id, Map<String, Object> doc) {
+  /** What is read of the viewer. */
+  static final Set<String> FIELDS = fields();
+
+  boolean found() {
+    return doc != null;
+  }
+
+  /** The values of one of the viewer's fields, as text; empty when absent. */
+  List<String> values(String field) {
+    Object value = doc == null ? null : doc.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> values) {
+      return values.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(value));
+  }
+
+  /** The viewer's {@code location} as the document holds it ({@code "lat,lon"}), null without one. */
+  String location() {
+    List<String> values = values(MemberFields.LOCATION);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * The viewer {@code idText} names, read once per request.
+   *
+   * @throws SyntaxError when {@code idText} is not a member id
+   */
+  static RequestViewer of(SolrQueryRequest req, String idText) throws SyntaxError {
+    long id = parseId(idText);
+    Object key = new Key(id);
+    if (req.getContext().get(key) instanceof RequestViewer read) {
+      return read;
+    }
+    RequestViewer read = read(req, id);
+    req.getContext().put(key, read);
+    return read;
+  }
+
+  /** Tells the service in the response what was read: found, and the location it measures from. */
+  void report(SolrQueryRequest req) {
+    SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+    if (info == null || info.getReq() != req || info.getRsp() == null
+        || info.getRsp().getValues().get(RankParams.VIEWER_READ) != null) {
+      return;
+    }
+    SimpleOrderedMap<Object> section = new SimpleOrderedMap<>();
+    section.add("id", Long.toString(id));
+    section.add("found", found());
+    if (location() != null) {
+      section.add("location", location());
+    }
+    info.getRsp().add(RankParams.VIEWER_READ, section);
+  }
+
+  static long parseId(String idText) throws SyntaxError {
+    if (idText == null || idText.isEmpty()) {
+      throw new SyntaxError("viewer must be a member id, was missing");
+    }
+    try {
+      long id = Long.parseLong(idText.strip());
+      if (id <= 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw new SyntaxError("viewer must be a member id (a positive number), was " + idText);
+    }
+  }
+
+  private record Key(long id) {}
+
+  private static RequestViewer read(SolrQueryRequest req, long id) {
+    BytesRefBuilder idBytes = new BytesRefBuilder();
+    req.getSchema().getUniqueKeyField().getType().readableToIndexed(Long.toString(id), idBytes);
+    SolrInputDocument doc;
+    try {
+      doc = RealTimeGetComponent.getInputDocument(req.getCore(), idBytes.get(), null, null, FIELDS,
+          RealTimeGetComponent.Resolution.DOC);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read viewer " + id, e);
+    }
+    if (doc == null || isTombstone(doc.getFieldValue(IndexFields.TOMBSTONE))) {
+      return new RequestViewer(id, null);
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (SolrInputField field : doc) {
+      values.put(field.getName(), field.getValue());
+    }
+    return new RequestViewer(id, values);
+  }
+
+  private static boolean isTombstone(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value));
+  }
+
+  private static Set<String> fields() {
+    Set<String> fields = new LinkedHashSet<>(IndexDocs.MEMBER_FIELDS);
+    fields.addAll(List.of(MemberFields.LANGUAGES, MemberFields.CONTACT_IDS, MemberFields.BLOCKED_IDS,
+        IndexFields.TOMBSTONE));
+    return Set.copyOf(fields);
+  }
+}
