@@ -25,6 +25,7 @@ import com.expat.search.query.matches.MatchesApi;
 import com.expat.search.query.matches.MatchesDebugApi;
 import com.expat.search.query.matches.MatchesRequest;
 import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.MemberItem;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.metrics.HttpMetrics;
@@ -231,6 +232,8 @@ public final class QueryService implements AutoCloseable {
     // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
     MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
         viewerTtl(config), config.cacheMaxEntries(), ticker);
+    // One Solr node reads a ranked request's viewer itself; a shard of several cannot (Viewers).
+    Viewers viewers = new Viewers(members, config.solr().zkHosts().isEmpty());
     CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
     // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
@@ -245,8 +248,8 @@ public final class QueryService implements AutoCloseable {
         new HealthApi(json, index,
             List.of(config.cores().members(), config.cores().events(), config.cores().catalog()),
             Duration.ofMillis(1_000), healthChecks, conditions),
-        new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), members, catalog),
-        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), members, catalog, cities),
+        new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), viewers, catalog),
+        new MatchesApi(json, index, config.cores(), ranking, caches.matches(), viewers, catalog, cities),
         new EventsApi(json, index, config.cores(), members, catalog, ranking, caches.events(),
             caches.memberEvents()),
         new SuggestApi(json, index, config.cores(), members, caches.suggest()),

@@ -42,28 +42,119 @@ final class MatchRules {
   static final String LANGUAGE = "no_shared_language";
 
   /**
-   * The rules of {@code me}'s matches within {@code radiusKm}, in the order they are explained.
+   * The rules of {@code me}'s matches within {@code radiusKm}, in the order they are explained, with
+   * the viewer's values written out (the service read the viewer: SolrCloud, the debug endpoint).
    *
    * @param cities every city's point, as the catalog holds them ({@link #near})
    */
   static List<Rule> of(KnownMember me, double radiusKm, CityPoints cities) {
+    return rules(radiusKm, me.location().isPresent()
+        ? "within " + km(radiusKm) + " km of the viewer's city"
+        : "in the viewer's city (it has no coordinates)", new ViewerValues() {
+          @Override
+          public void hideSelf(ModifiableSolrParams params) {
+            Visibility.hideSelf(params, me);
+          }
+
+          @Override
+          public void hideBlocked(ModifiableSolrParams params) {
+            Visibility.hideBlocked(params, me);
+          }
+
+          @Override
+          public void hideContacts(ModifiableSolrParams params) {
+            Visibility.excludeIds(params, "hidden_contacts", me.contactIds());
+            params.add("fq", Visibility.NOT_CACHED + "-" + CONTACT_IDS + ":" + me.id());
+          }
+
+          @Override
+          public void near(ModifiableSolrParams params) {
+            MatchRules.near(params, me, radiusKm, cities);
+          }
+
+          @Override
+          public void sharedLanguage(ModifiableSolrParams params) {
+            params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=" + LANGUAGES + " v=$shared_languages}");
+            params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
+          }
+        });
+  }
+
+  /**
+   * The same rules for the viewer with this id, whom Solr reads itself inside the request
+   * (members.Viewers): each filter references the viewer's values instead of writing them out
+   * (solr-config's {@code ViewerTerms}, {@code SharedLanguages}, {@code NearViewer}). A viewer
+   * who is no active member lets no one through the radius.
+   */
+  static List<Rule> inSolr(long viewerId, double radiusKm) {
+    return rules(radiusKm, "within " + km(radiusKm) + " km of the viewer's city (in it, when it has no coordinates)",
+        new ViewerValues() {
+          @Override
+          public void hideSelf(ModifiableSolrParams params) {
+            Visibility.hideSelf(params, viewerId);
+          }
+
+          @Override
+          public void hideBlocked(ModifiableSolrParams params) {
+            Visibility.hideBlocked(params, viewerId);
+          }
+
+          @Override
+          public void hideContacts(ModifiableSolrParams params) {
+            Visibility.excludeListed(params, viewerId, CONTACT_IDS);
+            params.add("fq", Visibility.NOT_CACHED + "-" + CONTACT_IDS + ":" + viewerId);
+          }
+
+          @Override
+          public void near(ModifiableSolrParams params) {
+            // Cached: every viewer of a city shares it (the query is the point and the radius).
+            params.add("fq", "{!" + QueryParsers.NEAR + " viewer=" + viewerId + " d=" + radiusKm + "}");
+          }
+
+          @Override
+          public void sharedLanguage(ModifiableSolrParams params) {
+            params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=" + LANGUAGES + " viewer=" + viewerId + "}");
+          }
+        });
+  }
+
+  /** What each rule filters on of the viewer: their values written out, or referenced for Solr to read. */
+  private interface ViewerValues {
+    void hideSelf(ModifiableSolrParams params);
+
+    void hideBlocked(ModifiableSolrParams params);
+
+    /** Not already a contact, on either side's list. */
+    void hideContacts(ModifiableSolrParams params);
+
+    /** Within the radius of the viewer's city. */
+    void near(ModifiableSolrParams params);
+
+    /**
+     * Speaks one of the viewer's languages: one cached set per language, united per request
+     * (solr-config's SharedLanguages); Solr's own {@code {!terms}} filter would be cached per
+     * combination of the viewer's languages.
+     */
+    void sharedLanguage(ModifiableSolrParams params);
+  }
+
+  private static List<Rule> rules(double radiusKm, String radiusMeaning, ViewerValues viewer) {
     return List.of(
         new Rule(HIDDEN, "opted in to being found (searchable)", Visibility::onlySearchable),
-        new Rule(SELF, "not the viewer themself", params -> Visibility.hideSelf(params, me)),
-        new Rule(BLOCKED, "not blocked by the viewer, and not blocking the viewer", params -> Visibility.hideBlocked(params, me)),
-        new Rule(CONTACT, "not already a contact, on either side's list", params -> {
-          Visibility.excludeIds(params, "hidden_contacts", me.contactIds());
-          params.add("fq", Visibility.NOT_CACHED + "-" + CONTACT_IDS + ":" + me.id());
-        }),
-        new Rule(RADIUS, me.location().isPresent()
-            ? "within " + String.format(Locale.ROOT, "%.0f", radiusKm) + " km of the viewer's city"
-            : "in the viewer's city (it has no coordinates)", params -> near(params, me, radiusKm, cities)),
-        new Rule(LANGUAGE, "speaks one of the viewer's languages", params -> {
-          // One cached set per language, united per request (solr-config's SharedLanguages): Solr's
-          // own {!terms} filter would be cached per combination of the viewer's languages.
-          params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=" + LANGUAGES + " v=$shared_languages}");
-          params.set("shared_languages", String.join(",", new TreeSet<>(me.languages())));
-        }));
+        new Rule(SELF, "not the viewer themself", viewer::hideSelf),
+        new Rule(BLOCKED, "not blocked by the viewer, and not blocking the viewer", viewer::hideBlocked),
+        new Rule(CONTACT, "not already a contact, on either side's list", viewer::hideContacts),
+        new Rule(RADIUS, radiusMeaning, viewer::near),
+        new Rule(LANGUAGE, "speaks one of the viewer's languages", viewer::sharedLanguage));
+  }
+
+  private static String km(double radiusKm) {
+    return String.format(Locale.ROOT, "%.0f", radiusKm);
+  }
+
+  /** The radius as the geofilt fallback writes it. */
+  private static String radius(double radiusKm) {
+    return String.format(Locale.ROOT, "%.3f", radiusKm);
   }
 
   /**
@@ -92,6 +183,6 @@ final class MatchRules {
     }
     params.set("sfield", LOCATION);
     params.set("pt", me.location().get().solr());
-    params.add("fq", "{!geofilt d=" + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
+    params.add("fq", "{!geofilt d=" + radius(radiusKm) + "}");
   }
 }

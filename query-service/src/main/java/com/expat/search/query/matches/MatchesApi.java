@@ -8,7 +8,7 @@ import com.expat.search.query.http.CacheHeader;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
@@ -31,7 +31,7 @@ public final class MatchesApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MatchesRequest, MemberPage> cache,
-      MemberDirectory directory,
+      Viewers viewers,
       CatalogLookup catalog,
       Catalog cities) {
     this.json = json;
@@ -39,7 +39,7 @@ public final class MatchesApi implements Routes {
     this.matches = new Matches(
         index,
         cores.members(),
-        directory,
+        viewers,
         catalog,
         cities,
         ranking);

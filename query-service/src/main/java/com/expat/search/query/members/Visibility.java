@@ -2,6 +2,7 @@ package com.expat.search.query.members;
 
 import static com.expat.search.vocabulary.MemberFields.*;
 
+import com.expat.search.vocabulary.QueryParsers;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -15,6 +16,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * Solr's filter cache each would be a bit set over the whole core (125 kB at 1M members), computed
  * by visiting every document and pushing out the shared filters (places, languages) that do repeat.
  * Uncached, Solr applies them while it walks the candidates the cached filters leave.
+ *
+ * <p>The viewer's own lists are written out when the service has read the viewer ({@link
+ * KnownMember}), or referenced when Solr reads the viewer itself (a viewer id: {@link Viewers}).
  */
 public final class Visibility {
   /** The local params that keep a per-viewer filter out of Solr's filter cache. */
@@ -37,9 +41,35 @@ public final class Visibility {
     hideBlocked(params, viewer);
   }
 
+  /** {@link #hideFrom(ModifiableSolrParams, KnownMember)} for a viewer Solr reads itself ({@link Viewers}). */
+  public static void hideFrom(ModifiableSolrParams params, long viewerId) {
+    hideSelf(params, viewerId);
+    hideBlocked(params, viewerId);
+  }
+
   /** Hides the viewer themself; part of {@link #hideFrom}, alone only to explain an absence. */
   public static void hideSelf(ModifiableSolrParams params, KnownMember viewer) {
-    params.add("fq", NOT_CACHED + "-" + ID + ":" + viewer.id());
+    hideSelf(params, viewer.id());
+  }
+
+  /** Hides the viewer themself. */
+  public static void hideSelf(ModifiableSolrParams params, long viewerId) {
+    params.add("fq", NOT_CACHED + "-" + ID + ":" + viewerId);
+  }
+
+  /** {@link #hideBlocked(ModifiableSolrParams, KnownMember)} for a viewer Solr reads itself. */
+  public static void hideBlocked(ModifiableSolrParams params, long viewerId) {
+    params.add("fq", NOT_CACHED + "-" + BLOCKED_IDS + ":" + viewerId);
+    excludeListed(params, viewerId, BLOCKED_IDS);
+  }
+
+  /**
+   * Excludes the members whose ids are on the viewer's own list {@code listField} ({@code
+   * blocked_ids}, {@code contact_ids}), the viewer read by Solr itself ({@link Viewers}).
+   */
+  public static void excludeListed(ModifiableSolrParams params, long viewerId, String listField) {
+    params.add("fq", NOT_CACHED + "-{!" + QueryParsers.VIEWER_TERMS + " f=" + ID + " viewer=" + viewerId + " v="
+        + listField + "}");
   }
 
   /** Hides everyone blocked either way; part of {@link #hideFrom}, alone only to explain an absence. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -86,10 +87,14 @@ public final class MembersInSolr {
    *     added; facets, when set, count the whole result as before
    * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer, or
    *     answers without the plugin ({@link RankInSolr#query})
-   * @param from where {@code distance_km} is measured from, if anywhere
+   * @param rank the ranking's parameters: {@link RankParams#params()}, or with a viewer Solr reads
+   *     itself {@link RankParams#params(com.expat.search.ranking.RankingProfile, long,
+   *     com.expat.search.ranking.signals.LatLon, java.time.Instant)}
+   * @param from where {@code distance_km} is measured from, if anywhere, given Solr's response (which
+   *     tells where a viewer Solr read lives); may throw to refuse the answer
    */
   public static Page page(SolrIndex index, String core, ModifiableSolrParams params, Shape shape,
-      RankParams rank, Ranking ranking, Optional<GeoPoint> from, ItemWords words) {
+      Map<String, String> rank, Ranking ranking, Function<QueryResponse, Optional<GeoPoint>> from, ItemWords words) {
     int end = shape.page() * shape.size();
     if (!shape.text()) {
       params.set("q", "*:*");
@@ -99,7 +104,7 @@ public final class MembersInSolr {
     params.set("rq", "{!" + RankInSolr.PLUGIN + order + " size=" + shape.size() + (shape.text() ? " text=true" : "")
         + (shape.diversify() ? "" : " diversify=false") + "}");
     params.remove("sort");
-    rank.params().forEach(params::set);
+    rank.forEach(params::set);
     params.set("start", (shape.page() - 1) * shape.size());
     params.set("rows", shape.size());
     // Solr writes only the fields fl names, the transformer's too; with text it reads each score.
@@ -108,12 +113,13 @@ public final class MembersInSolr {
         + ",[" + RankInSolr.PLUGIN + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
         + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
     QueryResponse response = RankInSolr.query(index, core, params);
+    Optional<GeoPoint> origin = from.apply(response);
     List<MemberItem> items = new ArrayList<>();
     for (SolrDocument doc : response.getResults()) {
       double score = ((Number) doc.getFirstValue(SCORE)).doubleValue();
       MemberItem item = shape.explain()
-          ? MemberDocs.item(doc, score, from, explanation(doc), words.reasons(reasons(doc)))
-          : MemberDocs.item(doc, score, from, null, null);
+          ? MemberDocs.item(doc, score, origin, explanation(doc), words.reasons(reasons(doc)))
+          : MemberDocs.item(doc, score, origin, null, null);
       items.add(MemberDocs.inWords(item, words));
     }
     return new Page(response, items);

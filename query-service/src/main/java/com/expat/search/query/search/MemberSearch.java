@@ -6,14 +6,14 @@ import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.MembersInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
-import com.expat.search.ranking.signals.Viewer;
+import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.solr.RankParams;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +40,15 @@ public final class MemberSearch {
 
   private final SolrIndex index;
   private final String core;
-  private final MemberDirectory directory;
+  private final Viewers viewers;
   private final CatalogLookup catalog;
   private final Ranking ranking;
 
-  MemberSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog,
+  MemberSearch(SolrIndex index, String core, Viewers viewers, CatalogLookup catalog,
       Ranking ranking) {
     this.index = index;
     this.core = core;
-    this.directory = directory;
+    this.viewers = viewers;
     this.catalog = catalog;
     this.ranking = ranking;
   }
@@ -59,12 +59,16 @@ public final class MemberSearch {
    * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer
    */
   public MemberPage run(MemberSearchRequest request) {
-    Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     Optional<Location> location = request.location().map(catalog::resolve);
     Optional<GeoPoint> place = location.flatMap(this::pointOf);
+    // Solr reads the viewer inside the request (Viewers), unless the order hangs on where the
+    // viewer lives (nearest first without a place: relevance when they have no point).
+    Optional<Long> readInSolr = request.viewer()
+        .filter(id -> viewers.inSolr() && (place.isPresent() || request.sort() != SortOrder.DISTANCE));
+    Optional<KnownMember> viewer = readInSolr.isPresent() ? Optional.empty()
+        : request.viewer().map(id -> viewers.directory().require(id, "viewer"));
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
     RankingProfile profile = ranking.forMembers(request.profile(), request.weights());
-    Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
     origin.ifPresent(point -> {
@@ -79,6 +83,7 @@ public final class MemberSearch {
 
     Visibility.onlySearchable(params);
     viewer.ifPresent(v -> Visibility.hideFrom(params, v));
+    readInSolr.ifPresent(id -> Visibility.hideFrom(params, id));
     location.ifPresent(where -> filterLocation(params, where, place));
     filterAny(params, "lang", LANGUAGES, request.languages());
     filterAny(params, "interest", INTERESTS, request.interests());
@@ -89,11 +94,24 @@ public final class MemberSearch {
     ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     MembersInSolr.Order order = byScore ? MembersInSolr.Order.relevance(request.page(), request.size())
         : request.sort() == SortOrder.RECENT ? MembersInSolr.Order.RECENT : MembersInSolr.Order.DISTANCE;
-    MembersInSolr.Page ranked = MembersInSolr.page(index, core, params,
-        new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order),
-        new RankParams(profile, rankedFor, ranking.now()), ranking, origin, words);
+    MembersInSolr.Shape shape =
+        new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order);
+    MembersInSolr.Page ranked = readInSolr.isPresent()
+        ? MembersInSolr.page(index, core, params, shape,
+            RankParams.params(profile, readInSolr.get(), place.map(MemberSearch::latLon).orElse(null), ranking.now()),
+            ranking, response -> {
+              Optional<GeoPoint> home = Viewers.requireRead(response, readInSolr.get(), "viewer");
+              return place.isPresent() ? place : home;
+            }, words)
+        : MembersInSolr.page(index, core, params, shape,
+            new RankParams(profile, Ranking.viewer(viewer, place), ranking.now()).params(), ranking, response -> origin,
+            words);
     return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
         request.facets().isEmpty() ? null : facets(request, ranked.response()));
+  }
+
+  private static LatLon latLon(GeoPoint point) {
+    return new LatLon(point.latitude(), point.longitude());
   }
 
   private static void setFacets(ModifiableSolrParams params, MemberSearchRequest request) {

@@ -7,7 +7,7 @@ import com.expat.search.query.http.CacheHeader;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.SolrIndex;
@@ -29,12 +29,12 @@ public final class MemberSearchApi implements Routes {
       IndexNames cores,
       Ranking ranking,
       ResponseCache<MemberSearchRequest, MemberPage> cache,
-      MemberDirectory directory,
+      Viewers viewers,
       CatalogLookup catalog) {
     this.json = json;
     this.cache = cache;
     this.ranking = ranking;
-    this.search = new MemberSearch(index, cores.members(), directory, catalog, ranking);
+    this.search = new MemberSearch(index, cores.members(), viewers, catalog, ranking);
   }
 
   @Override
