@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -21,10 +18,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.apache.solr.request.SolrQueryRequest;
@@ -37,13 +32,13 @@ import org.apache.solr.search.SyntaxError;
  * The query parser {@value #NAME}: {@code {!expat_near viewer=V d=50}}, the members within {@code d}
  * km of viewer V's city, V read inside Solr ({@link RequestViewer}). A member's {@code location} is
  * their city's point (the indexer copies it from the city), so those are the members whose {@code
- * city_id} is one of the cities within the radius: the cities are the index's own (each segment's
- * {@code city_id} to point, read once from docValues and kept while the segment lives), measured
- * with the one haversine ({@link Earth#distanceKm}) from V's point, and the filter is the set query
- * on {@code city_id} they make, as the service used to send it from the catalog. The query is equal
- * for equal points and radii, so every viewer of a city shares one entry of Solr's filter cache,
- * and the cities are looked for only when that entry is built. V without a point: V's city
- * ({@code city_id:X}); V without either, or no such member: no one. Thread-safe.
+ * city_id} is one of the cities within the radius: the cities are the index's own ({@link
+ * SegmentCities}: on SolrCloud a node has no catalog core), measured with the one haversine
+ * ({@link Earth#distanceKm}) from V's point, and the filter is the set query Solr's {@code
+ * {!terms f=city_id}} makes of their ids, as the service used to send them from the catalog: every
+ * viewer of a city, at every radius that reaches the same cities, shares one entry of Solr's filter
+ * cache. V without a point: V's city ({@code city_id:X}); V without either, or no such member: no
+ * one. Thread-safe.
  */
 public final class NearViewer extends QParserPlugin {
   public static final String NAME = QueryParsers.NEAR;
@@ -83,82 +78,52 @@ public final class NearViewer extends QParserPlugin {
           SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
           return field.getType().getFieldQuery(this, field, city.get(0));
         }
-        return new CitiesWithin(point.latitude(), point.longitude(), radiusKm, cities);
+        long[] ids = cities.of(req.getSearcher().getIndexReader()).within(point.latitude(), point.longitude(), radiusKm);
+        if (ids.length == 0) {
+          return new MatchNoDocsQuery("no city within the radius");
+        }
+        // The query Solr's {!terms f=city_id} makes of these ids: radii that reach the same cities
+        // share its filter-cache entry, as every viewer of the city does.
+        SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
+        return field.getType().getSetQuery(this, field, Arrays.stream(ids).mapToObj(Long::toString).toList());
       }
     };
   }
 
   /**
-   * The members of every city within {@code radiusKm} of a point, as the index knows the cities:
-   * rewritten, against a searcher, into the set query on {@code city_id}.
-   */
-  static final class CitiesWithin extends Query {
-    final double latitude;
-    final double longitude;
-    final double radiusKm;
-    private final SegmentCities cities;
-
-    CitiesWithin(double latitude, double longitude, double radiusKm, SegmentCities cities) {
-      this.latitude = latitude;
-      this.longitude = longitude;
-      this.radiusKm = radiusKm;
-      this.cities = cities;
-    }
-
-    @Override
-    public Query rewrite(IndexSearcher searcher) throws IOException {
-      long[] ids = cities.within(searcher.getIndexReader(), latitude, longitude, radiusKm);
-      return ids.length == 0 ? new MatchNoDocsQuery("no city within the radius")
-          : LongPoint.newSetQuery(MemberFields.CITY_ID, ids);
-    }
-
-    @Override
-    public void visit(QueryVisitor visitor) {
-      visitor.visitLeaf(this);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return sameClassAs(other) && latitude == ((CitiesWithin) other).latitude
-          && longitude == ((CitiesWithin) other).longitude && radiusKm == ((CitiesWithin) other).radiusKm;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(classHash(), latitude, longitude, radiusKm);
-    }
-
-    @Override
-    public String toString(String field) {
-      return String.format(Locale.ROOT, "{!%s d=%s}%s,%s", NAME, radiusKm, latitude, longitude);
-    }
-  }
-
-  /**
-   * Each open segment's cities: distinct {@code city_id}s with their point (the first member's),
-   * read once from docValues and dropped when Lucene closes the segment's core. Thread-safe.
+   * Every city of one searcher's index that has a point, by latitude: each open segment's cities
+   * (distinct {@code city_id}s with their point, read once from docValues and dropped when Lucene
+   * closes the segment's core), merged once per searcher. Thread-safe.
    */
   static final class SegmentCities {
     private final ConcurrentHashMap<IndexReader.CacheKey, Points> bySegment = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IndexReader.CacheKey, CitiesByLatitude> byReader = new ConcurrentHashMap<>();
 
-    /** The ids of the cities within {@code radiusKm} of the point (inclusive), ascending, distinct. */
-    long[] within(IndexReader reader, double latitude, double longitude, double radiusKm) {
-      long[] found = new long[16];
-      int count = 0;
+    CitiesByLatitude of(IndexReader reader) {
+      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+      if (helper == null) {
+        return merge(reader);
+      }
+      CitiesByLatitude cached = byReader.get(helper.getKey());
+      if (cached != null) {
+        return cached;
+      }
+      return byReader.computeIfAbsent(helper.getKey(), key -> {
+        CitiesByLatitude cities = merge(reader);
+        helper.addClosedListener(byReader::remove);
+        return cities;
+      });
+    }
+
+    private CitiesByLatitude merge(IndexReader reader) {
+      java.util.Map<Long, double[]> byCity = new java.util.HashMap<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         Points points = points(leaf.reader());
         for (int i = 0; i < points.ids.length; i++) {
-          if (Earth.distanceKm(latitude, longitude, points.latitudes[i], points.longitudes[i]) <= radiusKm) {
-            if (count == found.length) {
-              found = Arrays.copyOf(found, count * 2);
-            }
-            found[count++] = points.ids[i];
-          }
+          byCity.putIfAbsent(points.ids[i], new double[] {points.latitudes[i], points.longitudes[i]});
         }
       }
-      long[] result = Arrays.copyOf(found, count);
-      Arrays.sort(result);
-      return Arrays.stream(result).distinct().toArray();
+      return CitiesByLatitude.of(byCity);
     }
 
     private Points points(LeafReader reader) {
@@ -175,6 +140,77 @@ public final class NearViewer extends QParserPlugin {
         helper.addClosedListener(bySegment::remove);
         return points;
       });
+    }
+  }
+
+  /**
+   * Cities with their points sorted by latitude: which lie within a radius of a point, as the
+   * query service's catalog {@code CityPoints} finds them (the band of latitudes, then the one
+   * haversine, inclusive). Immutable.
+   */
+  static final class CitiesByLatitude {
+    /** Kilometres per degree of latitude on the mean Earth: no two points nearer in latitude are further apart. */
+    private static final double KM_PER_DEGREE = Earth.MEAN_RADIUS_KM * Math.PI / 180;
+
+    private final long[] ids;
+    private final double[] latitudes;
+    private final double[] longitudes;
+
+    private CitiesByLatitude(long[] ids, double[] latitudes, double[] longitudes) {
+      this.ids = ids;
+      this.latitudes = latitudes;
+      this.longitudes = longitudes;
+    }
+
+    /** @param points each city's {latitude, longitude} by id */
+    static CitiesByLatitude of(java.util.Map<Long, double[]> points) {
+      Long[] order = points.keySet().toArray(Long[]::new);
+      Arrays.sort(order, (a, b) -> {
+        int byLatitude = Double.compare(points.get(a)[0], points.get(b)[0]);
+        return byLatitude != 0 ? byLatitude : Long.compare(a, b);
+      });
+      long[] ids = new long[order.length];
+      double[] latitudes = new double[ids.length];
+      double[] longitudes = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = order[i];
+        latitudes[i] = points.get(order[i])[0];
+        longitudes[i] = points.get(order[i])[1];
+      }
+      return new CitiesByLatitude(ids, latitudes, longitudes);
+    }
+
+    int size() {
+      return ids.length;
+    }
+
+    /** Ids of the cities within {@code radiusKm} of the point (inclusive), ascending. */
+    long[] within(double latitude, double longitude, double radiusKm) {
+      // A hair wider than the bound, so that rounding never drops a city the haversine keeps.
+      double band = radiusKm / KM_PER_DEGREE + 1e-9;
+      int low = 0;
+      int high = latitudes.length;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (latitudes[middle] < latitude - band) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      long[] found = new long[16];
+      int count = 0;
+      for (int i = low; i < ids.length && latitudes[i] <= latitude + band; i++) {
+        if (Earth.distanceKm(latitude, longitude, latitudes[i], longitudes[i]) <= radiusKm) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = ids[i];
+        }
+      }
+      long[] result = Arrays.copyOf(found, count);
+      Arrays.sort(result);
+      return result;
     }
   }
 
