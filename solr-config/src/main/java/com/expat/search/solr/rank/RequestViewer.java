@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
@@ -112,7 +113,10 @@ record RequestViewer(long id, Map<String, Object> doc) {
     req.getSchema().getUniqueKeyField().getType().readableToIndexed(Long.toString(id), idBytes);
     SolrInputDocument doc;
     try {
-      doc = RealTimeGetComponent.getInputDocument(req.getCore(), idBytes.get(), null, null, FIELDS,
+      // The root id too: the update log is looked up by it (null finds nothing there, and the
+      // realtime searcher may not hold the latest write yet).
+      BytesRef key = idBytes.toBytesRef();
+      doc = RealTimeGetComponent.getInputDocument(req.getCore(), key, key, null, FIELDS,
           RealTimeGetComponent.Resolution.DOC);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read viewer " + id, e);
