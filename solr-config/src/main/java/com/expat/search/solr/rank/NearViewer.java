@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.DocValues;
@@ -38,7 +39,9 @@ import org.apache.solr.search.SyntaxError;
  * {!terms f=city_id}} makes of their ids, as the service used to send them from the catalog: every
  * viewer of a city, at every radius that reaches the same cities, shares one entry of Solr's filter
  * cache. V without a point: V's city ({@code city_id:X}); V without either, or no such member: no
- * one. Thread-safe.
+ * one. An index where the members of a city stand at different points (not the indexer's
+ * documents: tests' generated members) measures each member's own point instead ({@code geofilt}
+ * around V's point), as the service did for a city its catalog did not know. Thread-safe.
  */
 public final class NearViewer extends QParserPlugin {
   public static final String NAME = QueryParsers.NEAR;
@@ -78,7 +81,14 @@ public final class NearViewer extends QParserPlugin {
           SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
           return field.getType().getFieldQuery(this, field, city.get(0));
         }
-        long[] ids = cities.of(req.getSearcher().getIndexReader()).within(point.latitude(), point.longitude(), radiusKm);
+        CitiesByLatitude known = cities.of(req.getSearcher().getIndexReader());
+        if (!known.consistent()) {
+          // Members of one city at different points (not the indexer's documents): their own
+          // points decide, as the service's geofilt did for a city its catalog did not know.
+          return subQuery(String.format(Locale.ROOT, "{!geofilt sfield=%s pt=%.6f,%.6f d=%.3f}", MemberFields.LOCATION,
+              point.latitude(), point.longitude(), radiusKm), null).getQuery();
+        }
+        long[] ids = known.within(point.latitude(), point.longitude(), radiusKm);
         if (ids.length == 0) {
           return new MatchNoDocsQuery("no city within the radius");
         }
@@ -117,13 +127,17 @@ public final class NearViewer extends QParserPlugin {
 
     private CitiesByLatitude merge(IndexReader reader) {
       java.util.Map<Long, double[]> byCity = new java.util.HashMap<>();
+      boolean consistent = true;
       for (LeafReaderContext leaf : reader.leaves()) {
         Points points = points(leaf.reader());
+        consistent &= points.consistent;
         for (int i = 0; i < points.ids.length; i++) {
-          byCity.putIfAbsent(points.ids[i], new double[] {points.latitudes[i], points.longitudes[i]});
+          double[] point = {points.latitudes[i], points.longitudes[i]};
+          double[] before = byCity.putIfAbsent(points.ids[i], point);
+          consistent &= before == null || Arrays.equals(before, point);
         }
       }
-      return CitiesByLatitude.of(byCity);
+      return CitiesByLatitude.of(byCity, consistent);
     }
 
     private Points points(LeafReader reader) {
@@ -155,15 +169,29 @@ public final class NearViewer extends QParserPlugin {
     private final long[] ids;
     private final double[] latitudes;
     private final double[] longitudes;
+    private final boolean consistent;
 
-    private CitiesByLatitude(long[] ids, double[] latitudes, double[] longitudes) {
+    private CitiesByLatitude(long[] ids, double[] latitudes, double[] longitudes, boolean consistent) {
       this.ids = ids;
       this.latitudes = latitudes;
       this.longitudes = longitudes;
+      this.consistent = consistent;
     }
 
-    /** @param points each city's {latitude, longitude} by id */
+    /** Whether every member of a city is at the city's one point, as the indexer writes them. */
+    boolean consistent() {
+      return consistent;
+    }
+
     static CitiesByLatitude of(java.util.Map<Long, double[]> points) {
+      return of(points, true);
+    }
+
+    /**
+     * @param points each city's {latitude, longitude} by id
+     * @param consistent whether every member of a city was found at that point
+     */
+    static CitiesByLatitude of(java.util.Map<Long, double[]> points, boolean consistent) {
       Long[] order = points.keySet().toArray(Long[]::new);
       Arrays.sort(order, (a, b) -> {
         int byLatitude = Double.compare(points.get(a)[0], points.get(b)[0]);
@@ -177,7 +205,7 @@ public final class NearViewer extends QParserPlugin {
         latitudes[i] = points.get(order[i])[0];
         longitudes[i] = points.get(order[i])[1];
       }
-      return new CitiesByLatitude(ids, latitudes, longitudes);
+      return new CitiesByLatitude(ids, latitudes, longitudes, consistent);
     }
 
     int size() {
@@ -214,21 +242,24 @@ public final class NearViewer extends QParserPlugin {
     }
   }
 
-  /** One segment's cities with a point: parallel arrays. */
-  private record Points(long[] ids, double[] latitudes, double[] longitudes) {
+  /**
+   * One segment's cities with a point: parallel arrays; {@code consistent} when every member of a
+   * city is at the first one's point.
+   */
+  private record Points(long[] ids, double[] latitudes, double[] longitudes, boolean consistent) {
     static Points read(LeafReader reader) {
       try {
         NumericDocValues cityIds = DocValues.getNumeric(reader, MemberFields.CITY_ID);
         SortedNumericDocValues points = DocValues.getSortedNumeric(reader, MemberFields.LOCATION);
-        java.util.Map<Long, double[]> byCity = new java.util.HashMap<>();
+        java.util.Map<Long, Long> byCity = new java.util.HashMap<>();
+        boolean consistent = true;
         for (int doc = cityIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cityIds.nextDoc()) {
-          long city = cityIds.longValue();
-          if (byCity.containsKey(city) || !points.advanceExact(doc)) {
+          if (!points.advanceExact(doc)) {
             continue;
           }
           long encoded = points.nextValue();
-          byCity.put(city, new double[] {GeoEncodingUtils.decodeLatitude((int) (encoded >> 32)),
-              GeoEncodingUtils.decodeLongitude((int) (encoded & 0xFFFFFFFFL))});
+          Long before = byCity.putIfAbsent(cityIds.longValue(), encoded);
+          consistent &= before == null || before == encoded;
         }
         long[] ids = new long[byCity.size()];
         double[] latitudes = new double[ids.length];
@@ -236,11 +267,11 @@ public final class NearViewer extends QParserPlugin {
         int i = 0;
         for (var city : byCity.entrySet()) {
           ids[i] = city.getKey();
-          latitudes[i] = city.getValue()[0];
-          longitudes[i] = city.getValue()[1];
+          latitudes[i] = GeoEncodingUtils.decodeLatitude((int) (city.getValue() >> 32));
+          longitudes[i] = GeoEncodingUtils.decodeLongitude((int) (city.getValue() & 0xFFFFFFFFL));
           i++;
         }
-        return new Points(ids, latitudes, longitudes);
+        return new Points(ids, latitudes, longitudes, consistent);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the cities of " + reader, e);
       }
