@@ -6,6 +6,8 @@ import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.RankParams;
+import java.util.List;
+import java.util.Optional;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.slf4j.Logger;
@@ -26,6 +28,13 @@ public final class RankInSolr {
   public static final String PLUGIN = QueryParsers.MATCHES;
   /** The events' query parser and document transformer ({@code events.EventsInSolr}), from the same jar. */
   public static final String EVENTS_PLUGIN = QueryParsers.EVENTS;
+  /**
+   * Every part of the plugin a ranked member request names: parsers and transformers. A Solr whose
+   * solr-config jar predates one of them (the viewer's filters and the page's column fields came
+   * later than {@link #PLUGIN}) is refused at start as a Solr without the plugin is.
+   */
+  static final List<String> MEMBER_PARTS = List.of(PLUGIN, QueryParsers.LANGUAGES, QueryParsers.VIEWER_TERMS,
+      QueryParsers.NEAR, QueryParsers.COLUMN_FIELD);
   /** The configset that registers {@link #PLUGIN}. */
   public static final String CONFIGSET = "expat";
 
@@ -37,15 +46,17 @@ public final class RankInSolr {
   }
 
   private static String missing(String core, String plugin, String what) {
-    return "Solr core " + core + " lacks the " + plugin + " query parser and transformer, with which " + what + " rank:"
+    return "Solr core " + core + " lacks " + plugin + ", a part of the plugin (query parsers and"
+        + " transformers) with which " + what + " rank; an older solr-config jar lacks the later parts:"
         + " put solr-config's jar (solr-config/target/solr-config.jar, with the ranking module) in every Solr"
         + " node's lib, start the nodes with -Dexpat.nativePrerank=true and create the core from the configset "
         + CONFIGSET + " (solr-config README, \"Deploying to a real Solr 9\")";
   }
 
   /**
-   * At start: asks {@code core} for a ranking of no rows ({@code probe}'s parameters), parser and
-   * transformer both. A Solr that does not answer now is asked again by the first ranked request.
+   * At start: asks {@code core} for a ranking of no rows ({@code probe}'s parameters) that names
+   * every part of {@link #MEMBER_PARTS}, parsers and transformers. A Solr that does not answer now
+   * is asked again by the first ranked request.
    *
    * @throws ConfigException naming the jar and the configset when Solr answers without the plugin
    */
@@ -54,13 +65,18 @@ public final class RankInSolr {
     params.set("q", "*:*");
     params.set("rows", 0);
     params.set("rq", "{!" + PLUGIN + " window=1 size=1}");
-    params.set("fl", "id,[" + PLUGIN + "]");
+    params.set("fl", "id,[" + PLUGIN + "],city_id:[" + QueryParsers.COLUMN_FIELD + "]");
+    // Viewer 1 may or may not exist: the filters parse either way, and no row is asked for.
+    params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=languages v=en}");
+    params.add("fq", "{!" + QueryParsers.VIEWER_TERMS + " cache=false f=id viewer=1 v=blocked_ids}");
+    params.add("fq", "{!" + QueryParsers.NEAR + " cache=false viewer=1 d=1}");
     probe.params().forEach(params::set);
     try {
       index.query(core, params);
     } catch (IndexQueryException e) {
-      if (lacksPlugin(e)) {
-        throw new ConfigException(missing(core));
+      Optional<String> part = missingPart(e);
+      if (part.isPresent()) {
+        throw new ConfigException(missing(core, part.get(), "members"));
       }
       throw e;
     } catch (IndexUnavailableException e) {
@@ -89,8 +105,8 @@ public final class RankInSolr {
     try {
       return index.query(core, params);
     } catch (IndexQueryException e) {
-      // Matches also filter by the plugin's language parser, which Solr may parse (and miss) first.
-      if (lacksPlugin(e, plugin) || plugin.equals(PLUGIN) && lacksPlugin(e, QueryParsers.LANGUAGES)) {
+      // Member requests also name the plugin's filters and column fields, which Solr may miss first.
+      if (plugin.equals(PLUGIN) ? lacksPlugin(e) : lacksPlugin(e, plugin)) {
         throw new IndexUnavailableException(missing(core, plugin, plugin.equals(PLUGIN) ? "members" : "events"), e);
       }
       throw e;
@@ -98,7 +114,12 @@ public final class RankInSolr {
   }
 
   private static boolean lacksPlugin(IndexQueryException e) {
-    return lacksPlugin(e, PLUGIN);
+    return missingPart(e).isPresent();
+  }
+
+  /** The part of {@link #MEMBER_PARTS} Solr says it lacks, if it says so. */
+  static Optional<String> missingPart(IndexQueryException e) {
+    return MEMBER_PARTS.stream().filter(part -> lacksPlugin(e, part)).findFirst();
   }
 
   private static boolean lacksPlugin(IndexQueryException e, String plugin) {
