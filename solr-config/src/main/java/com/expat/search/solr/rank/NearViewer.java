@@ -2,7 +2,7 @@ package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.signals.LatLon;
-import com.expat.search.vocabulary.Earth;
+import com.expat.search.vocabulary.CitiesByLatitude;
 import com.expat.search.vocabulary.MemberFields;
 import com.expat.search.vocabulary.QueryParsers;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.apache.solr.search.SyntaxError;
  * their city's point (the indexer copies it from the city), so those are the members whose {@code
  * city_id} is one of the cities within the radius: the cities are the index's own ({@link
  * SegmentCities}: on SolrCloud a node has no catalog core), measured with the one haversine
- * ({@link Earth#distanceKm}) from V's point, and the filter is the set query Solr's {@code
+ * ({@link com.expat.search.vocabulary.Earth#distanceKm}) from V's point, and the filter is the set query Solr's {@code
  * {!terms f=city_id}} makes of their ids, as the service used to send them from the catalog: every
  * viewer of a city, at every radius that reaches the same cities, shares one entry of Solr's filter
  * cache. V without a point: V's city ({@code city_id:X}); V without either, or no such member: no
@@ -81,14 +81,14 @@ public final class NearViewer extends QParserPlugin {
           SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
           return field.getType().getFieldQuery(this, field, city.get(0));
         }
-        CitiesByLatitude known = cities.of(req.getSearcher().getIndexReader());
+        IndexCities known = cities.of(req.getSearcher().getIndexReader());
         if (!known.consistent()) {
           // Members of one city at different points (not the indexer's documents): their own
           // points decide, as the service's geofilt did for a city its catalog did not know.
           return subQuery(String.format(Locale.ROOT, "{!geofilt sfield=%s pt=%.6f,%.6f d=%.3f}", MemberFields.LOCATION,
               point.latitude(), point.longitude(), radiusKm), null).getQuery();
         }
-        long[] ids = known.within(point.latitude(), point.longitude(), radiusKm);
+        long[] ids = known.cities().within(point.latitude(), point.longitude(), radiusKm);
         if (ids.length == 0) {
           return new MatchNoDocsQuery("no city within the radius");
         }
@@ -107,25 +107,25 @@ public final class NearViewer extends QParserPlugin {
    */
   static final class SegmentCities {
     private final ConcurrentHashMap<IndexReader.CacheKey, Points> bySegment = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<IndexReader.CacheKey, CitiesByLatitude> byReader = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IndexReader.CacheKey, IndexCities> byReader = new ConcurrentHashMap<>();
 
-    CitiesByLatitude of(IndexReader reader) {
+    IndexCities of(IndexReader reader) {
       IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
       if (helper == null) {
         return merge(reader);
       }
-      CitiesByLatitude cached = byReader.get(helper.getKey());
+      IndexCities cached = byReader.get(helper.getKey());
       if (cached != null) {
         return cached;
       }
       return byReader.computeIfAbsent(helper.getKey(), key -> {
-        CitiesByLatitude cities = merge(reader);
+        IndexCities cities = merge(reader);
         helper.addClosedListener(byReader::remove);
         return cities;
       });
     }
 
-    private CitiesByLatitude merge(IndexReader reader) {
+    private IndexCities merge(IndexReader reader) {
       java.util.Map<Long, double[]> byCity = new java.util.HashMap<>();
       boolean consistent = true;
       for (LeafReaderContext leaf : reader.leaves()) {
@@ -137,7 +137,7 @@ public final class NearViewer extends QParserPlugin {
           consistent &= before == null || Arrays.equals(before, point);
         }
       }
-      return CitiesByLatitude.of(byCity, consistent);
+      return new IndexCities(CitiesByLatitude.of(byCity), consistent);
     }
 
     private Points points(LeafReader reader) {
@@ -158,89 +158,10 @@ public final class NearViewer extends QParserPlugin {
   }
 
   /**
-   * Cities with their points sorted by latitude: which lie within a radius of a point, as the
-   * query service's catalog {@code CityPoints} finds them (the band of latitudes, then the one
-   * haversine, inclusive). Immutable.
+   * A searcher's cities ({@link CitiesByLatitude}, the catalog's own radius search) and whether
+   * every member of a city stands at the city's one point, as the indexer writes them.
    */
-  static final class CitiesByLatitude {
-    /** Kilometres per degree of latitude on the mean Earth: no two points nearer in latitude are further apart. */
-    private static final double KM_PER_DEGREE = Earth.MEAN_RADIUS_KM * Math.PI / 180;
-
-    private final long[] ids;
-    private final double[] latitudes;
-    private final double[] longitudes;
-    private final boolean consistent;
-
-    private CitiesByLatitude(long[] ids, double[] latitudes, double[] longitudes, boolean consistent) {
-      this.ids = ids;
-      this.latitudes = latitudes;
-      this.longitudes = longitudes;
-      this.consistent = consistent;
-    }
-
-    /** Whether every member of a city is at the city's one point, as the indexer writes them. */
-    boolean consistent() {
-      return consistent;
-    }
-
-    static CitiesByLatitude of(java.util.Map<Long, double[]> points) {
-      return of(points, true);
-    }
-
-    /**
-     * @param points each city's {latitude, longitude} by id
-     * @param consistent whether every member of a city was found at that point
-     */
-    static CitiesByLatitude of(java.util.Map<Long, double[]> points, boolean consistent) {
-      Long[] order = points.keySet().toArray(Long[]::new);
-      Arrays.sort(order, (a, b) -> {
-        int byLatitude = Double.compare(points.get(a)[0], points.get(b)[0]);
-        return byLatitude != 0 ? byLatitude : Long.compare(a, b);
-      });
-      long[] ids = new long[order.length];
-      double[] latitudes = new double[ids.length];
-      double[] longitudes = new double[ids.length];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = order[i];
-        latitudes[i] = points.get(order[i])[0];
-        longitudes[i] = points.get(order[i])[1];
-      }
-      return new CitiesByLatitude(ids, latitudes, longitudes, consistent);
-    }
-
-    int size() {
-      return ids.length;
-    }
-
-    /** Ids of the cities within {@code radiusKm} of the point (inclusive), ascending. */
-    long[] within(double latitude, double longitude, double radiusKm) {
-      // A hair wider than the bound, so that rounding never drops a city the haversine keeps.
-      double band = radiusKm / KM_PER_DEGREE + 1e-9;
-      int low = 0;
-      int high = latitudes.length;
-      while (low < high) {
-        int middle = (low + high) >>> 1;
-        if (latitudes[middle] < latitude - band) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
-      long[] found = new long[16];
-      int count = 0;
-      for (int i = low; i < ids.length && latitudes[i] <= latitude + band; i++) {
-        if (Earth.distanceKm(latitude, longitude, latitudes[i], longitudes[i]) <= radiusKm) {
-          if (count == found.length) {
-            found = Arrays.copyOf(found, count * 2);
-          }
-          found[count++] = ids[i];
-        }
-      }
-      long[] result = Arrays.copyOf(found, count);
-      Arrays.sort(result);
-      return result;
-    }
-  }
+  record IndexCities(CitiesByLatitude cities, boolean consistent) {}
 
   /**
    * One segment's cities with a point: parallel arrays; {@code consistent} when every member of a

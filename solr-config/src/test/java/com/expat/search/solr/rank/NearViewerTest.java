@@ -3,6 +3,7 @@ package com.expat.search.solr.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.expat.search.vocabulary.CitiesByLatitude;
 import com.expat.search.vocabulary.Earth;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ class NearViewerTest {
     for (long id = 1; id <= 2_000; id++) {
       points.put(id, new double[] {-80 + 160 * random.nextDouble(), -180 + 360 * random.nextDouble()});
     }
-    NearViewer.CitiesByLatitude cities = NearViewer.CitiesByLatitude.of(points);
+    CitiesByLatitude cities = CitiesByLatitude.of(points);
     assertThat(cities.size()).isEqualTo(2_000);
     for (int i = 0; i < 200; i++) {
       double[] from = points.get(1L + random.nextInt(2_000));
@@ -34,7 +35,7 @@ class NearViewerTest {
 
   @Test
   void aCityAtTheViewersPointIsWithinEveryRadius() {
-    NearViewer.CitiesByLatitude cities = NearViewer.CitiesByLatitude.of(Map.of(7L, new double[] {48.1, 11.5}));
+    CitiesByLatitude cities = CitiesByLatitude.of(Map.of(7L, new double[] {48.1, 11.5}));
     assertThat(Arrays.stream(cities.within(48.1, 11.5, 0)).boxed()).containsExactly(7L);
   }
 
