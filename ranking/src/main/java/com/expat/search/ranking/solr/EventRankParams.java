@@ -43,6 +43,29 @@ public record EventRankParams(RankingProfile profile, Viewer viewer, Instant now
   }
 
   /**
+   * The parameters of an event ranking whose viewer Solr reads itself from {@code viewerCore} on the
+   * same node ({@link RankParams#VIEWER_ID}, {@link RankParams#VIEWER_CORE}): the viewer's contacts
+   * come from their document and the rarity of their interests from the statistics that core keeps,
+   * so neither travels ({@link #read(UnaryOperator, Viewer, Corpus)} reads the rest).
+   */
+  public static Map<String, String> params(RankingProfile profile, long viewerId, String viewerCore, Instant now) {
+    Map<String, String> params = RankParams.params(profile, viewerId, null, now);
+    params.put(RankParams.VIEWER_CORE, viewerCore);
+    return params;
+  }
+
+  /**
+   * Reads the profile and the time {@link #params(RankingProfile, long, String, Instant)} wrote, for
+   * {@code viewer} (with their contacts) and {@code corpus}, both read elsewhere.
+   *
+   * @throws RankingException naming the parameter that is missing or malformed
+   */
+  public static EventRankParams read(UnaryOperator<String> param, Viewer viewer, Corpus corpus) {
+    RankParams rank = RankParams.read(param, viewer);
+    return new EventRankParams(rank.profile(), viewer, rank.now(), corpus);
+  }
+
+  /**
    * Reads what {@link #params()} wrote.
    *
    * @throws RankingException naming the parameter that is missing or malformed

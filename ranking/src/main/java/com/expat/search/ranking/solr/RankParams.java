@@ -45,6 +45,11 @@ public record RankParams(RankingProfile profile, Viewer viewer, Instant now) {
    * and ranks for as {@link #viewer(Map)} builds them from that document.
    */
   public static final String VIEWER_ID = "expat.viewer.id";
+  /**
+   * With {@link #VIEWER_ID}: the core of the same Solr node that holds the viewer, when it is not the
+   * request's own (a member's events: the events core reads the member from the members core).
+   */
+  public static final String VIEWER_CORE = "expat.viewer.core";
   /** With {@link #VIEWER_ID}: {@code "lat,lon"} to measure distances from instead of the viewer's home. */
   public static final String VIEWER_ORIGIN = "expat.viewer.origin";
   /**

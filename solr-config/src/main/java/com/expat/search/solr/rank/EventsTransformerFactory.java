@@ -2,7 +2,6 @@ package com.expat.search.solr.rank;
 
 import com.expat.search.ranking.Explanation;
 import com.expat.search.ranking.Ranked;
-import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.signals.EventSignals;
 import com.expat.search.ranking.solr.EventRankParams;
 import com.expat.search.ranking.solr.ReasonText;
@@ -14,6 +13,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.search.SyntaxError;
 import org.apache.solr.response.transform.DocTransformer;
 import org.apache.solr.response.transform.TransformerFactory;
 import org.apache.solr.search.DocIterationInfo;
@@ -37,8 +37,8 @@ public final class EventsTransformerFactory extends TransformerFactory {
     }
     EventRankParams rank;
     try {
-      rank = EventRankParams.read(req.getParams()::get);
-    } catch (RankingException e) {
+      rank = EventsRankParser.read(req);
+    } catch (SyntaxError e) {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": " + e.getMessage());
     }
     boolean explain = params != null && params.getBool("explain", false);

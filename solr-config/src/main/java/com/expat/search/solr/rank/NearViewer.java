@@ -41,7 +41,11 @@ import org.apache.solr.search.SyntaxError;
  * cache. V without a point: V's city ({@code city_id:X}); V without either, or no such member: no
  * one. An index where the members of a city stand at different points (not the indexer's
  * documents: tests' generated members) measures each member's own point instead ({@code geofilt}
- * around V's point), as the service did for a city its catalog did not know. Thread-safe.
+ * around V's point), as the service did for a city its catalog did not know.
+ *
+ * <p>{@code {!expat_near viewer=V d=50 sfield=location}}: the documents whose own point in {@code
+ * sfield} is within {@code d} km of V's point (Solr's {@code geofilt}), for documents not at their
+ * city's point (events at their venue); V without a point: V's city, as above. Thread-safe.
  */
 public final class NearViewer extends QParserPlugin {
   public static final String NAME = QueryParsers.NEAR;
@@ -68,6 +72,10 @@ public final class NearViewer extends QParserPlugin {
         if (!(radiusKm >= 0) || Double.isInfinite(radiusKm)) {
           throw new SyntaxError(NAME + ": d must be a distance in km, was " + distance);
         }
+        String pointField = localParams.get("sfield");
+        if (pointField != null && req.getSchema().getFieldOrNull(pointField) == null) {
+          throw new SyntaxError(NAME + ": sfield must name a field, was " + pointField);
+        }
         RequestViewer viewer = RequestViewer.of(req, localParams.get("viewer"));
         if (!viewer.found()) {
           return new MatchNoDocsQuery("no such viewer");
@@ -81,12 +89,14 @@ public final class NearViewer extends QParserPlugin {
           SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
           return field.getType().getFieldQuery(this, field, city.get(0));
         }
+        if (pointField != null) {
+          return ownPoints(pointField, point, radiusKm);
+        }
         IndexCities known = cities.of(req.getSearcher().getIndexReader());
         if (!known.consistent()) {
           // Members of one city at different points (not the indexer's documents): their own
           // points decide, as the service's geofilt did for a city its catalog did not know.
-          return subQuery(String.format(Locale.ROOT, "{!geofilt sfield=%s pt=%.6f,%.6f d=%.3f}", MemberFields.LOCATION,
-              point.latitude(), point.longitude(), radiusKm), null).getQuery();
+          return ownPoints(MemberFields.LOCATION, point, radiusKm);
         }
         long[] ids = known.cities().within(point.latitude(), point.longitude(), radiusKm);
         if (ids.length == 0) {
@@ -96,6 +106,12 @@ public final class NearViewer extends QParserPlugin {
         // share its filter-cache entry, as every viewer of the city does.
         SchemaField field = req.getSchema().getField(MemberFields.CITY_ID);
         return field.getType().getSetQuery(this, field, Arrays.stream(ids).mapToObj(Long::toString).toList());
+      }
+
+      /** The documents whose own point is within the radius: the geofilt the service writes (GeoPoint's 6 decimals). */
+      private Query ownPoints(String pointField, LatLon point, double radiusKm) throws SyntaxError {
+        return subQuery(String.format(Locale.ROOT, "{!geofilt sfield=%s pt=%.6f,%.6f d=%.3f}", pointField,
+            point.latitude(), point.longitude(), radiusKm), null).getQuery();
       }
     };
   }

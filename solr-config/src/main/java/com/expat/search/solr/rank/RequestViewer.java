@@ -11,18 +11,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
 import org.apache.solr.common.util.SimpleOrderedMap;
+import org.apache.solr.core.SolrCore;
+import org.apache.solr.schema.LatLonPointSpatialField;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.search.SyntaxError;
 
 /**
- * The viewer of a ranked member request, read inside Solr with the freshness of {@code /get}:
+ * The viewer of a ranked request (matches, member search, a member's events), read inside Solr
+ * with the freshness of {@code /get}:
  * {@link RealTimeGetComponent#getInputDocument} looks in the update log first, then in the
  * realtime searcher, so a block written a moment ago applies. Read once per request and viewer (the
  * filters that reference the viewer and the ranking share it, through the request's context). A
@@ -60,17 +64,30 @@ record RequestViewer(long id, Map<String, Object> doc) {
   }
 
   /**
-   * The viewer {@code idText} names, read once per request.
+   * The viewer {@code idText} names, read once per request: from the request's own core, or with
+   * {@link RankParams#VIEWER_CORE} from that core of the same node (a member's events: the events
+   * core reads the member from the members core, with the same freshness).
    *
-   * @throws SyntaxError when {@code idText} is not a member id
+   * @throws SyntaxError when {@code idText} is not a member id, or the core named is none of this node's
    */
   static RequestViewer of(SolrQueryRequest req, String idText) throws SyntaxError {
     long id = parseId(idText);
-    Object key = new Key(id);
+    String coreName = req.getParams().get(RankParams.VIEWER_CORE);
+    Object key = new Key(id, coreName);
     if (req.getContext().get(key) instanceof RequestViewer read) {
       return read;
     }
-    RequestViewer read = read(req, id);
+    RequestViewer read;
+    if (coreName == null || coreName.equals(req.getCore().getName())) {
+      read = read(req.getCore(), id);
+    } else {
+      try (SolrCore core = req.getCore().getCoreContainer().getCore(coreName)) {
+        if (core == null) {
+          throw new SyntaxError(RankParams.VIEWER_CORE + " must name a core of this Solr node, was " + coreName);
+        }
+        read = read(core, id);
+      }
+    }
     req.getContext().put(key, read);
     return read;
   }
@@ -106,17 +123,17 @@ record RequestViewer(long id, Map<String, Object> doc) {
     }
   }
 
-  private record Key(long id) {}
+  private record Key(long id, String core) {}
 
-  private static RequestViewer read(SolrQueryRequest req, long id) {
+  private static RequestViewer read(SolrCore core, long id) {
     BytesRefBuilder idBytes = new BytesRefBuilder();
-    req.getSchema().getUniqueKeyField().getType().readableToIndexed(Long.toString(id), idBytes);
+    core.getLatestSchema().getUniqueKeyField().getType().readableToIndexed(Long.toString(id), idBytes);
     SolrInputDocument doc;
     try {
       // The root id too: the update log is looked up by it (null finds nothing there, and the
       // realtime searcher may not hold the latest write yet).
       BytesRef key = idBytes.toBytesRef();
-      doc = RealTimeGetComponent.getInputDocument(req.getCore(), key, key, null, FIELDS,
+      doc = RealTimeGetComponent.getInputDocument(core, key, key, null, FIELDS,
           RealTimeGetComponent.Resolution.DOC);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read viewer " + id, e);
@@ -128,7 +145,35 @@ record RequestViewer(long id, Map<String, Object> doc) {
     for (SolrInputField field : doc) {
       values.put(field.getName(), field.getValue());
     }
+    // A write still in the update log holds the point as sent (to the last digit), the index as
+    // LatLonPoint encodes it, and /get answers the encoded one either way (to 7 decimals): so must
+    // this read, or a member written a moment ago is ranked from a point a few centimetres off the
+    // one the service reads (MemberEventsInSolrIT found it).
+    Object location = values.get(MemberFields.LOCATION);
+    if (location != null) {
+      values.put(MemberFields.LOCATION, encoded(String.valueOf(location)));
+    }
     return new RequestViewer(id, values);
+  }
+
+  /**
+   * {@code "lat,lon"} as /get answers it: LatLonPoint's encoding, decoded as Solr writes a point's
+   * docValues (unchanged when read from the index).
+   */
+  static String encoded(String point) {
+    int comma = point.indexOf(',');
+    if (comma < 0) {
+      return point;
+    }
+    try {
+      double latitude = Double.parseDouble(point.substring(0, comma).strip());
+      double longitude = Double.parseDouble(point.substring(comma + 1).strip());
+      long encoded = ((long) GeoEncodingUtils.encodeLatitude(latitude) << 32)
+          | (GeoEncodingUtils.encodeLongitude(longitude) & 0xFFFFFFFFL);
+      return LatLonPointSpatialField.decodeDocValueToString(encoded);
+    } catch (IllegalArgumentException e) {
+      return point; // not a point the index could hold: as read
+    }
   }
 
   private static boolean isTombstone(Object value) {
