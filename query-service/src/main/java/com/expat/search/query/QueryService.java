@@ -250,7 +250,7 @@ public final class QueryService implements AutoCloseable {
             Duration.ofMillis(1_000), healthChecks, conditions),
         new MemberSearchApi(json, index, config.cores(), ranking, caches.search(), viewers, catalog),
         new MatchesApi(json, index, config.cores(), ranking, caches.matches(), viewers, catalog, cities),
-        new EventsApi(json, index, config.cores(), members, catalog, ranking, caches.events(),
+        new EventsApi(json, index, config.cores(), viewers, catalog, ranking, caches.events(),
             caches.memberEvents()),
         new SuggestApi(json, index, config.cores(), members, caches.suggest()),
         new MetricsApi(registry),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -60,10 +61,25 @@ final class EventDocs {
       boolean text, Ranking ranking, String profileName, CustomWeights weights, Viewer viewer,
       Optional<GeoPoint> origin, boolean explain, ItemWords words) {
     RankingProfile profile = ranking.forEvents(profileName, weights);
+    Instant now = ranking.now();
+    return ranked(index, core, params, page, size, byScore, text, ranking,
+        new EventRankParams(profile, viewer, now, ranking.corpus()).params(), now, response -> origin, explain, words);
+  }
+
+  /**
+   * As {@link #ranked(SolrIndex, String, ModifiableSolrParams, int, int, boolean, boolean, Ranking, String,
+   * CustomWeights, Viewer, Optional, boolean, ItemWords)}, with the ranking's parameters given: a
+   * member whom Solr reads itself ({@link EventRankParams#params(RankingProfile, long, String, Instant)}).
+   *
+   * @param now the request's time, as {@code rank} holds it
+   * @param from where distances are measured from, given Solr's response; may throw to refuse it
+   */
+  static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, int page, int size, boolean byScore,
+      boolean text, Ranking ranking, Map<String, String> rank, Instant now,
+      Function<QueryResponse, Optional<GeoPoint>> from, boolean explain, ItemWords words) {
     EventsInSolr.Order order = byScore ? EventsInSolr.Order.relevance(page, size) : EventsInSolr.Order.DATE;
     return EventsInSolr.page(index, core, new ModifiableSolrParams(params),
-        new EventsInSolr.Shape(page, size, text, explain, order),
-        new EventRankParams(profile, viewer, ranking.now(), ranking.corpus()), ranking, origin, words);
+        new EventsInSolr.Shape(page, size, text, explain, order), rank, now, ranking, from, words);
   }
 
   /**

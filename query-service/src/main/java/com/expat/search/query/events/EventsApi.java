@@ -7,7 +7,7 @@ import com.expat.search.query.http.CacheHeader;
 import com.expat.search.query.http.Json;
 import com.expat.search.query.http.QueryParams;
 import com.expat.search.query.http.Routes;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.ranking.RankingParams;
 import com.expat.search.query.search.CatalogLookup;
@@ -31,14 +31,14 @@ public final class EventsApi implements Routes {
       Json json,
       SolrIndex index,
       IndexNames cores,
-      MemberDirectory directory,
+      Viewers viewers,
       CatalogLookup catalog,
       Ranking ranking,
       ResponseCache<EventSearchRequest, EventPage> searchCache,
       ResponseCache<MemberEventsRequest, EventPage> memberCache) {
     this.json = json;
-    this.search = new EventSearch(index, cores.events(), directory, catalog, ranking);
-    this.memberEvents = new MemberEvents(index, cores.events(), directory, catalog, ranking);
+    this.search = new EventSearch(index, cores.events(), viewers.directory(), catalog, ranking);
+    this.memberEvents = new MemberEvents(index, cores.events(), cores.members(), viewers, catalog, ranking);
     this.rankingParams = ranking.params();
     this.searchCache = searchCache;
     this.memberCache = memberCache;

@@ -13,11 +13,13 @@ import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.Reason;
 import com.expat.search.ranking.solr.EventRankParams;
 import com.expat.search.ranking.solr.ReasonText;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -69,11 +71,18 @@ final class EventsInSolr {
    *
    * @param params the request's filters (and with text its main query), to which the ranking is
    *     added; facets, when set, count the whole result as before
+   * @param rank the ranking's parameters: {@link EventRankParams#params()}, or with a member Solr
+   *     reads itself {@link EventRankParams#params(com.expat.search.ranking.RankingProfile, long,
+   *     String, Instant)}
+   * @param now the request's time, as {@code rank} holds it
+   * @param from where {@code distance_km} is measured from, if anywhere, given Solr's response (which
+   *     tells where a member Solr read lives); may throw to refuse the answer
    * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer, or
    *     answers without the plugin ({@link RankInSolr#query})
    */
   static EventDocs.Ranked page(SolrIndex index, String core, ModifiableSolrParams params, Shape shape,
-      EventRankParams rank, Ranking ranking, Optional<GeoPoint> from, ItemWords words) {
+      Map<String, String> rank, Instant now, Ranking ranking, Function<QueryResponse, Optional<GeoPoint>> from,
+      ItemWords words) {
     int end = shape.page() * shape.size();
     if (!shape.text()) {
       params.set("q", "*:*");
@@ -87,23 +96,24 @@ final class EventsInSolr {
           : " window=" + Math.max(ranking.window(), end)) + (shape.text() ? " text=true" : "") + "}");
       params.remove("sort");
     }
-    rank.params().forEach(params::set);
+    rank.forEach(params::set);
     // Solr's NOW is the model's: the "not ended" filter and the ranking see the same minute.
-    params.set("NOW", Long.toString(rank.now().toEpochMilli()));
+    params.set("NOW", Long.toString(now.toEpochMilli()));
     params.set("start", (shape.page() - 1) * shape.size());
     params.set("rows", shape.size());
     params.set("fl", String.join(",", EventDocs.ITEM_FIELDS) + "," + SCORE + (shape.text() ? ",score" : "")
         + ",[" + RankInSolr.EVENTS_PLUGIN + (shape.explain() ? " explain=true" : "")
         + (shape.text() ? " text=true" : "") + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
     QueryResponse response = RankInSolr.query(index, core, params, RankInSolr.EVENTS_PLUGIN);
+    Optional<GeoPoint> origin = from.apply(response);
     List<EventItem> items = new ArrayList<>();
     for (SolrDocument doc : response.getResults()) {
       if (!(doc.getFirstValue(SCORE) instanceof Number score)) {
         continue; // not one the model ranks (over by the request's time): the ranking left it out
       }
       items.add(shape.explain()
-          ? EventDocs.item(doc, score.doubleValue(), from, explanation(doc), words.reasons(reasons(doc)), words)
-          : EventDocs.item(doc, score.doubleValue(), from, null, null, words));
+          ? EventDocs.item(doc, score.doubleValue(), origin, explanation(doc), words.reasons(reasons(doc)), words)
+          : EventDocs.item(doc, score.doubleValue(), origin, null, null, words));
     }
     return new EventDocs.Ranked(response, items);
   }

@@ -4,33 +4,48 @@ import static com.expat.search.vocabulary.EventFields.*;
 
 import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.SolrIndex;
+import com.expat.search.ranking.RankingProfile;
+import com.expat.search.ranking.solr.EventRankParams;
+import com.expat.search.vocabulary.MemberFields;
+import com.expat.search.vocabulary.QueryParsers;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * A member's upcoming events: starting within {@code days}, not ended, near their city, in a
- * language they speak, never one they go to or host; ranked by the model ({@link EventDocs#ranked}: inside
- * Solr in one request where it can).
+ * language they speak, never one they go to or host; ranked by the model inside Solr ({@link
+ * EventDocs#ranked}). On one Solr node ({@link Viewers#inSolr}) the events request names the member
+ * and Solr reads them from the members core itself (solr-config's {@code RequestViewer}, real-time
+ * get: a write a moment ago applies), one HTTP round trip; on SolrCloud the service reads the member
+ * first and writes their values into the filters. The same filters and ranking either way.
  * Thread-safe.
  */
 final class MemberEvents {
   private final SolrIndex index;
   private final String core;
-  private final MemberDirectory directory;
+  private final String membersCore;
+  private final Viewers viewers;
   private final Ranking ranking;
   private final CatalogLookup catalog;
 
-  MemberEvents(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
+  /**
+   * @param core the events core
+   * @param membersCore the members core, which Solr reads the member from on one node
+   */
+  MemberEvents(SolrIndex index, String core, String membersCore, Viewers viewers, CatalogLookup catalog,
+      Ranking ranking) {
     this.catalog = catalog;
     this.index = index;
     this.core = core;
-    this.directory = directory;
+    this.membersCore = membersCore;
+    this.viewers = viewers;
     this.ranking = ranking;
   }
 
@@ -38,30 +53,49 @@ final class MemberEvents {
    * @throws com.expat.search.query.http.ProblemException 404 when the member is not active
    */
   EventPage run(MemberEventsRequest request) {
-    KnownMember me = directory.require(request.memberId(), "member");
-    if (me.languages().isEmpty()) {
-      return new EventPage(0, request.page(), request.size(), List.of(), null);
-    }
+    ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
     ModifiableSolrParams params = new ModifiableSolrParams();
     EventDocs.upcoming(params);
     params.add("fq", STARTS_AT + ":[NOW/MINUTE TO NOW/MINUTE+" + request.days() + "DAYS]");
-    if (me.location().isPresent()) {
-      params.set("sfield", LOCATION);
-      params.set("pt", me.location().get().solr());
-      EventDocs.geofilt(params, me.location().get(), request.radiusKm());
+    long id = request.memberId();
+    EventDocs.Ranked answer;
+    if (viewers.inSolr()) {
+      // One request: Solr reads the member (real-time get on the members core) for the filters and
+      // the model, and says whether they are active. Without languages the language filter lets no
+      // event through: the same empty page as below.
+      params.add("fq", "{!" + QueryParsers.NEAR + " viewer=" + id + " d=" + request.radiusKm() + " sfield=" + LOCATION
+          + "}");
+      params.add("fq", "{!" + QueryParsers.VIEWER_TERMS + " f=" + LANGUAGE + " viewer=" + id + " v="
+          + MemberFields.LANGUAGES + "}");
+      notTheirs(params, id);
+      RankingProfile profile = ranking.forEvents(request.profile(), request.weights());
+      Instant now = ranking.now();
+      answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false, ranking,
+          EventRankParams.params(profile, id, membersCore, now), now,
+          response -> Viewers.requireRead(response, id, "member"), request.explain(), words);
     } else {
-      // A city without coordinates: the same city is the best "near" we know.
-      params.add("fq", me.cityId().isPresent() ? CITY_ID + ":" + me.cityId().getAsLong() : "-*:*");
+      KnownMember me = viewers.directory().require(id, "member");
+      if (me.languages().isEmpty()) {
+        return new EventPage(0, request.page(), request.size(), List.of(), null);
+      }
+      if (me.location().isPresent()) {
+        EventDocs.geofilt(params, me.location().get(), request.radiusKm());
+      } else {
+        // A city without coordinates: the same city is the best "near" we know.
+        params.add("fq", me.cityId().isPresent() ? CITY_ID + ":" + me.cityId().getAsLong() : "-*:*");
+      }
+      params.add("fq", "{!terms f=" + LANGUAGE + " v=$member_languages}");
+      params.set("member_languages", String.join(",", new TreeSet<>(me.languages())));
+      notTheirs(params, id);
+      answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false,
+          ranking, request.profile(), request.weights(), Ranking.viewer(me), me.location(), request.explain(), words);
     }
-    params.add("fq", "{!terms f=" + LANGUAGE + " v=$member_languages}");
-    params.set("member_languages", String.join(",", new TreeSet<>(me.languages())));
-    params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + me.id() + " -" + HOST_MEMBER_ID + ":" + me.id());
-
-    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false,
-        ranking, request.profile(),
-        request.weights(), Ranking.viewer(me), me.location(), request.explain(),
-        new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
         answer.items(), null);
+  }
+
+  /** Never an event the member goes to or hosts. */
+  private static void notTheirs(ModifiableSolrParams params, long id) {
+    params.add("fq", Visibility.NOT_CACHED + "-" + GOING_IDS + ":" + id + " -" + HOST_MEMBER_ID + ":" + id);
   }
 }
