@@ -123,6 +123,10 @@ public final class QueryService implements AutoCloseable {
           config.rankWindow(), config.rankingOverrides());
       // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
       RankInSolr.requirePlugin(index, config.cores().members(), ranking.probe());
+      // On one node a member's events let Solr read the member (members.Viewers): ask for that too.
+      if (config.solr().zkHosts().isEmpty()) {
+        EventsApi.requireMemberReadInSolr(index, config.cores(), ranking);
+      }
       SharedCache shared = sharedCache(config, clock, registry);
       opened.add(shared);
       Freshness freshness = freshness(config, clock);

@@ -44,6 +44,16 @@ public final class EventsApi implements Routes {
     this.memberCache = memberCache;
   }
 
+  /**
+   * At start, on one Solr node (where {@link Viewers#inSolr}): whether the events core can read a
+   * member from the members core inside the ranked request, as a member's events ask it to.
+   *
+   * @throws com.expat.search.common.config.ConfigException naming the jar when Solr's plugin predates it
+   */
+  public static void requireMemberReadInSolr(SolrIndex index, IndexNames cores, Ranking ranking) {
+    MemberEvents.requireMemberRead(index, cores.events(), cores.members(), ranking);
+  }
+
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get(SEARCH_PATH, this::search);

@@ -2,21 +2,28 @@ package com.expat.search.query.events;
 
 import static com.expat.search.vocabulary.EventFields.*;
 
+import com.expat.search.common.config.ConfigException;
 import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Viewers;
 import com.expat.search.query.members.Visibility;
+import com.expat.search.query.ranking.RankInSolr;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
+import com.expat.search.query.solr.IndexQueryException;
+import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.solr.EventRankParams;
+import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.vocabulary.MemberFields;
 import com.expat.search.vocabulary.QueryParsers;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A member's upcoming events: starting within {@code days}, not ended, near their city, in a
@@ -28,6 +35,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * Thread-safe.
  */
 final class MemberEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(MemberEvents.class);
   private final SolrIndex index;
   private final String core;
   private final String membersCore;
@@ -63,10 +71,7 @@ final class MemberEvents {
       // One request: Solr reads the member (real-time get on the members core) for the filters and
       // the model, and says whether they are active. Without languages the language filter lets no
       // event through: the same empty page as below.
-      params.add("fq", "{!" + QueryParsers.NEAR + " viewer=" + id + " d=" + request.radiusKm() + " sfield=" + LOCATION
-          + "}");
-      params.add("fq", "{!" + QueryParsers.VIEWER_TERMS + " f=" + LANGUAGE + " viewer=" + id + " v="
-          + MemberFields.LANGUAGES + "}");
+      referenceMember(params, id, request.radiusKm());
       notTheirs(params, id);
       RankingProfile profile = ranking.forEvents(request.profile(), request.weights());
       Instant now = ranking.now();
@@ -92,6 +97,51 @@ final class MemberEvents {
     }
     return new EventPage(answer.response().getResults().getNumFound(), request.page(), request.size(),
         answer.items(), null);
+  }
+
+  /**
+   * Near the member (their point and the radius; their city without one) and in a language they
+   * speak, the member read inside Solr from the members core the ranking's parameters name.
+   */
+  private static void referenceMember(ModifiableSolrParams params, long id, double radiusKm) {
+    params.add("fq", "{!" + QueryParsers.NEAR + " viewer=" + id + " d=" + radiusKm + " sfield=" + LOCATION + "}");
+    params.add("fq", "{!" + QueryParsers.VIEWER_TERMS + " f=" + LANGUAGE + " viewer=" + id + " v="
+        + MemberFields.LANGUAGES + "}");
+  }
+
+  /**
+   * At start, on one node: asks the events core for a ranking of no rows that names a member for
+   * Solr to read from the members core, as {@link #run} does. A Solr whose solr-config jar predates
+   * that answers "expat.viewer is missing" (or lacks the events plugin): the start stops, naming
+   * the jar. A Solr that does not answer now, or cannot read the member yet (no members core), is
+   * asked by the first request.
+   *
+   * @throws ConfigException naming the jar and the configset
+   */
+  static void requireMemberRead(SolrIndex index, String core, String membersCore, Ranking ranking) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.set("rows", 0);
+    params.set("rq", "{!" + QueryParsers.EVENTS + " window=1}");
+    // Member 1 may or may not exist: the filters and the ranking parse either way.
+    referenceMember(params, 1, 1);
+    RankParams probe = ranking.probe();
+    EventRankParams.params(probe.profile(), 1, membersCore, probe.now()).forEach(params::set);
+    try {
+      index.query(core, params);
+    } catch (IndexQueryException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains(RankParams.VIEWER + " is missing") || RankInSolr.lacks(e, QueryParsers.EVENTS)) {
+        throw new ConfigException(RankInSolr.missing(core, QueryParsers.EVENTS + " reading the member ("
+            + RankParams.VIEWER_ID + ", " + RankParams.VIEWER_CORE + ")", "a member's events"));
+      }
+      // Anything else (the members core not there yet, say): the first member events request tells.
+      LOG.warn("Solr core {} could not read a member at start ({}); the first member events request asks again", core,
+          message.lines().findFirst().orElse(""));
+    } catch (IndexUnavailableException e) {
+      LOG.warn("Solr core {} did not answer at start ({}); the first member events request checks the plugin", core,
+          e.getMessage().lines().findFirst().orElse(""));
+    }
   }
 
   /** Never an event the member goes to or hosts. */

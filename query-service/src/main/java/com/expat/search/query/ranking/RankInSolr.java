@@ -45,7 +45,11 @@ public final class RankInSolr {
     return missing(core, PLUGIN, "members");
   }
 
-  private static String missing(String core, String plugin, String what) {
+  /**
+   * What the operator reads when {@code core} lacks {@code plugin}, a part of the plugin with which {@code
+   * what} rank.
+   */
+  public static String missing(String core, String plugin, String what) {
     return "Solr core " + core + " lacks " + plugin + ", a part of the plugin (query parsers and"
         + " transformers) with which " + what + " rank; an older solr-config jar lacks the later parts:"
         + " put solr-config's jar (solr-config/target/solr-config.jar, with the ranking module) in every Solr"
@@ -120,6 +124,11 @@ public final class RankInSolr {
   /** The part of {@link #MEMBER_PARTS} Solr says it lacks, if it says so. */
   static Optional<String> missingPart(IndexQueryException e) {
     return MEMBER_PARTS.stream().filter(part -> lacksPlugin(e, part)).findFirst();
+  }
+
+  /** Whether Solr rejected a request because it lacks {@code plugin}'s parser or transformer. */
+  public static boolean lacks(IndexQueryException e, String plugin) {
+    return lacksPlugin(e, plugin);
   }
 
   private static boolean lacksPlugin(IndexQueryException e, String plugin) {
