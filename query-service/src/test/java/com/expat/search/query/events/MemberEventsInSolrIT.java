@@ -62,6 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SolrExtension.class)
 class MemberEventsInSolrIT {
   private static final long NO_COORDINATES = 9_001;
+  private static final long TO_DELETE = 5_000;
   private static final List<String> LANGUAGES = List.of("de", "en", "fr", "it");
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
@@ -106,6 +107,9 @@ class MemberEventsInSolrIT {
       }
     }
     lastMember = id - 1;
+    // Deleted by a test: not findable, so the interest rarity counts the same without them.
+    members.add(MemberDocuments.document(new MemberProfile(member(TO_DELETE, 1, false, 1), languages(random),
+        interests(random), List.of(), List.of()), catalog));
     cores.client().add(cores.members(), members);
     cores.client().commit(cores.members());
 
@@ -130,6 +134,11 @@ class MemberEventsInSolrIT {
     inSolr = new MemberEvents(index, cores.events(), cores.members(), new Viewers(directory, true), lookup, ranking);
     serviceRead = new MemberEvents(index, cores.events(), cores.members(), new Viewers(directory, false), lookup,
         ranking);
+    // The interest rarity is counted once per ten minutes, by the service (InterestRarity) and by
+    // Solr's plugin (FindableCorpus) each: count both now, over the same index. No test changes
+    // what they count (findable members, their interests).
+    serviceRead.run(request(1, 30, 100, 1, 20, false, "default"));
+    inSolr.run(request(1, 30, 100, 1, 20, false, "default"));
   }
 
   private static Member member(long id, long cityId, boolean searchable, long version) {
@@ -242,7 +251,8 @@ class MemberEventsInSolrIT {
     try {
       // Not committed: only the update log has it, as /get sees it. A newer version, or it is stale.
       solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
-          member(member, elsewhere.id(), true, 2), others, List.of(1, 2), List.of(1L, 2L, 3L), List.of()), catalog));
+          member(member, elsewhere.id(), before.member().searchable(), 2), others, before.interestIds(),
+          List.of(1L, 2L, 3L), List.of()), catalog));
 
       EventPage now = inSolr.run(request);
 
@@ -261,7 +271,8 @@ class MemberEventsInSolrIT {
   @Test
   void anUnknownOrDeletedMemberIsThe404() throws Exception {
     assertNotFound(99_999);
-    long deleted = 6;
+    long deleted = TO_DELETE;
+    assertThat(directory.find(deleted)).isPresent();
     SolrInputDocument tombstone = new SolrInputDocument();
     tombstone.setField("id", Long.toString(deleted));
     tombstone.setField(IndexFields.TOMBSTONE, true);
