@@ -1,9 +1,21 @@
 package com.expat.search.common.solr;
 
 import com.expat.search.common.config.ConfigException;
+import java.net.ProxySelector;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.impl.conn.DefaultRoutePlanner;
+import org.apache.http.impl.conn.DefaultSchemePortResolver;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.impl.conn.SystemDefaultRoutePlanner;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
@@ -35,6 +47,10 @@ import org.apache.solr.client.solrj.impl.HttpSolrClient;
 public final class SolrClients {
   private static final int ZK_CONNECT_TIMEOUT_MS = 10_000;
   private static final int ZK_SESSION_TIMEOUT_MS = 15_000;
+  /** SolrJ's {@code HttpClientUtil} defaults, kept by {@link #readClient}. */
+  private static final int MAX_CONNECTIONS = 10_000;
+  private static final int VALIDATE_AFTER_IDLE_MS = 3_000;
+  private static final int EVICT_IDLE_MS = 50_000;
 
   private SolrClients() {}
 
@@ -70,7 +86,7 @@ public final class SolrClients {
     if (readsOnly) {
       return new CallerThreadHttpClient(new HttpSolrClient.Builder(url)
           .withConnectionTimeout((int) settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-          .withSocketTimeout((int) settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
+          .withSocketTimeout((int) settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS), readClient());
     }
     return new HttpJdkSolrClient.Builder(url)
         .useHttp1_1(true)
@@ -88,6 +104,41 @@ public final class SolrClients {
    */
   public static CallLimit callLimit(SolrClient client, String threadName) {
     return client instanceof CallerThreadHttpClient ? CallerThreadCalls.shared() : new BoundedCalls(threadName);
+  }
+
+  /**
+   * The Apache client under {@link #forReads}: SolrJ's own ({@code HttpClientUtil}) without what a
+   * read of one Solr node never uses and each exchange paid for (cookies, redirects, authentication
+   * state, automatic retries, the proxy look-up), ~8 % of the query service's CPU samples per member
+   * search (JFR, docs/benchmarks.md). As SolrJ's: a pool as large as SolrJ's default, a connection
+   * idle for 3 s checked before reuse, idle ones closed after 50 s, no compression, TLS as the JVM's
+   * system properties configure it. SolrIndex itself sends once more a read whose kept-alive
+   * connection closed unanswered; a proxy named by the {@code http(s).proxyHost} system properties is
+   * still used.
+   */
+  static CloseableHttpClient readClient() {
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
+        RegistryBuilder.<ConnectionSocketFactory>create()
+            .register("http", PlainConnectionSocketFactory.getSocketFactory())
+            .register("https", SSLConnectionSocketFactory.getSystemSocketFactory())
+            .build());
+    pool.setMaxTotal(MAX_CONNECTIONS);
+    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS);
+    pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MS);
+    boolean proxied = System.getProperty("http.proxyHost") != null || System.getProperty("https.proxyHost") != null;
+    return HttpClientBuilder.create()
+        .setConnectionManager(pool)
+        .setRoutePlanner(proxied ? new SystemDefaultRoutePlanner(ProxySelector.getDefault())
+            : new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE))
+        .disableCookieManagement()
+        .disableRedirectHandling()
+        .disableAuthCaching()
+        .disableAutomaticRetries()
+        .disableContentCompression()
+        .disableConnectionState()
+        .evictIdleConnections(EVICT_IDLE_MS, TimeUnit.MILLISECONDS)
+        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setDecompressionEnabled(false).build())
+        .build();
   }
 
   /** A pool that grows instead of queueing, idle threads ending after a minute. */
