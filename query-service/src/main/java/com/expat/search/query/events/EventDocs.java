@@ -8,6 +8,7 @@ import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.solr.Decimals;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Viewer;
@@ -15,7 +16,6 @@ import com.expat.search.ranking.solr.EventRankParams;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +41,7 @@ final class EventDocs {
 
   static void geofilt(ModifiableSolrParams params, GeoPoint point, double radiusKm) {
     params.add("fq", "{!geofilt sfield=" + LOCATION + " pt=" + point.solr() + " d="
-        + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
+        + Decimals.fixed(radiusKm, 3) + "}");
   }
 
   /** The answer of a ranked event query: Solr's response and the page's items. */

@@ -6,6 +6,7 @@ import com.expat.search.query.catalog.CityPoints;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.Visibility;
+import com.expat.search.query.solr.Decimals;
 import com.expat.search.vocabulary.QueryParsers;
 import java.util.Arrays;
 import java.util.List;
@@ -154,7 +155,7 @@ final class MatchRules {
 
   /** The radius as the geofilt fallback writes it. */
   private static String radius(double radiusKm) {
-    return String.format(Locale.ROOT, "%.3f", radiusKm);
+    return Decimals.fixed(radiusKm, 3);
   }
 
   /**

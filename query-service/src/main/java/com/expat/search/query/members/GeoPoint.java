@@ -1,7 +1,7 @@
 package com.expat.search.query.members;
 
 import com.expat.search.vocabulary.Earth;
-import java.util.Locale;
+import com.expat.search.query.solr.Decimals;
 import java.util.Optional;
 
 /** A point on Earth in degrees; Solr writes it {@code "lat,lon"}. */
@@ -43,6 +43,6 @@ public record GeoPoint(double latitude, double longitude) {
 
   /** {@code "lat,lon"}, as Solr's spatial parameters take it. */
   public String solr() {
-    return String.format(Locale.ROOT, "%.6f,%.6f", latitude, longitude);
+    return Decimals.fixed(latitude, 6) + "," + Decimals.fixed(longitude, 6);
   }
 }

@@ -11,13 +11,13 @@ import com.expat.search.query.members.MemberPage;
 import com.expat.search.query.members.Visibility;
 import com.expat.search.query.ranking.MembersInSolr;
 import com.expat.search.query.ranking.Ranking;
+import com.expat.search.query.solr.Decimals;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.solr.RankParams;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.solr.client.solrj.response.FacetField.Count;
@@ -145,7 +145,7 @@ public final class MemberSearch {
 
   private static void geofilt(ModifiableSolrParams params, GeoPoint point, double radiusKm) {
     params.add("fq", "{!geofilt sfield=" + LOCATION + " pt=" + point.solr() + " d="
-        + String.format(Locale.ROOT, "%.3f", radiusKm) + "}");
+        + Decimals.fixed(radiusKm, 3) + "}");
   }
 
   /** Has any of {@code values} (already validated); passed by reference, never parsed. */
