@@ -116,9 +116,9 @@ class CallerThreadCallsTest {
 
     CountDownLatch watchdogLooked = new CountDownLatch(3);
     String answer = calls.call(() -> {
-      // several of the watchdog's rounds pass while this call runs within its limit
+      // the watchdog wakes at the earlier call's limit and several rounds pass while this call runs within its own
       try {
-        while (!watchdogLooked.await(CallerThreadCalls.TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+        while (!watchdogLooked.await(10, TimeUnit.MILLISECONDS)) {
           watchdogLooked.countDown();
         }
       } catch (InterruptedException e) {
@@ -129,5 +129,32 @@ class CallerThreadCallsTest {
 
     assertThat(answer).isEqualTo("answered");
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void aShortLimitWakesAWatchdogSleepingUntilALongerOne() throws Exception {
+    // the watchdog sleeps until the first call's limit, 20 s away; the second call's 50 ms must end it sooner
+    CountDownLatch firstRunning = new CountDownLatch(1);
+    Thread first = new Thread(() -> {
+      try {
+        calls.call(() -> {
+          firstRunning.countDown();
+          return stall();
+        }, LIMIT);
+      } catch (IOException | SolrServerException e) {
+        // ended by the test's release
+      }
+    });
+    first.start();
+    firstRunning.await();
+    Thread.sleep(20); // the watchdog has gone to sleep for the first call
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> calls.call(this::stall, SHORT)).isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(TimeoutException.class);
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    never.countDown();
+    first.join();
   }
 }
