@@ -17,28 +17,38 @@ import org.apache.solr.response.transform.TransformerFactory;
 import org.apache.solr.schema.LatLonPointSpatialField;
 
 /**
- * {@code fl=...,city_id:[expat_field],interests:[expat_field],...}: a member's docValues-only field
- * written from the segment's {@link MemberColumns}, the transformer's alias naming the field. The
+ * {@code fl=...,city_id:[expat_field],interests:[expat_field],...}: a member's page field written
+ * from the segment's {@link MemberColumns}, the transformer's alias naming the field. The
  * same value as Solr writes from the docValues when {@code fl} names the field itself (same type,
  * values in term order, absent when the document has none), without Solr's per-document docValues
  * iterators and term look-ups: reading the page's seven docValues fields was ~18 % of Solr's
  * samples on a member search with text at 200k (docs/benchmarks.md). An alias is not a field Solr
- * reads, so only the columns are. The fields: {@value MemberFields#CITY_ID}, {@value
+ * reads, so only the columns are; when {@code fl} names no field but aliases and {@code score},
+ * Solr reads no stored field either (the page's texts come from {@link PageTexts}: Solr's
+ * stored-fields read was ~11 % of its CPU on a member search with text at 200k). The fields:
+ * {@value MemberFields#ID}, {@value MemberFields#DISPLAY_NAME}, {@value MemberFields#HEADLINE},
+ * {@value MemberFields#OCCUPATION} (stored), {@value MemberFields#CITY_ID}, {@value
  * MemberFields#CITY_NAME}, {@value MemberFields#COUNTRY_CODE}, {@value
  * MemberFields#ORIGIN_COUNTRY}, {@value MemberFields#LANGUAGE_LEVELS}, {@value
  * MemberFields#INTERESTS}, {@value MemberFields#LOCATION}. Stateless; a transformer is per request.
  */
 public final class ColumnFieldTransformerFactory extends TransformerFactory {
   /** Each field's value for segment document {@code doc}, null when it has none. */
-  private static final Map<String, BiFunction<MemberColumns, Integer, Object>> FIELDS = Map.of(
-      MemberFields.CITY_ID, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityId(),
-      MemberFields.CITY_NAME, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityName(),
-      MemberFields.COUNTRY_CODE,
-      (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).countryCode(),
-      MemberFields.ORIGIN_COUNTRY, (columns, doc) -> columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]],
-      MemberFields.LANGUAGE_LEVELS, ColumnFieldTransformerFactory::languages,
-      MemberFields.INTERESTS, ColumnFieldTransformerFactory::interests,
-      MemberFields.LOCATION, ColumnFieldTransformerFactory::location);
+  private static final Map<String, BiFunction<MemberColumns, Integer, Object>> FIELDS = Map.ofEntries(
+      Map.entry(MemberFields.ID, (columns, doc) -> columns.pageTexts.value(doc, 0)),
+      Map.entry(MemberFields.DISPLAY_NAME, (columns, doc) -> columns.pageTexts.value(doc, 1)),
+      Map.entry(MemberFields.HEADLINE, (columns, doc) -> columns.pageTexts.value(doc, 2)),
+      Map.entry(MemberFields.OCCUPATION, (columns, doc) -> columns.pageTexts.value(doc, 3)),
+      Map.entry(MemberFields.CITY_ID, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityId()),
+      Map.entry(MemberFields.CITY_NAME,
+          (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityName()),
+      Map.entry(MemberFields.COUNTRY_CODE,
+          (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).countryCode()),
+      Map.entry(MemberFields.ORIGIN_COUNTRY,
+          (columns, doc) -> columns.origin[doc] < 0 ? null : columns.origins[columns.origin[doc]]),
+      Map.entry(MemberFields.LANGUAGE_LEVELS, ColumnFieldTransformerFactory::languages),
+      Map.entry(MemberFields.INTERESTS, ColumnFieldTransformerFactory::interests),
+      Map.entry(MemberFields.LOCATION, ColumnFieldTransformerFactory::location));
 
   @Override
   public DocTransformer create(String field, SolrParams params, SolrQueryRequest req) {
