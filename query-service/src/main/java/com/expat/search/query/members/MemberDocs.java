@@ -22,20 +22,21 @@ public final class MemberDocs {
           ORIGIN_COUNTRY, LANGUAGE_LEVELS, INTERESTS, LOCATION);
 
   /**
-   * Of {@link #ITEM_FIELDS}, those the members core keeps only as docValues. A ranked request (the
-   * plugin is there) has the plugin write them from its in-memory columns, the same values as Solr
-   * reads from the docValues per document, for less: {@link #rankedFieldList()}.
+   * Of {@link #ITEM_FIELDS}, those a ranked request (the plugin is there) has the plugin write from
+   * its in-memory columns: every one, the docValues-only fields and the stored texts ({@code id},
+   * {@code display_name}, {@code headline}, {@code occupation}) alike, the same values as Solr reads
+   * per document, for less; with no field of its own in {@code fl} Solr reads no stored field at
+   * all ({@link #rankedFieldList()}).
    */
-  static final Set<String> COLUMN_FIELDS =
-      Set.of(CITY_ID, CITY_NAME, COUNTRY_CODE, ORIGIN_COUNTRY, LANGUAGE_LEVELS, INTERESTS, LOCATION);
+  static final Set<String> COLUMN_FIELDS = Set.copyOf(ITEM_FIELDS);
 
   private static final List<String> LEVELS = List.of("native", "fluent", "intermediate", "basic");
 
   private MemberDocs() {}
 
   /**
-   * {@link #ITEM_FIELDS} as a ranked request's {@code fl} names them: stored fields as themselves,
-   * the {@link #COLUMN_FIELDS} as {@code city_id:[expat_field]}.
+   * {@link #ITEM_FIELDS} as a ranked request's {@code fl} names them: the {@link #COLUMN_FIELDS}
+   * (all of them) as {@code city_id:[expat_field]}, any other as itself.
    */
   public static String rankedFieldList() {
     List<String> names = new ArrayList<>();

@@ -13,8 +13,9 @@ class MemberDocsTest {
   private static final GeoPoint BERLIN = new GeoPoint(52.52437, 13.41053);
 
   @Test
-  void aRankedRequestNamesEveryItemFieldOnceTheDocValuesOnesThroughThePluginsColumns() {
-    assertThat(MemberDocs.rankedFieldList()).isEqualTo("id,display_name,headline,occupation,"
+  void aRankedRequestNamesEveryItemFieldOnceThroughThePluginsColumns() {
+    assertThat(MemberDocs.rankedFieldList()).isEqualTo("id:[expat_field],display_name:[expat_field],"
+        + "headline:[expat_field],occupation:[expat_field],"
         + "city_id:[expat_field],city_name:[expat_field],country_code:[expat_field],"
         + "origin_country:[expat_field],language_levels:[expat_field],interests:[expat_field],location:[expat_field]");
   }
