@@ -49,7 +49,7 @@ final class MatchesCollector extends RankedWindowCollector {
     this.top = top;
     this.leaves = leaves;
     this.leafColumns = new MemberColumns[leaves.size()];
-    this.window = new PrerankWindow(window);
+    this.window = text ? new PrerankWindow(window, new TieBreaksOfColumns()) : new PrerankWindow(window);
     this.capacity = window;
     this.text = text;
   }
@@ -77,10 +77,8 @@ final class MatchesCollector extends RankedWindowCollector {
           totalHits++;
           float score = scorer.score();
           maxScore = Math.max(maxScore, score);
-          // Below the window's floor a member cannot be kept: its tie-breaks need not be read.
-          if (!(score < window.floor())) {
-            window.offer(base + doc, score, columns.lastActiveAt[doc], columns.id[doc]);
-          }
+          // The tie-breaks (last activity, id) are read only where scores tie.
+          window.offer(base + doc, score);
         }
       };
     }
@@ -247,6 +245,34 @@ final class MatchesCollector extends RankedWindowCollector {
 
   private double textRelevance(float score) {
     return text ? MatchesJob.textRelevance(score, maxScore) : 0;
+  }
+
+  /** The text window's tie-breaks from the columns, read only where scores tie ({@link PrerankWindow#offer(int, float)}). */
+  private final class TieBreaksOfColumns implements PrerankWindow.TieBreaks {
+    private int leaf = -1;
+    private int base;
+    private int end;
+    private MemberColumns columns;
+
+    @Override
+    public long lastActive(int doc) {
+      return columns(doc).lastActiveAt[doc - base];
+    }
+
+    @Override
+    public long id(int doc) {
+      return columns(doc).id[doc - base];
+    }
+
+    private MemberColumns columns(int doc) {
+      if (leaf < 0 || doc < base || doc >= end) {
+        leaf = ReaderUtil.subIndex(doc, leaves);
+        base = leaves.get(leaf).docBase;
+        end = base + leaves.get(leaf).reader().maxDoc();
+        columns = columnsOf(leaf);
+      }
+      return columns;
+    }
   }
 
   /** Leaf {@code leaf}'s columns, looked up once per request. */

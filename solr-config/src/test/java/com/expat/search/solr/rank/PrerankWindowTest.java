@@ -16,13 +16,40 @@ class PrerankWindowTest {
 
   @Test
   void keepsTheBestAsSolrsSortWouldWithTiesByActivityThenId_andGivesEachOnesScore() {
-    keepsTheBest(new SplittableRandom(5), 200, 40, 120, 5, 3, 50);
+    keepsTheBest(new SplittableRandom(5), 200, 40, 120, 5, 3, 50, false);
+  }
+
+  @Test
+  void offeredWithoutTieBreaks_keepsTheSameBest_readingThemOnlyWhereScoresTie() {
+    keepsTheBest(new SplittableRandom(5), 200, 40, 120, 5, 3, 50, true);
+    keepsTheBest(new SplittableRandom(9), 20, 400, 20_000, 700, 50, Long.MAX_VALUE, true);
+    keepsTheBest(new SplittableRandom(11), 50, 300, 5_000, 3, 2, 10, true);
+    List<Doc> docs = new ArrayList<>();
+    int[] reads = new int[1];
+    PrerankWindow window = new PrerankWindow(30, new PrerankWindow.TieBreaks() {
+      @Override
+      public long lastActive(int doc) {
+        reads[0]++;
+        return docs.get(doc).lastActive();
+      }
+
+      @Override
+      public long id(int doc) {
+        return docs.get(doc).id();
+      }
+    });
+    for (int doc = 0; doc < 3_000; doc++) {
+      docs.add(new Doc(doc, doc * 0.5f, 0, doc));
+      window.offer(doc, doc * 0.5f);
+    }
+    assertThat(window.bestFirst()).hasSize(30).startsWith(2_999);
+    assertThat(reads[0]).as("distinct scores need no tie-break").isZero();
   }
 
   @Test
   void keepsTheBestOfManyMoreThanItHolds_cutAgainAndAgain() {
     // Distinct member ids, scores from a few hundred values: many ties on the score alone.
-    keepsTheBest(new SplittableRandom(9), 20, 400, 20_000, 700, 50, Long.MAX_VALUE);
+    keepsTheBest(new SplittableRandom(9), 20, 400, 20_000, 700, 50, Long.MAX_VALUE, false);
   }
 
   @Test
@@ -44,16 +71,32 @@ class PrerankWindowTest {
   }
 
   private static void keepsTheBest(SplittableRandom random, int rounds, int maxSize, int maxDocs, int values,
-      int activities, long ids) {
+      int activities, long ids, boolean lazy) {
     for (int round = 0; round < rounds; round++) {
       int size = random.nextInt(0, maxSize);
-      PrerankWindow window = new PrerankWindow(size);
+      List<Doc> arrived = new ArrayList<>();
+      PrerankWindow window = !lazy ? new PrerankWindow(size) : new PrerankWindow(size, new PrerankWindow.TieBreaks() {
+        @Override
+        public long lastActive(int doc) {
+          return arrived.get(doc).lastActive();
+        }
+
+        @Override
+        public long id(int doc) {
+          return arrived.get(doc).id();
+        }
+      });
       List<Doc> docs = new ArrayList<>();
       for (int doc = 0, n = random.nextInt(0, maxDocs); doc < n; doc++) {
         Doc d = new Doc(doc, random.nextInt(values) / 2f, random.nextInt(activities),
             ids == Long.MAX_VALUE ? doc * 7919L % 1_000_003 : random.nextLong(1, ids));
         docs.add(d);
-        window.offer(d.doc(), d.score(), d.lastActive(), d.id());
+        arrived.add(d);
+        if (lazy) {
+          window.offer(d.doc(), d.score());
+        } else {
+          window.offer(d.doc(), d.score(), d.lastActive(), d.id());
+        }
       }
       List<Doc> byDoc = List.copyOf(docs);
       docs.sort(SOLR_SORT);
