@@ -19,6 +19,7 @@ import org.apache.solr.common.util.NamedList;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.search.QParser;
 import org.apache.solr.search.QParserPlugin;
+import org.apache.solr.search.SolrIndexSearcher;
 import org.apache.solr.search.SyntaxError;
 
 /**
@@ -147,11 +148,28 @@ public final class MatchesRankParser extends QParserPlugin {
         boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
+        if (text) {
+          keepTheTextScores();
+        }
         // The viewer as ranked, also when Solr read them: a changed viewer is another request.
         return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), RankParams.text(rank.viewer()),
             params.get(RankParams.NOW), window, size, text,
             diversify, params.getBool(ShardParams.IS_SHARD, false), order,
             MatchesRankParser.this, rank));
+      }
+
+      /**
+       * With text the page's documents keep their text scores, which the transformer reads as
+       * text relevance, without {@code score} in {@code fl}: Solr counts {@code score} as a field
+       * to fetch, and with it (and no other field) it read each page document's stored fields for
+       * nothing (docs/benchmarks.md, "Solr's side of member search").
+       */
+      private void keepTheTextScores() {
+        SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+        ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
+        if (builder != null && builder.req == req) {
+          builder.setFieldFlags(builder.getFieldFlags() | SolrIndexSearcher.GET_SCORES);
+        }
       }
 
       /**

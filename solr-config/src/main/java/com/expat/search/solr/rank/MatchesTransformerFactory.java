@@ -30,7 +30,8 @@ import org.apache.solr.search.SolrIndexSearcher;
  * codes and values: the service words them). Scored from the same {@link
  * RankParams} as {@code rq}; a member's score does not depend on the others, so the page's
  * documents are scored one by one, also when Solr served the order from its result cache. With
- * {@code text=true} (member search with text; {@code fl} must name {@code score}) a member's text
+ * {@code text=true} (member search with text; the {@code rq} with {@code text=true} keeps the
+ * page's scores, as {@code score} in {@code fl} would) a member's text
  * relevance is the score {@code rq} gave it over the result's best ({@link MatchesCollector}).
  */
 public final class MatchesTransformerFactory extends TransformerFactory {
@@ -76,6 +77,10 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           transform(doc, docid);
           return;
         }
+        if (text && !context.getDocList().hasScores()) {
+          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
+              field + ": text=true needs rq text=true or score in fl");
+        }
         score(doc, docid, text ? MatchesJob.textRelevance(info.score(), context.getDocList().maxScore()) : 0);
       }
 
@@ -86,7 +91,8 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           return;
         }
         if (text) {
-          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": text=true needs score in fl");
+          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
+              field + ": text=true needs rq text=true or score in fl");
         }
         score(doc, docid, 0);
       }
