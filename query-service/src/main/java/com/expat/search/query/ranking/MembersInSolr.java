@@ -107,10 +107,12 @@ public final class MembersInSolr {
     rank.forEach(params::set);
     params.set("start", (shape.page() - 1) * shape.size());
     params.set("rows", shape.size());
-    // Solr writes only the fields fl names, the transformer's too; with text it reads each score.
-    // The docValues-only fields come from the plugin's columns (MemberDocs.rankedFieldList).
-    params.set("fl", MemberDocs.rankedFieldList() + "," + SCORE + (shape.text() ? ",score" : "")
-        + ",[" + RankInSolr.PLUGIN + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
+    // Solr writes only the fields fl names, the transformer's too. Every name is an alias of the
+    // plugin's transformers (the page's fields from its columns, MemberDocs.rankedFieldList; the
+    // score as the transformer's own name), and with text the rq keeps the page's text scores
+    // without score in fl: so Solr reads no stored field (docs/benchmarks.md, "Solr's side of member search").
+    params.set("fl", MemberDocs.rankedFieldList() + "," + SCORE + ":[" + RankInSolr.PLUGIN
+        + (shape.explain() ? " explain=true" : "") + (shape.text() ? " text=true" : "")
         + "]" + (shape.explain() ? "," + EXPLAIN + "," + REASONS : ""));
     QueryResponse response = RankInSolr.query(index, core, params);
     Optional<GeoPoint> origin = from.apply(response);
