@@ -75,8 +75,9 @@ public final class MatchesRankParser extends QParserPlugin {
   }
 
   /**
-   * The ranking's parameters of {@code req} as its {@code rq} read them, so that the transformer
-   * does not parse the profile and the viewer again; null when no {@code rq} of ours read them.
+   * The ranking's parameters of {@code req} once {@link #read} read them (the transformer or the
+   * {@code rq}, whichever came first), so that neither parses the profile and the viewer again;
+   * null before.
    */
   static RankParams parsed(SolrQueryRequest req) {
     return req.getContext().get(PARSED) instanceof RankParams params ? params : null;
@@ -95,6 +96,17 @@ public final class MatchesRankParser extends QParserPlugin {
    * @throws SyntaxError naming the parameter that is missing or malformed
    */
   static RankParams read(SolrQueryRequest req) throws SyntaxError {
+    // Solr creates fl's transformer before it parses rq: whichever reads first, both share it.
+    RankParams read = parsed(req);
+    if (read != null) {
+      return read;
+    }
+    read = readOnce(req);
+    req.getContext().put(PARSED, read);
+    return read;
+  }
+
+  private static RankParams readOnce(SolrQueryRequest req) throws SyntaxError {
     SolrParams params = req.getParams();
     try {
       String viewerId = params.get(RankParams.VIEWER_ID);
@@ -144,7 +156,6 @@ public final class MatchesRankParser extends QParserPlugin {
               + " and " + size);
         }
         RankParams rank = read(req);
-        req.getContext().put(PARSED, rank);
         boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
