@@ -17,7 +17,7 @@ import org.apache.lucene.index.StoredFields;
  * (a compressed block decompressed per page document: ~11 % of Solr's CPU on a member search with
  * text at 200k, docs/benchmarks.md). Each document's record is {@code bytes[start[d] ..
  * start[d+1])}: per field in {@link #FIELDS} order a length + 1 (a varint; 0 when the document has
- * no value) and that many bytes. About the text's size in bytes plus 4 a member (~85 at 200k).
+ * no value) and that many bytes. About the text's size in bytes plus 4 a member (~60 at 200k).
  * Immutable; thread-safe.
  */
 final class PageTexts {
