@@ -76,7 +76,7 @@ final class MemberEvents {
       RankingProfile profile = ranking.forEvents(request.profile(), request.weights());
       Instant now = ranking.now();
       answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false, ranking,
-          EventRankParams.params(profile, id, membersCore, now), now,
+          EventRankParams.params(profile, id, membersCore, null, now), now,
           response -> Viewers.requireRead(response, id, "member"), request.explain(), words);
     } else {
       KnownMember me = viewers.directory().require(id, "member");
@@ -126,7 +126,7 @@ final class MemberEvents {
     // Member 1 may or may not exist: the filters and the ranking parse either way.
     referenceMember(params, 1, 1);
     RankParams probe = ranking.probe();
-    EventRankParams.params(probe.profile(), 1, membersCore, probe.now()).forEach(params::set);
+    EventRankParams.params(probe.profile(), 1, membersCore, null, probe.now()).forEach(params::set);
     try {
       index.query(core, params);
     } catch (IndexQueryException e) {

@@ -319,7 +319,7 @@ class MemberEventsInSolrIT {
     ModifiableSolrParams ranked = new ModifiableSolrParams();
     ranked.set("q", "*:*");
     ranked.set("rq", "{!" + QueryParsers.EVENTS + " window=20}");
-    EventRankParams.params(RankingProfiles.load().defaultProfile(), 5, solr.members(), NOW).forEach(ranked::set);
+    EventRankParams.params(RankingProfiles.load().defaultProfile(), 5, solr.members(), null, NOW).forEach(ranked::set);
     ranked.remove(com.expat.search.ranking.solr.RankParams.VIEWER_CORE);
     assertThatThrownBy(() -> index.query(solr.events(), ranked)).isInstanceOf(IndexQueryException.class)
         .hasMessageContaining("needs " + com.expat.search.ranking.solr.RankParams.VIEWER_CORE);

@@ -3,6 +3,7 @@ package com.expat.search.ranking.solr;
 import com.expat.search.ranking.RankingException;
 import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.signals.Corpus;
+import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.Viewer;
 import java.time.Instant;
 import java.util.HashSet;
@@ -47,15 +48,19 @@ public record EventRankParams(RankingProfile profile, Viewer viewer, Instant now
    * same node ({@link RankParams#VIEWER_ID}, {@link RankParams#VIEWER_CORE}): the viewer's contacts
    * come from their document and the rarity of their interests from the statistics that core keeps,
    * so neither travels ({@link #read(UnaryOperator, Viewer, Corpus)} reads the rest).
+   *
+   * @param origin where distances are measured from instead of the viewer's home (an event search's
+   *     place, {@link RankParams#VIEWER_ORIGIN}); null for their home
    */
-  public static Map<String, String> params(RankingProfile profile, long viewerId, String viewerCore, Instant now) {
-    Map<String, String> params = RankParams.params(profile, viewerId, null, now);
+  public static Map<String, String> params(RankingProfile profile, long viewerId, String viewerCore, LatLon origin,
+      Instant now) {
+    Map<String, String> params = RankParams.params(profile, viewerId, origin, now);
     params.put(RankParams.VIEWER_CORE, viewerCore);
     return params;
   }
 
   /**
-   * Reads the profile and the time {@link #params(RankingProfile, long, String, Instant)} wrote, for
+   * Reads the profile and the time {@link #params(RankingProfile, long, String, LatLon, Instant)} wrote, for
    * {@code viewer} (with their contacts) and {@code corpus}, both read elsewhere.
    *
    * @throws RankingException naming the parameter that is missing or malformed

@@ -52,7 +52,8 @@ public final class EventsRankParser extends QParserPlugin {
    * The event ranking's parameters of {@code req}, read once per request (the {@code rq} and the
    * transformer share them): as sent ({@link EventRankParams#params()}), or with {@link
    * RankParams#VIEWER_ID} the viewer read inside Solr from the {@link RankParams#VIEWER_CORE} of the
-   * same node ({@link RequestViewer}; the response then tells the service what was read), with the
+   * same node ({@link RequestViewer}; the response then tells the service what was read), measuring
+   * distances from {@link RankParams#VIEWER_ORIGIN} when given (an event search's place), with the
    * contacts of their document and the rarity of interests that core's {@code expat_matches} plugin
    * keeps for matches ({@link FindableCorpus}). A viewer who is no active member ranks as no one: the
    * filters that name them keep every event out, and the service answers 404.
@@ -80,7 +81,7 @@ public final class EventsRankParser extends QParserPlugin {
         Viewer viewer = read.found()
             ? Viewer.of(IndexDocs.member(read.doc()), contacts(read))
             : Viewer.anonymous(null);
-        rank = EventRankParams.read(params::get, viewer, corpus(req, core));
+        rank = EventRankParams.read(params::get, RequestViewer.fromOrigin(req, viewer, NAME), corpus(req, core));
       }
     } catch (RankingException e) {
       throw new SyntaxError(NAME + ": " + e.getMessage());

@@ -116,15 +116,7 @@ public final class MatchesRankParser extends QParserPlugin {
       RequestViewer read = RequestViewer.of(req, viewerId);
       read.report(req);
       Viewer viewer = read.found() ? RankParams.viewer(read.doc()) : Viewer.anonymous(null);
-      String origin = params.get(RankParams.VIEWER_ORIGIN);
-      if (origin != null) {
-        try {
-          viewer = viewer.withOrigin(RankParams.origin(origin));
-        } catch (RuntimeException e) {
-          throw new SyntaxError(NAME + ": " + RankParams.VIEWER_ORIGIN + " must be lat,lon, was " + origin);
-        }
-      }
-      return RankParams.read(params::get, viewer);
+      return RankParams.read(params::get, RequestViewer.fromOrigin(req, viewer, NAME));
     } catch (RankingException e) {
       throw new SyntaxError(NAME + ": " + e.getMessage());
     }

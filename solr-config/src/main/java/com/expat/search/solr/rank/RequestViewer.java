@@ -1,5 +1,6 @@
 package com.expat.search.solr.rank;
 
+import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.IndexDocs;
 import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.vocabulary.IndexFields;
@@ -106,6 +107,25 @@ record RequestViewer(long id, Map<String, Object> doc) {
       section.add("location", location());
     }
     info.getRsp().add(RankParams.VIEWER_READ, section);
+  }
+
+  /**
+   * {@code viewer} measuring distances from the request's {@link RankParams#VIEWER_ORIGIN} (the place
+   * searched) when it names one, else as they are (from where they live).
+   *
+   * @param parser the query parser reading it, for the message
+   * @throws SyntaxError when the origin is not {@code lat,lon}
+   */
+  static Viewer fromOrigin(SolrQueryRequest req, Viewer viewer, String parser) throws SyntaxError {
+    String origin = req.getParams().get(RankParams.VIEWER_ORIGIN);
+    if (origin == null) {
+      return viewer;
+    }
+    try {
+      return viewer.withOrigin(RankParams.origin(origin));
+    } catch (RuntimeException e) {
+      throw new SyntaxError(parser + ": " + RankParams.VIEWER_ORIGIN + " must be lat,lon, was " + origin);
+    }
   }
 
   static long parseId(String idText) throws SyntaxError {
