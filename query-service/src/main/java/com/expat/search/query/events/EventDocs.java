@@ -6,6 +6,7 @@ import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.CityRef;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDocs;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.Decimals;
@@ -67,9 +68,41 @@ final class EventDocs {
   }
 
   /**
+   * A member whom Solr reads itself, on one node, from the members core ({@link
+   * com.expat.search.query.members.Viewers#inSolr}): the filters in the request may reference them.
+   *
+   * @param role how the request names them, for the 404's detail ("member", "viewer")
+   * @param place where distances are measured from instead of where they live (an event search's
+   *     place), if anywhere
+   */
+  record ReadInSolr(long id, String role, String membersCore, Optional<GeoPoint> place) {}
+
+  /**
    * As {@link #ranked(SolrIndex, String, ModifiableSolrParams, int, int, boolean, boolean, Ranking, String,
-   * CustomWeights, Viewer, Optional, boolean, ItemWords)}, with the ranking's parameters given: a
-   * member whom Solr reads itself ({@link EventRankParams#params(RankingProfile, long, String, Instant)}).
+   * CustomWeights, Viewer, Optional, boolean, ItemWords)}, for a member Solr reads inside the same
+   * request: it ranks for them (their contacts and the rarity of their interests as the members core
+   * counts it), tells whether they are active (else the 404) and where they live, which distances
+   * are measured from when there is no place.
+   *
+   * @throws com.expat.search.query.http.ProblemException 404 when the member is not active
+   */
+  static Ranked ranked(SolrIndex index, String core, ModifiableSolrParams params, int page, int size, boolean byScore,
+      boolean text, Ranking ranking, String profileName, CustomWeights weights, ReadInSolr viewer, boolean explain,
+      ItemWords words) {
+    RankingProfile profile = ranking.forEvents(profileName, weights);
+    Instant now = ranking.now();
+    return ranked(index, core, params, page, size, byScore, text, ranking,
+        EventRankParams.params(profile, viewer.id(), viewer.membersCore(),
+            viewer.place().map(GeoPoint::latLon).orElse(null), now),
+        now, response -> {
+          Optional<GeoPoint> home = Viewers.requireRead(response, viewer.id(), viewer.role());
+          return viewer.place().isPresent() ? viewer.place() : home;
+        }, explain, words);
+  }
+
+  /**
+   * As {@link #ranked(SolrIndex, String, ModifiableSolrParams, int, int, boolean, boolean, Ranking, String,
+   * CustomWeights, Viewer, Optional, boolean, ItemWords)}, with the ranking's parameters given.
    *
    * @param now the request's time, as {@code rank} holds it
    * @param from where distances are measured from, given Solr's response; may throw to refuse it

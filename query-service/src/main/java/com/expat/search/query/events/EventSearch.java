@@ -6,14 +6,13 @@ import com.expat.search.query.i18n.ItemWords;
 import com.expat.search.query.members.FacetCount;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.KnownMember;
-import com.expat.search.query.members.MemberDirectory;
+import com.expat.search.query.members.Viewers;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.Labels;
 import com.expat.search.query.search.Location;
 import com.expat.search.query.search.TextQuery;
 import com.expat.search.query.solr.SolrIndex;
-import com.expat.search.ranking.signals.Viewer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,28 +34,44 @@ final class EventSearch {
 
   private final SolrIndex index;
   private final String core;
-  private final MemberDirectory directory;
+  private final String membersCore;
+  private final Viewers viewers;
   private final CatalogLookup catalog;
   private final Ranking ranking;
 
-  EventSearch(SolrIndex index, String core, MemberDirectory directory, CatalogLookup catalog, Ranking ranking) {
+  /**
+   * @param core the events core
+   * @param membersCore the members core, which Solr reads the viewer from on one node
+   */
+  EventSearch(SolrIndex index, String core, String membersCore, Viewers viewers, CatalogLookup catalog,
+      Ranking ranking) {
     this.index = index;
     this.ranking = ranking;
     this.core = core;
-    this.directory = directory;
+    this.membersCore = membersCore;
+    this.viewers = viewers;
     this.catalog = catalog;
   }
 
   /**
-   * @throws com.expat.search.query.http.ProblemException 404 when the viewer is not an active member
+   * With a viewer on one Solr node ({@link Viewers#inSolr}) the events request names them and Solr
+   * reads them from the members core itself, as for a member's events ({@link EventDocs.ReadInSolr}):
+   * one HTTP round trip, distances from their home when no place is given (Solr tells where that
+   * is). On SolrCloud the service reads the viewer first. The same ranking either way.
+   *
+   * @throws com.expat.search.query.http.ProblemException 404 when the viewer is not an active
+   *     member; 400 for a city not known by its name (before the viewer is read, on both paths)
    * @throws com.expat.search.query.solr.IndexUnavailableException when Solr does not answer
    */
   EventPage run(EventSearchRequest request) {
-    Optional<KnownMember> viewer = request.viewer().map(id -> directory.require(id, "viewer"));
     Optional<Location> location = request.location().map(catalog::resolve);
     Optional<GeoPoint> place = location.flatMap(this::pointOf);
+    Optional<EventDocs.ReadInSolr> readInSolr = request.viewer().filter(id -> viewers.inSolr())
+        .map(id -> new EventDocs.ReadInSolr(id, "viewer", membersCore, place));
+    Optional<KnownMember> viewer = readInSolr.isPresent() ? Optional.empty()
+        : request.viewer().map(id -> viewers.directory().require(id, "viewer"));
+    // Known before the request unless Solr reads the viewer and there is no place (then Solr tells).
     Optional<GeoPoint> origin = place.or(() -> viewer.flatMap(KnownMember::location));
-    Viewer rankedFor = Ranking.viewer(viewer, place);
 
     ModifiableSolrParams params = new ModifiableSolrParams();
     EventDocs.upcoming(params);
@@ -94,10 +109,13 @@ final class EventSearch {
       params.set("facet.mincount", 1);
       request.facets().forEach(facet -> params.add("facet.field", facet.solrField()));
     }
-    EventDocs.Ranked answer = EventDocs.ranked(index, core, params, request.page(), request.size(),
-        request.sort() == EventSort.RELEVANCE, text, ranking,
-        request.profile(), request.weights(), rankedFor, origin, request.explain(),
-        new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames));
+    boolean byScore = request.sort() == EventSort.RELEVANCE;
+    ItemWords words = new ItemWords(request.locale(), catalog::interestNames, catalog::cityNames);
+    EventDocs.Ranked answer = readInSolr.isPresent()
+        ? EventDocs.ranked(index, core, params, request.page(), request.size(), byScore, text, ranking,
+            request.profile(), request.weights(), readInSolr.get(), request.explain(), words)
+        : EventDocs.ranked(index, core, params, request.page(), request.size(), byScore, text, ranking,
+            request.profile(), request.weights(), Ranking.viewer(viewer, place), origin, request.explain(), words);
     return new EventPage(
         answer.response().getResults().getNumFound(),
         request.page(),

@@ -37,7 +37,7 @@ public final class EventsApi implements Routes {
       ResponseCache<EventSearchRequest, EventPage> searchCache,
       ResponseCache<MemberEventsRequest, EventPage> memberCache) {
     this.json = json;
-    this.search = new EventSearch(index, cores.events(), viewers.directory(), catalog, ranking);
+    this.search = new EventSearch(index, cores.events(), cores.members(), viewers, catalog, ranking);
     this.memberEvents = new MemberEvents(index, cores.events(), cores.members(), viewers, catalog, ranking);
     this.rankingParams = ranking.params();
     this.searchCache = searchCache;

@@ -13,13 +13,12 @@ import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
-import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.solr.EventRankParams;
 import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.vocabulary.MemberFields;
 import com.expat.search.vocabulary.QueryParsers;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.slf4j.Logger;
@@ -73,11 +72,9 @@ final class MemberEvents {
       // event through: the same empty page as below.
       referenceMember(params, id, request.radiusKm());
       notTheirs(params, id);
-      RankingProfile profile = ranking.forEvents(request.profile(), request.weights());
-      Instant now = ranking.now();
       answer = EventDocs.ranked(index, core, params, request.page(), request.size(), true, false, ranking,
-          EventRankParams.params(profile, id, membersCore, null, now), now,
-          response -> Viewers.requireRead(response, id, "member"), request.explain(), words);
+          request.profile(), request.weights(), new EventDocs.ReadInSolr(id, "member", membersCore, Optional.empty()),
+          request.explain(), words);
     } else {
       KnownMember me = viewers.directory().require(id, "member");
       if (me.languages().isEmpty()) {

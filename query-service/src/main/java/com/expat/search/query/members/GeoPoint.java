@@ -1,5 +1,6 @@
 package com.expat.search.query.members;
 
+import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.vocabulary.Earth;
 import com.expat.search.query.solr.Decimals;
 import java.util.Optional;
@@ -39,6 +40,11 @@ public record GeoPoint(double latitude, double longitude) {
   /** Great-circle distance in kilometres ({@link Earth#distanceKm}). */
   public double distanceKm(GeoPoint other) {
     return Earth.distanceKm(latitude, longitude, other.latitude, other.longitude);
+  }
+
+  /** The point as the model's signals hold it. */
+  public LatLon latLon() {
+    return new LatLon(latitude, longitude);
   }
 
   /** {@code "lat,lon"}, as Solr's spatial parameters take it. */

@@ -7,13 +7,13 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.util.NamedList;
 
 /**
- * Who reads the viewer of a ranked member request (matches, member search). On one Solr node
- * ({@link #inSolr}) Solr does, inside the ranked request itself: the service sends the viewer's id,
- * the filters reference the viewer's values ({@link Visibility#hideFrom(org.apache.solr.common.params.ModifiableSolrParams, long)},
+ * Who reads the viewer of a ranked request (matches, member search, a member's events, event
+ * search). On one Solr node ({@link #inSolr}) Solr does, inside the ranked request itself: the
+ * service sends the viewer's id, the filters reference the viewer's values ({@link Visibility#hideFrom(org.apache.solr.common.params.ModifiableSolrParams, long)},
  * {@code MatchRules}) and the plugin reads the document by real-time get, with the freshness of
  * {@code /get} (solr-config's {@code RequestViewer}), one HTTP round trip and one get fewer. A
- * member's events request goes to the events core and names the members core of the same node
- * ({@code expat.viewer.core}), where Solr reads the member. On SolrCloud a shard cannot read a
+ * member's events request, and an event search's with a viewer, goes to the events core and names
+ * the members core of the same node ({@code expat.viewer.core}), where Solr reads the member. On SolrCloud a shard cannot read a
  * viewer who lives on another shard (nor an events replica a member whose shard is elsewhere),
  * so the service reads the
  * viewer ({@link MemberDirectory}) and writes their values into the same rules, as before. Either

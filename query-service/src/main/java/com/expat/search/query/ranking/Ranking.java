@@ -8,7 +8,6 @@ import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.ranking.Rankers;
 import com.expat.search.ranking.signals.Corpus;
-import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.RankParams;
 import java.time.Clock;
@@ -122,6 +121,6 @@ public final class Ranking {
    */
   public static Viewer viewer(Optional<KnownMember> viewer, Optional<GeoPoint> place) {
     Viewer result = viewer.map(Ranking::viewer).orElseGet(() -> Viewer.anonymous(null));
-    return place.map(point -> result.withOrigin(new LatLon(point.latitude(), point.longitude()))).orElse(result);
+    return place.map(point -> result.withOrigin(point.latLon())).orElse(result);
   }
 }

@@ -14,7 +14,6 @@ import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.solr.Decimals;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfile;
-import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.solr.RankParams;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class MemberSearch {
         new MembersInSolr.Shape(request.page(), request.size(), text, false, request.explain(), order);
     MembersInSolr.Page ranked = readInSolr.isPresent()
         ? MembersInSolr.page(index, core, params, shape,
-            RankParams.params(profile, readInSolr.get(), place.map(MemberSearch::latLon).orElse(null), ranking.now()),
+            RankParams.params(profile, readInSolr.get(), place.map(GeoPoint::latLon).orElse(null), ranking.now()),
             ranking, response -> {
               Optional<GeoPoint> home = Viewers.requireRead(response, readInSolr.get(), "viewer");
               return place.isPresent() ? place : home;
@@ -108,10 +107,6 @@ public final class MemberSearch {
             words);
     return new MemberPage(ranked.total(), request.page(), request.size(), ranked.items(),
         request.facets().isEmpty() ? null : facets(request, ranked.response()));
-  }
-
-  private static LatLon latLon(GeoPoint point) {
-    return new LatLon(point.latitude(), point.longitude());
   }
 
   private static void setFacets(ModifiableSolrParams params, MemberSearchRequest request) {

@@ -15,12 +15,14 @@ import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.query.http.ProblemException;
+import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.Viewers;
 import com.expat.search.query.ranking.CustomWeights;
 import com.expat.search.query.ranking.InterestRarity;
 import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
+import com.expat.search.query.search.Location;
 import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
@@ -40,7 +42,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +61,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with random languages (some none), interests and contacts, some not searchable; events at their
  * venues around the cities (some without a point), in random languages, some the member goes to or
  * hosts. A change written a moment ago (not committed) applies at once, as with {@code /get}. A
- * member who is unknown or deleted is the 404.
+ * member who is unknown or deleted is the 404. The same for event search with a viewer ({@link
+ * EventSearch}: Solr reads the viewer, who ranks with the place searched as origin when there is
+ * one, else from their home, which Solr tells for {@code distance_km}).
  */
 @ExtendWith(SolrExtension.class)
 class MemberEventsInSolrIT {
@@ -72,6 +78,8 @@ class MemberEventsInSolrIT {
   private static Catalog catalog;
   private static MemberEvents inSolr;
   private static MemberEvents serviceRead;
+  private static EventSearch searchInSolr;
+  private static EventSearch searchServiceRead;
   private static final Map<Long, MemberProfile> profiles = new HashMap<>();
   private static long lastMember;
 
@@ -134,6 +142,10 @@ class MemberEventsInSolrIT {
     inSolr = new MemberEvents(index, cores.events(), cores.members(), new Viewers(directory, true), lookup, ranking);
     serviceRead = new MemberEvents(index, cores.events(), cores.members(), new Viewers(directory, false), lookup,
         ranking);
+    searchInSolr = new EventSearch(index, cores.events(), cores.members(), new Viewers(directory, true), lookup,
+        ranking);
+    searchServiceRead = new EventSearch(index, cores.events(), cores.members(), new Viewers(directory, false),
+        lookup, ranking);
     // The interest rarity is counted once per ten minutes, by the service (InterestRarity) and by
     // Solr's plugin (FindableCorpus) each: count both now, over the same index. No test changes
     // what they count (findable members, their interests).
@@ -225,6 +237,81 @@ class MemberEventsInSolrIT {
     assertThat(empty).as("empty answers compared").isPositive();
   }
 
+  private static EventSearchRequest search(String q, Optional<Location> location, long viewer, EventSort sort,
+      Set<EventFacet> facets, List<String> languages, int page, int size, boolean explain, String profile) {
+    return new EventSearchRequest(q, location, Optional.empty(), Optional.empty(), languages, List.of(),
+        Optional.of(viewer), sort, facets, page, size, explain, profile, CustomWeights.NONE, "en");
+  }
+
+  /** Queries with and without text, place (a point, a city with and without coordinates, a radius), sorts, facets. */
+  private static List<EventSearchRequest> searches(long viewer, String profile) {
+    City city = catalog.city(viewer % 40 + 1).orElseThrow();
+    GeoPoint point = new GeoPoint(city.latitude(), city.longitude());
+    List<EventSearchRequest> searches = new ArrayList<>();
+    for (String q : new String[] {"", "event", "about event 1"}) {
+      for (Optional<Location> where : List.<Optional<Location>>of(Optional.empty(),
+          Optional.of(new Location.Near(point, 150)), Optional.of(new Location.InCity(city.id(), Optional.empty())),
+          Optional.of(new Location.InCity(city.id(), Optional.of(80.0))),
+          Optional.of(new Location.InCity(NO_COORDINATES, Optional.empty())))) {
+        searches.add(search(q, where, viewer, EventSort.RELEVANCE, Set.of(), List.of(), 1, 20, viewer % 3 == 0,
+            profile));
+      }
+      searches.add(search(q, Optional.empty(), viewer, EventSort.DATE, Set.of(EventFacet.CITY, EventFacet.LANGUAGE),
+          List.of(), 1, 20, viewer % 2 == 0, profile));
+      searches.add(search(q, Optional.empty(), viewer, EventSort.RELEVANCE, Set.of(EventFacet.INTEREST),
+          List.of("de", "fr"), 2, 7, true, profile));
+    }
+    // Beyond the largest window: the key's order, the model scores the page.
+    searches.add(search("", Optional.empty(), viewer, EventSort.RELEVANCE, Set.of(), List.of(), 60, 20, true, profile));
+    return searches;
+  }
+
+  @Test
+  void eventSearchWithTheViewerReadInSolrGivesTheServiceReadPathsPages() {
+    List<String> names = List.copyOf(RankingProfiles.load().names());
+    int items = 0;
+    int withDistance = 0;
+    int empty = 0;
+    for (long viewer = 1; viewer <= lastMember; viewer += 3) {
+      for (EventSearchRequest request : searches(viewer, names.get((int) (viewer % names.size())))) {
+        EventPage expected = searchServiceRead.run(request);
+        assertThat(searchInSolr.run(request)).as("%s", request).isEqualTo(expected);
+        items += expected.items().size();
+        withDistance += (int) expected.items().stream().filter(item -> item.distanceKm() != null).count();
+        empty += expected.total() == 0 ? 1 : 0;
+      }
+    }
+    assertThat(items).as("items compared").isGreaterThan(5_000);
+    assertThat(withDistance).as("distances compared").isGreaterThan(2_000);
+    assertThat(empty).as("empty answers compared").isPositive();
+  }
+
+  @Test
+  void eventSearchSeesAViewersChangeWrittenAMomentAgo() throws Exception {
+    long viewer = 7;
+    MemberProfile before = profiles.get(viewer);
+    EventSearchRequest request = search("", Optional.empty(), viewer, EventSort.RELEVANCE, Set.of(), List.of(), 1,
+        20, true, "default");
+    EventPage was = searchInSolr.run(request);
+    City elsewhere = catalog.city((before.member().cityId() + 19) % 40 + 1).orElseThrow();
+    try {
+      // Not committed: only the update log has it. Another home: other distances, another order.
+      solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
+          member(viewer, elsewhere.id(), before.member().searchable(), 2), before.languages(),
+          before.interestIds(), before.contactIds(), List.of()), catalog));
+
+      EventPage now = searchInSolr.run(request);
+
+      assertThat(now).isEqualTo(searchServiceRead.run(request)).isNotEqualTo(was);
+    } finally {
+      solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
+          member(viewer, before.member().cityId(), before.member().searchable(), 3), before.languages(),
+          before.interestIds(), before.contactIds(), before.blockedIds()), catalog));
+      solr.client().commit(solr.members());
+    }
+    assertThat(searchInSolr.run(request)).isEqualTo(was);
+  }
+
   @Test
   void aMemberInACityWithoutCoordinatesGetsTheEventsOfTheirCity() {
     long member = lastMember - 2; // the first of the three members of the city without coordinates
@@ -288,6 +375,15 @@ class MemberEventsInSolrIT {
           .hasMessageContaining("member " + member + " is not an active member")
           .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(404));
     }
+    for (EventSort sort : EventSort.values()) {
+      EventSearchRequest search = search("event", Optional.empty(), member, sort, Set.of(EventFacet.CITY), List.of(),
+          1, 20, false, "default");
+      for (EventSearch path : List.of(searchInSolr, searchServiceRead)) {
+        assertThatThrownBy(() -> path.run(search)).isInstanceOf(ProblemException.class)
+            .hasMessageContaining("viewer " + member + " is not an active member")
+            .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(404));
+      }
+    }
   }
 
   @Test
@@ -323,5 +419,10 @@ class MemberEventsInSolrIT {
     ranked.remove(com.expat.search.ranking.solr.RankParams.VIEWER_CORE);
     assertThatThrownBy(() -> index.query(solr.events(), ranked)).isInstanceOf(IndexQueryException.class)
         .hasMessageContaining("needs " + com.expat.search.ranking.solr.RankParams.VIEWER_CORE);
+
+    ranked.set(com.expat.search.ranking.solr.RankParams.VIEWER_CORE, solr.members());
+    ranked.set(com.expat.search.ranking.solr.RankParams.VIEWER_ORIGIN, "north");
+    assertThatThrownBy(() -> index.query(solr.events(), ranked)).isInstanceOf(IndexQueryException.class)
+        .hasMessageContaining(com.expat.search.ranking.solr.RankParams.VIEWER_ORIGIN + " must be lat,lon");
   }
 }
