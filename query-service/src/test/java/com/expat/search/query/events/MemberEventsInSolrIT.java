@@ -304,10 +304,7 @@ class MemberEventsInSolrIT {
 
       assertThat(now).isEqualTo(searchServiceRead.run(request)).isNotEqualTo(was);
     } finally {
-      solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
-          member(viewer, before.member().cityId(), before.member().searchable(), 3), before.languages(),
-          before.interestIds(), before.contactIds(), before.blockedIds()), catalog));
-      solr.client().commit(solr.members());
+      restore(before);
     }
     assertThat(searchInSolr.run(request)).isEqualTo(was);
   }
@@ -347,12 +344,17 @@ class MemberEventsInSolrIT {
       assertThat(now.items()).isNotEmpty().allSatisfy(item -> assertThat(item.language()).isIn(
           others.stream().map(SpokenLanguage::code).toList()));
     } finally {
-      solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
-          member(member, before.member().cityId(), before.member().searchable(), 3), before.languages(),
-          before.interestIds(), before.contactIds(), before.blockedIds()), catalog));
-      solr.client().commit(solr.members());
+      restore(before);
     }
     assertThat(inSolr.run(request)).isEqualTo(was);
+  }
+
+  /** Writes the member back as they were, as a newer version, and commits. */
+  private static void restore(MemberProfile before) throws Exception {
+    solr.client().add(solr.members(), MemberDocuments.document(new MemberProfile(
+        member(before.member().id(), before.member().cityId(), before.member().searchable(), 3), before.languages(),
+        before.interestIds(), before.contactIds(), before.blockedIds()), catalog));
+    solr.client().commit(solr.members());
   }
 
   @Test
