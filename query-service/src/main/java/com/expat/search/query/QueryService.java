@@ -123,7 +123,7 @@ public final class QueryService implements AutoCloseable {
           config.rankWindow(), config.rankingOverrides());
       // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
       RankInSolr.requirePlugin(index, config.cores().members(), ranking.probe());
-      // On one node a member's events let Solr read the member (members.Viewers): ask for that too.
+      // On one node a member's events and event search let Solr read the member (members.Viewers): ask for that too.
       if (config.solr().zkHosts().isEmpty()) {
         EventsApi.requireMemberReadInSolr(index, config.cores(), ranking);
       }

@@ -46,7 +46,8 @@ public final class EventsApi implements Routes {
 
   /**
    * At start, on one Solr node (where {@link Viewers#inSolr}): whether the events core can read a
-   * member from the members core inside the ranked request, as a member's events ask it to.
+   * member from the members core inside the ranked request, as a member's events and event search
+   * with a viewer ask it to, and measure from a place, as event search does.
    *
    * @throws com.expat.search.common.config.ConfigException naming the jar when Solr's plugin predates it
    */

@@ -14,13 +14,16 @@ import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.solr.EventRankParams;
+import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.vocabulary.MemberFields;
 import com.expat.search.vocabulary.QueryParsers;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,10 +111,11 @@ final class MemberEvents {
 
   /**
    * At start, on one node: asks the events core for a ranking of no rows that names a member for
-   * Solr to read from the members core, as {@link #run} does. A Solr whose solr-config jar predates
-   * that answers "expat.viewer is missing" (or lacks the events plugin): the start stops, naming
-   * the jar. A Solr that does not answer now, or cannot read the member yet (no members core), is
-   * asked by the first request.
+   * Solr to read from the members core, as {@link #run} does, measuring from a place as event
+   * search does. A Solr whose solr-config jar predates that answers "expat.viewer is missing" (or
+   * lacks the events plugin), or does not report the place ({@code origin} in {@code expat_viewer}:
+   * such a jar ranked from the viewer's home): the start stops, naming the jar. A Solr that does
+   * not answer now, or cannot read the member yet (no members core), is asked by the first request.
    *
    * @throws ConfigException naming the jar and the configset
    */
@@ -123,9 +127,10 @@ final class MemberEvents {
     // Member 1 may or may not exist: the filters and the ranking parse either way.
     referenceMember(params, 1, 1);
     RankParams probe = ranking.probe();
-    EventRankParams.params(probe.profile(), 1, membersCore, null, probe.now()).forEach(params::set);
+    EventRankParams.params(probe.profile(), 1, membersCore, new LatLon(0, 0), probe.now()).forEach(params::set);
+    QueryResponse response;
     try {
-      index.query(core, params);
+      response = index.query(core, params);
     } catch (IndexQueryException e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains(RankParams.VIEWER + " is missing") || RankInSolr.lacks(e, QueryParsers.EVENTS)) {
@@ -135,9 +140,16 @@ final class MemberEvents {
       // Anything else (the members core not there yet, say): the first member events request tells.
       LOG.warn("Solr core {} could not read a member at start ({}); the first member events request asks again", core,
           message.lines().findFirst().orElse(""));
+      return;
     } catch (IndexUnavailableException e) {
       LOG.warn("Solr core {} did not answer at start ({}); the first member events request checks the plugin", core,
           e.getMessage().lines().findFirst().orElse(""));
+      return;
+    }
+    if (!(response.getResponse().get(RankParams.VIEWER_READ) instanceof NamedList<?> read)
+        || read.get("origin") == null) {
+      throw new ConfigException(RankInSolr.missing(core, QueryParsers.EVENTS + " measuring from a place ("
+          + RankParams.VIEWER_ORIGIN + ")", "event search with a viewer"));
     }
   }
 

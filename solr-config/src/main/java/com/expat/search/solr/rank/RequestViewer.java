@@ -93,7 +93,10 @@ record RequestViewer(long id, Map<String, Object> doc) {
     return read;
   }
 
-  /** Tells the service in the response what was read: found, and the location it measures from. */
+  /**
+   * Tells the service in the response what was read: found, and the location it measures from
+   * (and {@link RankParams#VIEWER_ORIGIN}, when the request measures from there instead).
+   */
   void report(SolrQueryRequest req) {
     SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
     if (info == null || info.getReq() != req || info.getRsp() == null
@@ -105,6 +108,12 @@ record RequestViewer(long id, Map<String, Object> doc) {
     section.add("found", found());
     if (location() != null) {
       section.add("location", location());
+    }
+    // The place the ranking measures from instead, as sent: the service's start check sees that
+    // this jar honours it (an older one ranked from the viewer's home without a word).
+    String origin = req.getParams().get(RankParams.VIEWER_ORIGIN);
+    if (origin != null) {
+      section.add("origin", origin);
     }
     info.getRsp().add(RankParams.VIEWER_READ, section);
   }
