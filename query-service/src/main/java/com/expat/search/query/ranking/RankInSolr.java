@@ -2,6 +2,7 @@ package com.expat.search.query.ranking;
 
 import com.expat.search.vocabulary.QueryParsers;
 import com.expat.search.common.config.ConfigException;
+import com.expat.search.query.members.MemberDocs;
 import com.expat.search.query.solr.IndexQueryException;
 import com.expat.search.query.solr.IndexUnavailableException;
 import com.expat.search.query.solr.SolrIndex;
@@ -69,7 +70,9 @@ public final class RankInSolr {
     params.set("q", "*:*");
     params.set("rows", 0);
     params.set("rq", "{!" + PLUGIN + " window=1 size=1}");
-    params.set("fl", "id,[" + PLUGIN + "],city_id:[" + QueryParsers.COLUMN_FIELD + "]");
+    // The page's fields as ranked requests name them: a jar whose [expat_field] predates the page's
+    // texts (id, display_name, ...) rejects them here, at start, not at the first request.
+    params.set("fl", MemberDocs.rankedFieldList() + ",[" + PLUGIN + "]");
     // Viewer 1 may or may not exist: the filters parse either way, and no row is asked for.
     params.add("fq", "{!" + QueryParsers.LANGUAGES + " cache=false f=languages v=en}");
     params.add("fq", "{!" + QueryParsers.VIEWER_TERMS + " cache=false f=id viewer=1 v=blocked_ids}");
@@ -134,6 +137,8 @@ public final class RankInSolr {
   private static boolean lacksPlugin(IndexQueryException e, String plugin) {
     String message = String.valueOf(e.getMessage());
     return message.contains("query parser '" + plugin + "'") || message.contains(plugin + " is not registered")
-        || message.contains("Unknown DocTransformer: " + plugin);
+        || message.contains("Unknown DocTransformer: " + plugin)
+        // an [expat_field] that does not know one of the page's fields names the ones it knows
+        || plugin.equals(QueryParsers.COLUMN_FIELD) && message.contains("as the alias, as in city_id:[");
   }
 }
