@@ -124,7 +124,7 @@ public final class QueryService implements AutoCloseable {
       // Members rank only inside Solr: a Solr that answers without the plugin stops the start.
       RankInSolr.requirePlugin(index, config.cores().members(), ranking.probe());
       // On one node a member's events and event search let Solr read the member (members.Viewers): ask for that too.
-      if (config.solr().zkHosts().isEmpty()) {
+      if (viewerReadInSolr(config)) {
         EventsApi.requireMemberReadInSolr(index, config.cores(), ranking);
       }
       SharedCache shared = sharedCache(config, clock, registry);
@@ -230,14 +230,18 @@ public final class QueryService implements AutoCloseable {
     return source;
   }
 
+  /** One Solr node reads a ranked request's viewer itself; a shard of several cannot (Viewers). */
+  private static boolean viewerReadInSolr(QueryServiceConfig config) {
+    return config.solr().zkHosts().isEmpty();
+  }
+
   private static List<Routes> features(QueryServiceConfig config, Json json, SolrIndex index, Ranking ranking,
       Caches caches, Freshness freshness, ExecutorService healthChecks, Ticker ticker,
       PrometheusMeterRegistry registry, Catalog cities, Warmup warmup) {
     // One directory for every endpoint: a viewer read for one answer serves the next (MemberDirectory).
     MemberDirectory members = MemberDirectory.cached(index, config.cores().members(), freshness,
         viewerTtl(config), config.cacheMaxEntries(), ticker);
-    // One Solr node reads a ranked request's viewer itself; a shard of several cannot (Viewers).
-    Viewers viewers = new Viewers(members, config.solr().zkHosts().isEmpty());
+    Viewers viewers = new Viewers(members, viewerReadInSolr(config));
     CatalogLookup catalog = new CatalogLookup(index, cities, config.cores().catalog(), config.cores().members(),
         config.catalogTtl(), ticker);
     // Type-ahead, facet labels, places in text and the matches radius need the catalog: without
