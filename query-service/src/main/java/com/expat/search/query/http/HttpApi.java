@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * for the requests in flight, before it closes them.
  */
 public final class HttpApi {
-  private static final Logger ACCESS = LoggerFactory.getLogger("com.expat.search.query.access");
+  private static final AccessLog ACCESS = AccessLog.create();
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
@@ -140,9 +140,8 @@ public final class HttpApi {
     } catch (RuntimeException e) {
       LOG.warn("recording metrics of a request failed", e);
     }
-    ACCESS.info(
-        "{} {} {} {}ms cache={} request_id={}",
-        ctx.method(),
+    ACCESS.write(
+        ctx.method().name(),
         ctx.path(),
         ctx.statusCode(),
         oneDecimal(millis),
