@@ -1,6 +1,6 @@
 package com.expat.search.common.solr;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.solr.common.params.SolrParams;
 
@@ -11,7 +11,9 @@ import org.apache.solr.common.params.SolrParams;
  * digits and {@code _-.*} as they are, a space as {@code +}, every other byte as {@code %XX}, an
  * unpaired surrogate as {@code ?}), written straight into bytes: that encoder made a charset
  * encoder's buffers for every name and value, ~10 % of the query service's CPU samples per member
- * search (JFR, docs/benchmarks.md). Stateless.
+ * search (JFR, docs/benchmarks.md). The bytes go into a plain array, not a {@code
+ * ByteArrayOutputStream}, whose every one-byte write takes its monitor and checks its capacity
+ * (a ranked request's body is 2–4 kB). Stateless.
  */
 final class FormBody {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -19,7 +21,7 @@ final class FormBody {
   private FormBody() {}
 
   static byte[] encode(SolrParams params) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(2_048);
+    Bytes body = new Bytes(4_096);
     boolean first = true;
     for (Iterator<String> names = params.getParameterNamesIterator(); names.hasNext(); ) {
       String name = names.next();
@@ -42,7 +44,7 @@ final class FormBody {
     return body.toByteArray();
   }
 
-  private static void write(ByteArrayOutputStream body, String text) {
+  private static void write(Bytes body, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x80) {
@@ -73,9 +75,30 @@ final class FormBody {
     }
   }
 
-  private static void escaped(ByteArrayOutputStream body, int b) {
+  private static void escaped(Bytes body, int b) {
     body.write('%');
     body.write(HEX[b >> 4 & 0xF]);
     body.write(HEX[b & 0xF]);
+  }
+
+  /** A growing byte array, for one thread. */
+  private static final class Bytes {
+    private byte[] bytes;
+    private int size;
+
+    Bytes(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
   }
 }

@@ -50,6 +50,23 @@ class FormBodyTest {
     }
   }
 
+  @Test
+  void aBodyOfManyKilobytesIsWholeAsSolrJWroteIt() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int length : new int[] {1_364, 1_365, 4_095, 4_096, 4_097, 20_000}) {
+      StringBuilder text = new StringBuilder();
+      while (text.length() < length) {
+        text.append(random.nextBoolean() ? "a" : random.nextBoolean() ? "\u00e9" : "\u4f4f");
+      }
+      ModifiableSolrParams params = new ModifiableSolrParams();
+      params.set("q", text.toString());
+      params.add("fq", text.substring(0, length / 2));
+      params.add("fq", "x");
+      assertThat(new String(FormBody.encode(params), StandardCharsets.US_ASCII)).as("%d chars", length)
+          .isEqualTo(apache(params));
+    }
+  }
+
   /** What SolrJ's HttpSolrClient sends for these parameters (UrlEncodedFormEntity). */
   private static String apache(ModifiableSolrParams params) {
     List<NameValuePair> pairs = new ArrayList<>();
