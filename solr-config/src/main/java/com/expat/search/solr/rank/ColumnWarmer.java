@@ -48,6 +48,7 @@ public final class ColumnWarmer extends AbstractSolrEventListener {
         LeafReader reader = leaf.reader();
         if (reader.getFieldInfos().fieldInfo(MemberFields.LANGUAGE_LEVELS) != null) {
           MemberColumns columns = matches.columns().columns(reader);
+          columns.tieOrder();
           for (MemberParameters profile : PROFILES) {
             columns.activity(HalfLifeDecay.rate(profile.activityHalfLife()));
             columns.newness(HalfLifeDecay.rate(profile.newnessHalfLife()));

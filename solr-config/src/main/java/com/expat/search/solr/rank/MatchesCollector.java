@@ -253,6 +253,8 @@ final class MatchesCollector extends RankedWindowCollector {
     private int base;
     private int end;
     private MemberColumns columns;
+    private int[] tieOrder;
+    private long segment;
 
     @Override
     public long lastActive(int doc) {
@@ -264,12 +266,20 @@ final class MatchesCollector extends RankedWindowCollector {
       return columns(doc).id[doc - base];
     }
 
+    @Override
+    public long order(int doc) {
+      columns(doc);
+      return segment | tieOrder[doc - base];
+    }
+
     private MemberColumns columns(int doc) {
       if (leaf < 0 || doc < base || doc >= end) {
         leaf = ReaderUtil.subIndex(doc, leaves);
         base = leaves.get(leaf).docBase;
         end = base + leaves.get(leaf).reader().maxDoc();
         columns = columnsOf(leaf);
+        tieOrder = columns.tieOrder();
+        segment = (long) leaf << 32;
       }
       return columns;
     }

@@ -104,6 +104,8 @@ final class MemberColumns {
   private final Map<String, Integer> ordOfInterest;
   /** The interests' idf by ordinal for the last corpus asked ({@link #interestIdf}). */
   private volatile CorpusIdf interestIdf;
+  /** Each document's place in the text window's tie-break order ({@link TieOrder}); built on first use. */
+  private volatile int[] tieOrder;
   /** Each language set's levels by code, as the model reads them; built on first use. */
   private final Map<String, LanguageLevel>[] levelsOfSet;
   private final ConcurrentHashMap<Double, DecayColumn> activityByRate = new ConcurrentHashMap<>();
@@ -294,6 +296,24 @@ final class MemberColumns {
   }
 
   /** Reads the columns of {@code reader}: a pass over each field's docValues. */
+  /**
+   * Each document's place in the order of the text window's tie-breaks (last activity newest first,
+   * id, doc id: {@link TieOrder}), built on first use (the warmer builds it with the columns).
+   */
+  int[] tieOrder() {
+    int[] order = tieOrder;
+    if (order == null) {
+      synchronized (this) {
+        order = tieOrder;
+        if (order == null) {
+          order = TieOrder.of(lastActiveAt, id);
+          tieOrder = order;
+        }
+      }
+    }
+    return order;
+  }
+
   static MemberColumns read(LeafReader reader) throws IOException {
     return new MemberColumns(reader);
   }
@@ -320,6 +340,11 @@ final class MemberColumns {
   }
 
   /** Heap bytes held, roughly. */
+  private long tieOrderBytes() {
+    int[] order = tieOrder;
+    return order == null ? 0 : 4L * order.length;
+  }
+
   long bytes() {
     long decays = 0;
     for (DecayColumn column : activityByRate.values()) {
@@ -334,7 +359,7 @@ final class MemberColumns {
       masks += kept == null ? 0 : kept.length;
     }
     return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
-        + 4L * languageStart.length + pageTexts.bytes() + decays + masks;
+        + 4L * languageStart.length + pageTexts.bytes() + decays + masks + tieOrderBytes();
   }
 
   private void readIds(LeafReader reader) throws IOException {

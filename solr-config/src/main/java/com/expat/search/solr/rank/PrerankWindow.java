@@ -20,13 +20,24 @@ final class PrerankWindow {
     long lastActive(int doc);
 
     long id(int doc);
+
+    /**
+     * The document's segment (any number that differs between segments) in the high 32 bits and
+     * its place in the segment's order of the tie-breaks ({@link TieOrder}) in the low 32: two
+     * documents of one segment compare by these longs alone, without {@link #lastActive} and
+     * {@link #id}, which are read only for a tie between segments.
+     */
+    long order(int doc);
   }
 
   private final int capacity;
   private final TieBreaks tieBreaks;
-  /** Whether an entry's tie-breaks are read ({@link #tieBreaks}); always with {@link #offer(int, float, long, long)}. */
+  /** Whether an entry's {@link #order} is read ({@link #tieBreaks}). */
   private boolean[] known;
   private boolean[] known2;
+  /** With {@link #tieBreaks}: each entry's {@link TieBreaks#order}, once read; else null. */
+  private long[] order;
+  private long[] order2;
   private int[] doc;
   private float[] score;
   private long[] lastActive;
@@ -37,7 +48,7 @@ final class PrerankWindow {
   private long[] lastActive2;
   private long[] id2;
   /** Entry indexes, for the selection and the sort. */
-  private final int[] order;
+  private final int[] entries;
   private int size;
   /** Whether {@code capacity} kept documents are at least as good as the floor below. */
   private boolean cut;
@@ -55,15 +66,20 @@ final class PrerankWindow {
     int length = capacity == 0 ? 0 : Math.max(2 * capacity, capacity + 1);
     doc = new int[length];
     score = new float[length];
-    lastActive = new long[length];
-    id = new long[length];
     doc2 = new int[length];
     score2 = new float[length];
-    lastActive2 = new long[length];
-    id2 = new long[length];
-    order = new int[length];
-    known = new boolean[length];
-    known2 = new boolean[length];
+    entries = new int[length];
+    if (tieBreaks == null) {
+      lastActive = new long[length];
+      id = new long[length];
+      lastActive2 = new long[length];
+      id2 = new long[length];
+    } else {
+      order = new long[length];
+      order2 = new long[length];
+      known = new boolean[length];
+      known2 = new boolean[length];
+    }
   }
 
   /**
@@ -80,15 +96,13 @@ final class PrerankWindow {
         return;
       }
       if (docScore == floorScore) {
-        long docLastActive = tieBreaks.lastActive(docId);
-        long docMemberId = tieBreaks.id(docId);
+        long docOrder = tieBreaks.order(docId);
         int floor = capacity - 1;
         read(floor);
-        if (!better(docScore, docLastActive, docMemberId, docId, floorScore, lastActive[floor], id[floor], doc[floor])) {
+        if (!tieBefore(docId, docOrder, doc[floor], order[floor])) {
           return;
         }
-        lastActive[size] = docLastActive;
-        id[size] = docMemberId;
+        order[size] = docOrder;
         read = true;
       }
     }
@@ -100,9 +114,13 @@ final class PrerankWindow {
     }
   }
 
+  /** Offers a document with its tie-breaks; only to a window without {@link TieBreaks}. */
   void offer(int docId, float docScore, long docLastActive, long docMemberId) {
     if (capacity == 0) {
       return;
+    }
+    if (tieBreaks != null) {
+      throw new IllegalStateException("a window with TieBreaks reads them itself: offer(doc, score)");
     }
     if (cut && !better(docScore, docLastActive, docMemberId, docId, floorScore, lastActive[capacity - 1],
         id[capacity - 1], doc[capacity - 1])) {
@@ -112,7 +130,6 @@ final class PrerankWindow {
     score[size] = docScore;
     lastActive[size] = docLastActive;
     id[size] = docMemberId;
-    known[size] = true;
     if (++size == doc.length) {
       keepBest();
     }
@@ -141,7 +158,7 @@ final class PrerankWindow {
   int[] bestFirst(float[] scores) {
     int kept = Math.min(size, capacity);
     for (int i = 0; i < size; i++) {
-      order[i] = i;
+      entries[i] = i;
     }
     if (size > kept) {
       select(0, size - 1, kept - 1);
@@ -149,8 +166,8 @@ final class PrerankWindow {
     sort(0, kept - 1);
     int[] result = new int[kept];
     for (int i = 0; i < kept; i++) {
-      result[i] = doc[order[i]];
-      scores[i] = score[order[i]];
+      result[i] = doc[entries[i]];
+      scores[i] = score[entries[i]];
     }
     size = 0;
     cut = false;
@@ -160,32 +177,45 @@ final class PrerankWindow {
   /** Cuts the entries down to the best {@code capacity}; the worst of them becomes the floor. */
   private void keepBest() {
     for (int i = 0; i < size; i++) {
-      order[i] = i;
+      entries[i] = i;
     }
     select(0, size - 1, capacity - 1);
     for (int i = 0; i < capacity; i++) {
-      int from = order[i];
+      int from = entries[i];
       doc2[i] = doc[from];
       score2[i] = score[from];
-      lastActive2[i] = lastActive[from];
-      id2[i] = id[from];
-      known2[i] = known[from];
     }
-    boolean[] knowns = known;
-    known = known2;
-    known2 = knowns;
+    if (tieBreaks == null) {
+      for (int i = 0; i < capacity; i++) {
+        int from = entries[i];
+        lastActive2[i] = lastActive[from];
+        id2[i] = id[from];
+      }
+      long[] actives = lastActive;
+      lastActive = lastActive2;
+      lastActive2 = actives;
+      long[] ids = id;
+      id = id2;
+      id2 = ids;
+    } else {
+      for (int i = 0; i < capacity; i++) {
+        int from = entries[i];
+        order2[i] = order[from];
+        known2[i] = known[from];
+      }
+      boolean[] knowns = known;
+      known = known2;
+      known2 = knowns;
+      long[] orders = order;
+      order = order2;
+      order2 = orders;
+    }
     int[] docs = doc;
     doc = doc2;
     doc2 = docs;
     float[] scores = score;
     score = score2;
     score2 = scores;
-    long[] actives = lastActive;
-    lastActive = lastActive2;
-    lastActive2 = actives;
-    long[] ids = id;
-    id = id2;
-    id2 = ids;
     size = capacity;
     // The selection left the capacity-th best at its place, the better ones before it.
     cut = true;
@@ -211,13 +241,28 @@ final class PrerankWindow {
     if (score[a] != score[b]) {
       return score[a] > score[b];
     }
+    if (tieBreaks == null) {
+      return better(score[a], lastActive[a], id[a], doc[a], score[b], lastActive[b], id[b], doc[b]);
+    }
     read(a);
     read(b);
-    return better(score[a], lastActive[a], id[a], doc[a], score[b], lastActive[b], id[b], doc[b]);
+    return tieBefore(doc[a], order[a], doc[b], order[b]);
   }
 
   /**
-   * Reorders {@code order[from..to]} so that {@code order[k]} is the entry that a full sort would
+   * Whether document {@code a} comes before {@code b} of an equal score: by their places in their
+   * segment's tie order when they share it, else by the tie-breaks themselves.
+   */
+  private boolean tieBefore(int aDoc, long aOrder, int bDoc, long bOrder) {
+    if ((aOrder >>> 32) == (bOrder >>> 32)) {
+      return aOrder < bOrder;
+    }
+    return better(0, tieBreaks.lastActive(aDoc), tieBreaks.id(aDoc), aDoc, 0, tieBreaks.lastActive(bDoc),
+        tieBreaks.id(bDoc), bDoc);
+  }
+
+  /**
+   * Reorders {@code entries[from..to]} so that {@code entries[k]} is the entry that a full sort would
    * put there, the better ones before it and the others after it.
    */
   private void select(int from, int to, int k) {
@@ -234,7 +279,7 @@ final class PrerankWindow {
     }
   }
 
-  /** Sorts {@code order[from..to]} best first. */
+  /** Sorts {@code entries[from..to]} best first. */
   private void sort(int from, int to) {
     while (to - from > 16) {
       int pivot = partition(from, to);
@@ -248,37 +293,37 @@ final class PrerankWindow {
       }
     }
     for (int i = from + 1; i <= to; i++) {
-      int entry = order[i];
+      int entry = entries[i];
       int j = i - 1;
-      while (j >= from && before(entry, order[j])) {
-        order[j + 1] = order[j];
+      while (j >= from && before(entry, entries[j])) {
+        entries[j + 1] = entries[j];
         j--;
       }
-      order[j + 1] = entry;
+      entries[j + 1] = entry;
     }
   }
 
   /**
-   * Partitions {@code order[from..to]} around the median of its first, middle and last entries:
+   * Partitions {@code entries[from..to]} around the median of its first, middle and last entries:
    * the better entries before it, the others after; returns where the pivot ends.
    */
   private int partition(int from, int to) {
     int middle = (from + to) >>> 1;
-    if (before(order[middle], order[from])) {
+    if (before(entries[middle], entries[from])) {
       swap(middle, from);
     }
-    if (before(order[to], order[from])) {
+    if (before(entries[to], entries[from])) {
       swap(to, from);
     }
-    if (before(order[to], order[middle])) {
+    if (before(entries[to], entries[middle])) {
       swap(to, middle);
     }
     // Median now at middle: park it at the end.
     swap(middle, to);
-    int pivot = order[to];
+    int pivot = entries[to];
     int store = from;
     for (int i = from; i < to; i++) {
-      if (before(order[i], pivot)) {
+      if (before(entries[i], pivot)) {
         swap(i, store++);
       }
     }
@@ -289,15 +334,14 @@ final class PrerankWindow {
   /** Reads entry {@code entry}'s tie-breaks if it was offered without them. */
   private void read(int entry) {
     if (!known[entry]) {
-      lastActive[entry] = tieBreaks.lastActive(doc[entry]);
-      id[entry] = tieBreaks.id(doc[entry]);
+      order[entry] = tieBreaks.order(doc[entry]);
       known[entry] = true;
     }
   }
 
   private void swap(int i, int j) {
-    int entry = order[i];
-    order[i] = order[j];
-    order[j] = entry;
+    int entry = entries[i];
+    entries[i] = entries[j];
+    entries[j] = entry;
   }
 }

@@ -25,25 +25,102 @@ class PrerankWindowTest {
     keepsTheBest(new SplittableRandom(9), 20, 400, 20_000, 700, 50, Long.MAX_VALUE, true);
     keepsTheBest(new SplittableRandom(11), 50, 300, 5_000, 3, 2, 10, true);
     List<Doc> docs = new ArrayList<>();
-    int[] reads = new int[1];
-    PrerankWindow window = new PrerankWindow(30, new PrerankWindow.TieBreaks() {
-      @Override
-      public long lastActive(int doc) {
-        reads[0]++;
-        return docs.get(doc).lastActive();
-      }
-
-      @Override
-      public long id(int doc) {
-        return docs.get(doc).id();
-      }
-    });
     for (int doc = 0; doc < 3_000; doc++) {
       docs.add(new Doc(doc, doc * 0.5f, 0, doc));
-      window.offer(doc, doc * 0.5f);
+    }
+    ReadCounting tieBreaks = new ReadCounting(docs, 1);
+    PrerankWindow window = new PrerankWindow(30, tieBreaks);
+    for (Doc d : docs) {
+      window.offer(d.doc(), d.score());
     }
     assertThat(window.bestFirst()).hasSize(30).startsWith(2_999);
-    assertThat(reads[0]).as("distinct scores need no tie-break").isZero();
+    assertThat(tieBreaks.orders + tieBreaks.reads).as("distinct scores need no tie-break").isZero();
+  }
+
+  @Test
+  void tiesWithinOneSegmentCompareByItsTieOrder_readingNoActivityNorId() {
+    SplittableRandom random = new SplittableRandom(17);
+    List<Doc> docs = new ArrayList<>();
+    for (int doc = 0; doc < 20_000; doc++) {
+      // Three scores only: nearly every comparison meets a tie.
+      docs.add(new Doc(doc, random.nextInt(3), random.nextInt(40), random.nextLong(1, 1_000_000)));
+    }
+    ReadCounting tieBreaks = new ReadCounting(docs, 1);
+    PrerankWindow window = new PrerankWindow(300, tieBreaks);
+    docs.forEach(d -> window.offer(d.doc(), d.score()));
+    int[] kept = window.bestFirst();
+    List<Doc> sorted = new ArrayList<>(docs);
+    sorted.sort(SOLR_SORT.thenComparingInt(Doc::doc));
+    assertThat(kept).containsExactly(sorted.subList(0, 300).stream().mapToInt(Doc::doc).toArray());
+    assertThat(tieBreaks.orders).as("ties read each one's place").isPositive();
+    assertThat(tieBreaks.reads).as("one segment: no activity or id read").isZero();
+  }
+
+  @Test
+  void tiesAcrossSegmentsCompareByTheTieBreaksThemselves() {
+    SplittableRandom random = new SplittableRandom(19);
+    List<Doc> docs = new ArrayList<>();
+    for (int doc = 0; doc < 5_000; doc++) {
+      docs.add(new Doc(doc, random.nextInt(4), random.nextInt(30), random.nextLong(1, 500)));
+    }
+    ReadCounting tieBreaks = new ReadCounting(docs, 3);
+    PrerankWindow window = new PrerankWindow(200, tieBreaks);
+    docs.forEach(d -> window.offer(d.doc(), d.score()));
+    int[] kept = window.bestFirst();
+    List<Doc> sorted = new ArrayList<>(docs);
+    sorted.sort(SOLR_SORT.thenComparingInt(Doc::doc));
+    assertThat(kept).containsExactly(sorted.subList(0, 200).stream().mapToInt(Doc::doc).toArray());
+    assertThat(tieBreaks.reads).as("ties between segments read the tie-breaks").isPositive();
+  }
+
+  /**
+   * Tie-breaks of {@code docs} (doc = index) spread over {@code segments} segments (doc modulo the
+   * count), each segment's order as {@link TieOrder} builds it from the columns; counts the reads.
+   */
+  private static final class ReadCounting implements PrerankWindow.TieBreaks {
+    private final List<Doc> docs;
+    private final int segments;
+    private final int[] place;
+    int reads;
+    int orders;
+
+    ReadCounting(List<Doc> docs, int segments) {
+      this.docs = List.copyOf(docs);
+      this.segments = segments;
+      this.place = new int[docs.size()];
+      for (int segment = 0; segment < segments; segment++) {
+        List<Doc> of = new ArrayList<>();
+        for (Doc d : docs) {
+          if (d.doc() % segments == segment) {
+            of.add(d);
+          }
+        }
+        long[] lastActive = of.stream().mapToLong(Doc::lastActive).toArray();
+        long[] id = of.stream().mapToLong(Doc::id).toArray();
+        int[] order = TieOrder.of(lastActive, id);
+        for (int local = 0; local < of.size(); local++) {
+          place[of.get(local).doc()] = order[local];
+        }
+      }
+    }
+
+    @Override
+    public long lastActive(int doc) {
+      reads++;
+      return docs.get(doc).lastActive();
+    }
+
+    @Override
+    public long id(int doc) {
+      reads++;
+      return docs.get(doc).id();
+    }
+
+    @Override
+    public long order(int doc) {
+      orders++;
+      return (long) (doc % segments) << 32 | place[doc];
+    }
   }
 
   @Test
@@ -74,24 +151,15 @@ class PrerankWindowTest {
       int activities, long ids, boolean lazy) {
     for (int round = 0; round < rounds; round++) {
       int size = random.nextInt(0, maxSize);
-      List<Doc> arrived = new ArrayList<>();
-      PrerankWindow window = !lazy ? new PrerankWindow(size) : new PrerankWindow(size, new PrerankWindow.TieBreaks() {
-        @Override
-        public long lastActive(int doc) {
-          return arrived.get(doc).lastActive();
-        }
-
-        @Override
-        public long id(int doc) {
-          return arrived.get(doc).id();
-        }
-      });
       List<Doc> docs = new ArrayList<>();
       for (int doc = 0, n = random.nextInt(0, maxDocs); doc < n; doc++) {
-        Doc d = new Doc(doc, random.nextInt(values) / 2f, random.nextInt(activities),
-            ids == Long.MAX_VALUE ? doc * 7919L % 1_000_003 : random.nextLong(1, ids));
-        docs.add(d);
-        arrived.add(d);
+        docs.add(new Doc(doc, random.nextInt(values) / 2f, random.nextInt(activities),
+            ids == Long.MAX_VALUE ? doc * 7919L % 1_000_003 : random.nextLong(1, ids)));
+      }
+      // Lazy windows read the tie-breaks from one or several segments.
+      PrerankWindow window = !lazy ? new PrerankWindow(size)
+          : new PrerankWindow(size, new ReadCounting(docs, 1 + round % 3));
+      for (Doc d : docs) {
         if (lazy) {
           window.offer(d.doc(), d.score());
         } else {
