@@ -295,7 +295,6 @@ final class MemberColumns {
     return levels;
   }
 
-  /** Reads the columns of {@code reader}: a pass over each field's docValues. */
   /**
    * Each document's place in the order of the text window's tie-breaks (last activity newest first,
    * id, doc id: {@link TieOrder}), built on first use (the warmer builds it with the columns).
@@ -314,6 +313,7 @@ final class MemberColumns {
     return order;
   }
 
+  /** Reads the columns of {@code reader}: a pass over each field's docValues. */
   static MemberColumns read(LeafReader reader) throws IOException {
     return new MemberColumns(reader);
   }
