@@ -24,6 +24,18 @@ public final class MemberFields {
   /** Edge n-grams of the folded display name, for type-ahead. Filled by copyField. */
   public static final String NAME_SUGGEST = "name_suggest";
 
+  /**
+   * The page's texts as binary docValues, filled by copyField from {@link #ID}, {@link
+   * #DISPLAY_NAME}, {@link #HEADLINE}, {@link #OCCUPATION} (schema type {@code page_text}): the
+   * ranking plugin writes a ranked page's texts from them, without a stored-field read and without
+   * a heap copy. Never asked for in {@code fl} or a query; {@link #PAGE_ID} present marks a
+   * document indexed with them.
+   */
+  public static final String PAGE_ID = "page_id";
+  public static final String PAGE_DISPLAY_NAME = "page_display_name";
+  public static final String PAGE_HEADLINE = "page_headline";
+  public static final String PAGE_OCCUPATION = "page_occupation";
+
   public static final String CITY_ID = "city_id";
   public static final String CITY_NAME = "city_name";
   /** The country of the city the member lives in. */

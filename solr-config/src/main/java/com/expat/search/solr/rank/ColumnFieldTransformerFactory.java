@@ -1,10 +1,13 @@
 package com.expat.search.solr.rank;
 
 import com.expat.search.vocabulary.MemberFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.apache.lucene.geo.GeoEncodingUtils;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -24,10 +27,11 @@ import org.apache.solr.schema.LatLonPointSpatialField;
  * iterators and term look-ups: reading the page's seven docValues fields was ~18 % of Solr's
  * samples on a member search with text at 200k (docs/benchmarks.md). An alias is not a field Solr
  * reads, so only the columns are; when {@code fl} names no field but aliases and {@code score},
- * Solr reads no stored field either (the page's texts come from {@link PageTexts}: Solr's
- * stored-fields read was ~11 % of its CPU on a member search with text at 200k). The fields:
+ * Solr reads no stored field either: the page's texts come from their binary docValues copies
+ * ({@link PageText}; Solr's stored-fields read was ~11 % of its CPU on a member search with text
+ * at 200k, and a heap copy in the columns cost ~60 bytes a member). The fields:
  * {@value MemberFields#ID}, {@value MemberFields#DISPLAY_NAME}, {@value MemberFields#HEADLINE},
- * {@value MemberFields#OCCUPATION} (stored), {@value MemberFields#CITY_ID}, {@value
+ * {@value MemberFields#OCCUPATION} (stored; written from their docValues copies), {@value MemberFields#CITY_ID}, {@value
  * MemberFields#CITY_NAME}, {@value MemberFields#COUNTRY_CODE}, {@value
  * MemberFields#ORIGIN_COUNTRY}, {@value MemberFields#LANGUAGE_LEVELS}, {@value
  * MemberFields#INTERESTS}, {@value MemberFields#LOCATION}. Stateless; a transformer is per request.
@@ -35,10 +39,6 @@ import org.apache.solr.schema.LatLonPointSpatialField;
 public final class ColumnFieldTransformerFactory extends TransformerFactory {
   /** Each field's value for segment document {@code doc}, null when it has none. */
   private static final Map<String, BiFunction<MemberColumns, Integer, Object>> FIELDS = Map.ofEntries(
-      Map.entry(MemberFields.ID, (columns, doc) -> columns.pageTexts.value(doc, 0)),
-      Map.entry(MemberFields.DISPLAY_NAME, (columns, doc) -> columns.pageTexts.value(doc, 1)),
-      Map.entry(MemberFields.HEADLINE, (columns, doc) -> columns.pageTexts.value(doc, 2)),
-      Map.entry(MemberFields.OCCUPATION, (columns, doc) -> columns.pageTexts.value(doc, 3)),
       Map.entry(MemberFields.CITY_ID, (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityId()),
       Map.entry(MemberFields.CITY_NAME,
           (columns, doc) -> place(columns, doc) == null ? null : place(columns, doc).cityName()),
@@ -56,9 +56,11 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
       throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
     }
     BiFunction<MemberColumns, Integer, Object> value = FIELDS.get(field);
-    if (value == null) {
-      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
-          field + ": name one of " + FIELDS.keySet().stream().sorted().toList() + " as the alias, as in city_id:[...]");
+    PageText text = PageText.COPIES.containsKey(field) ? new PageText(field) : null;
+    if (value == null && text == null) {
+      throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": name one of "
+          + Stream.concat(FIELDS.keySet().stream(), PageText.COPIES.keySet().stream()).sorted().toList()
+          + " as the alias, as in city_id:[...]");
     }
     return new DocTransformer() {
       private LeafReaderContext leaf;
@@ -79,9 +81,14 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
         if (leaf == null || docid < leaf.docBase || docid >= leaf.docBase + leaf.reader().maxDoc()) {
           List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
           leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
-          columns = plugin.columns().columns(leaf.reader());
+          columns = text == null ? plugin.columns().columns(leaf.reader()) : null;
         }
-        Object written = value.apply(columns, docid - leaf.docBase);
+        Object written;
+        try {
+          written = text == null ? value.apply(columns, docid - leaf.docBase) : text.value(leaf.reader(), docid - leaf.docBase);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         if (written != null) {
           doc.setField(field, written);
         }

@@ -4,6 +4,7 @@ import com.expat.search.ranking.MemberParameters;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.ranking.features.HalfLifeDecay;
 import com.expat.search.vocabulary.MemberFields;
+import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -32,6 +33,9 @@ public final class ColumnWarmer extends AbstractSolrEventListener {
     return profiles.names().stream().map(name -> profiles.profile(name).members()).toList();
   }
 
+  /** The count of documents without the page's docValues copies last warned about (0: none). */
+  private volatile long warnedWithoutCopies;
+
   public ColumnWarmer(SolrCore core) {
     super(core);
   }
@@ -43,10 +47,12 @@ public final class ColumnWarmer extends AbstractSolrEventListener {
       return;
     }
     long started = System.nanoTime();
+    long withoutCopies = 0;
     try {
       for (LeafReaderContext leaf : newSearcher.getIndexReader().leaves()) {
         LeafReader reader = leaf.reader();
         if (reader.getFieldInfos().fieldInfo(MemberFields.LANGUAGE_LEVELS) != null) {
+          withoutCopies += PageText.documentsWithoutCopies(reader);
           MemberColumns columns = matches.columns().columns(reader);
           columns.tieOrder();
           for (MemberParameters profile : PROFILES) {
@@ -55,11 +61,17 @@ public final class ColumnWarmer extends AbstractSolrEventListener {
           }
         }
       }
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.warn("{}: could not build the member columns ahead of requests; they are built on first use",
           getCore().getName(), e);
       return;
     }
+    if (withoutCopies > 0 && withoutCopies != warnedWithoutCopies) {
+      LOG.warn("{}: {} member documents were indexed before the schema's page_text copies (configset expat): "
+          + "their page texts are read from the stored fields, slower; `reindex all` rebuilds the core with them",
+          getCore().getName(), withoutCopies);
+    }
+    warnedWithoutCopies = withoutCopies;
     long millis = (System.nanoTime() - started) / 1_000_000;
     // Every soft commit opens a searcher; only a build worth noticing is logged at INFO.
     if (millis >= 50 || LOG.isDebugEnabled()) {

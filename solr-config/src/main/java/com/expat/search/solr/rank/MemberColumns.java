@@ -29,7 +29,7 @@ import org.apache.lucene.search.DocIdSetIterator;
  * #newness}; 8 bytes per member each), for at most {@value #MAX_RATES} rates per date. Immutable
  * once built, but for those, the language sets' maps ({@link #languageLevels}) and the interests'
  * idf of the current corpus ({@link #interestIdf}); thread-safe.
- * About 72 bytes per member, 88 with one profile's decays, plus the page's texts ({@link PageTexts}).
+ * About 72 bytes per member, 88 with one profile's decays (the page's texts are not here: {@link PageText}).
  */
 final class MemberColumns {
   static final long MISSING = Long.MIN_VALUE;
@@ -98,8 +98,6 @@ final class MemberColumns {
    */
   final int[] place;
   final Place[] places;
-  /** The page's stored text fields, for the page ({@link ColumnFieldTransformerFactory}). */
-  final PageTexts pageTexts;
   /** Each {@link #interests} term's ordinal. */
   private final Map<String, Integer> ordOfInterest;
   /** The interests' idf by ordinal for the last corpus asked ({@link #interestIdf}). */
@@ -179,7 +177,6 @@ final class MemberColumns {
     Places placeColumn = Places.read(reader, maxDoc);
     place = placeColumn.placeOf;
     places = placeColumn.places;
-    pageTexts = PageTexts.read(reader);
     ordOfInterest = new HashMap<>(interests.length * 2);
     for (int ord = 0; ord < interests.length; ord++) {
       ordOfInterest.put(interests[ord], ord);
@@ -359,7 +356,7 @@ final class MemberColumns {
       masks += kept == null ? 0 : kept.length;
     }
     return (long) maxDoc * (8 + 8 + 8 + 8 + 8 + 4 + 4 + 4 + 4 + 4) + 4L * (interestOrds.length + languageOrds.length)
-        + 4L * languageStart.length + pageTexts.bytes() + decays + masks + tieOrderBytes();
+        + 4L * languageStart.length + decays + masks + tieOrderBytes();
   }
 
   private void readIds(LeafReader reader) throws IOException {
