@@ -2,10 +2,12 @@ package com.expat.search.ranking.signals;
 
 import com.expat.search.vocabulary.LanguageTerms;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** How well a member speaks a language, strongest first (the {@code member_languages.level} enum). */
 public enum LanguageLevel {
@@ -59,5 +61,22 @@ public enum LanguageLevel {
       parse(LanguageTerms.level(value.toString())).ifPresent(level -> result.merge(code, level, LanguageLevel::stronger));
     }
     return result;
+  }
+
+  /**
+   * An unmodifiable copy of {@code languages} that iterates in code order, empty for null. The
+   * language fit multiplies one factor per shared language in the viewer's iteration order
+   * ({@code LanguageFit.value}); {@code Map.copyOf}'s order changes with every JVM start, so the
+   * same request's score could differ in its last bit after a restart. In code order it is the
+   * same on every JVM, and the same order as the index's {@code language_levels} terms that the
+   * ranking inside Solr reads.
+   *
+   * @throws NullPointerException for a null code or level
+   */
+  static Map<String, LanguageLevel> inCodeOrder(Map<String, LanguageLevel> languages) {
+    if (languages == null || languages.isEmpty()) {
+      return Map.of();
+    }
+    return Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(languages)));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param cityId the member's city (GeoNames id); 0 when unknown
  * @param cityName the city's name, for reasons such as "new in Munich"; null when unknown
  * @param originCountry ISO 3166 code of the member's nationality; null when unknown
- * @param languages ISO 639-1 code → level; never null (null is read as empty)
+ * @param languages ISO 639-1 code → level, kept in code order; never null (null is read as empty)
  * @param interests interest slugs; never null (null is read as empty)
  * @param lastActiveAt last activity; null when unknown (counts as long ago)
  * @param createdAt account creation; null when unknown (counts as an old account)
@@ -32,7 +32,7 @@ public record MemberSignals(
     double profileQuality) {
 
   public MemberSignals {
-    languages = languages == null ? Map.of() : Map.copyOf(languages);
+    languages = LanguageLevel.inCodeOrder(languages);
     interests = interests == null ? Set.of() : Set.copyOf(interests);
     if (!(profileQuality >= 0 && profileQuality <= 1)) {
       throw new IllegalArgumentException("profileQuality must be in 0..1, was " + profileQuality);

@@ -10,7 +10,7 @@ import java.util.Set;
  * @param origin where distances are measured from (the viewer's city, {@code near=}, or the
  *     {@code city=} searched); null when unknown, and then distance counts 0 for everyone
  * @param originCountry the viewer's nationality; null when unknown
- * @param languages ISO 639-1 code → level; never null (null is read as empty)
+ * @param languages ISO 639-1 code → level, kept in code order; never null (null is read as empty)
  * @param interests interest slugs; never null (null is read as empty)
  * @param contactIds the viewer's accepted contacts; never null (null is read as empty)
  */
@@ -23,7 +23,7 @@ public record Viewer(
     Set<Long> contactIds) {
 
   public Viewer {
-    languages = languages == null ? Map.of() : Map.copyOf(languages);
+    languages = LanguageLevel.inCodeOrder(languages);
     interests = interests == null ? Set.of() : Set.copyOf(interests);
     contactIds = contactIds == null ? Set.of() : Set.copyOf(contactIds);
   }

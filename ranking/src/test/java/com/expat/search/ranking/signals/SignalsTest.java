@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.expat.search.ranking.features.LanguageFit;
+import com.expat.search.ranking.features.LevelWeights;
 import org.junit.jupiter.api.Test;
 
 class SignalsTest {
@@ -39,5 +42,31 @@ class SignalsTest {
   @Test
   void textRelevanceMustBeNormalized() {
     assertThatThrownBy(() -> new Candidate<>("x", 1.5)).hasMessageContaining("1.5");
+  }
+
+  @Test
+  void aViewersLanguagesAreKeptInCodeOrderSoTheLanguageFitIsTheSameOnEveryJvm() {
+    Map<String, LanguageLevel> given = new LinkedHashMap<>();
+    given.put("pt", LanguageLevel.FLUENT);
+    given.put("de", LanguageLevel.BASIC);
+    given.put("ru", LanguageLevel.NATIVE);
+    given.put("en", LanguageLevel.FLUENT);
+    given.put("ar", LanguageLevel.BASIC);
+    given.put("fr", LanguageLevel.NATIVE);
+    Viewer viewer = new Viewer(1, null, null, given, null, null);
+    MemberSignals member = new MemberSignals(2, null, 0, null, null, given, null, null, null, 0.5);
+
+    assertThat(viewer.languages().keySet()).containsExactly("ar", "de", "en", "fr", "pt", "ru");
+    assertThat(member.languages().keySet()).containsExactly("ar", "de", "en", "fr", "pt", "ru");
+    assertThat(viewer.languages()).isEqualTo(given);
+    assertThatThrownBy(() -> viewer.languages().put("it", LanguageLevel.BASIC))
+        .isInstanceOf(UnsupportedOperationException.class);
+
+    LevelWeights weights = new LevelWeights(0.95, 0.85, 0.5, 0.25);
+    double none = 1;
+    for (String code : List.of("ar", "de", "en", "fr", "pt", "ru")) {
+      none = LanguageFit.andNot(none, LanguageFit.pair(given.get(code), given.get(code), weights));
+    }
+    assertThat(LanguageFit.value(viewer.languages(), member.languages(), weights)).isEqualTo(1 - none);
   }
 }
