@@ -107,6 +107,10 @@ final class SyncLoop implements Runnable {
         List<Received> done = new ArrayList<>(pending.size());
         for (ParsedMessage.Change change : coalesced.changes()) {
           String reason = outcome.rejected().get(change.key());
+          if (reason != null) {
+            // Counted before the dead letter is published: whoever sees the dead letter sees the count.
+            metrics.rowRejected(change.key().entity());
+          }
           for (Received received : coalesced.receipts(change.key())) {
             if (reason == null) {
               done.add(received);
@@ -126,7 +130,6 @@ final class SyncLoop implements Runnable {
         failing = false;
         metrics.batchApplied(done.size(), coalesced.rows(), Duration.ofNanos(System.nanoTime() - started),
             coalesced.newestOccurredAt());
-        outcome.rejected().keySet().forEach(key -> metrics.rowRejected(key.entity()));
         logRejected(outcome.rejected());
         return;
       } catch (RuntimeException e) {
