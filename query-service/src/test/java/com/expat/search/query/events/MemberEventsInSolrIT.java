@@ -1,9 +1,10 @@
 package com.expat.search.query.events;
 
+import static com.expat.search.query.RandomPlaces.NO_COORDINATES;
+import static com.expat.search.query.RandomPlaces.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.expat.search.indexer.mapping.CatalogDocuments;
 import com.expat.search.indexer.mapping.EventDocuments;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.world.Catalog;
@@ -14,6 +15,7 @@ import com.expat.search.indexer.world.Interest;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
+import com.expat.search.query.RandomPlaces;
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.members.GeoPoint;
 import com.expat.search.query.members.MemberDirectory;
@@ -24,7 +26,6 @@ import com.expat.search.query.ranking.Ranking;
 import com.expat.search.query.search.CatalogLookup;
 import com.expat.search.query.search.Location;
 import com.expat.search.query.solr.IndexQueryException;
-import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.ranking.solr.EventRankParams;
@@ -67,7 +68,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SolrExtension.class)
 class MemberEventsInSolrIT {
-  private static final long NO_COORDINATES = 9_001;
   private static final long TO_DELETE = 5_000;
   private static final List<String> LANGUAGES = List.of("de", "en", "fr", "it");
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -87,22 +87,13 @@ class MemberEventsInSolrIT {
   static void index(SolrCores cores) throws Exception {
     solr = cores;
     Random random = new Random(17);
-    List<City> cities = new ArrayList<>();
-    for (long id = 1; id <= 40; id++) {
-      cities.add(new City(id, "City " + id, "City " + id, "DE", 45 + 8 * random.nextDouble(),
-          2 + 14 * random.nextDouble(), 10_000, "Europe/Berlin"));
-    }
-    cities.add(new City(NO_COORDINATES, "Nowhere", "Nowhere", "DE", Double.NaN, Double.NaN, 10_000, "Europe/Berlin"));
+    List<City> cities = RandomPlaces.cities(random, 40, 45, 8, 2, 14);
     List<Interest> interests = new ArrayList<>();
     for (int id = 1; id <= 8; id++) {
       interests.add(new Interest(id, "interest-" + id, "Interest " + id, "misc"));
     }
     catalog = new Catalog(cities, interests);
-    List<SolrInputDocument> catalogDocs = new ArrayList<>();
-    cities.forEach(city -> catalogDocs.add(CatalogDocuments.city(city, 1)));
-    interests.forEach(interest -> catalogDocs.add(CatalogDocuments.interest(interest, 1, 1)));
-    cores.client().add(cores.catalog(), catalogDocs);
-    cores.client().commit(cores.catalog());
+    RandomPlaces.index(cores, catalog);
 
     List<SolrInputDocument> members = new ArrayList<>();
     long id = 1;
@@ -130,9 +121,7 @@ class MemberEventsInSolrIT {
 
     index = new SolrIndex(cores.client());
     directory = new MemberDirectory(index, cores.members());
-    com.expat.search.query.catalog.Catalog points = new com.expat.search.query.catalog.Catalog(index, cores.catalog(),
-        Duration.ofMinutes(10), Ticker.systemTicker(), new RequestBudget(Duration.ofSeconds(30), Ticker.systemTicker()),
-        Runnable::run);
+    com.expat.search.query.catalog.Catalog points = RandomPlaces.serviceCatalog(index, cores.catalog());
     CatalogLookup lookup = new CatalogLookup(index, points, cores.catalog(), cores.members(), Duration.ofMinutes(10),
         Ticker.systemTicker());
     // One minute for both paths: the decays and Solr's NOW are the same in both.
@@ -176,14 +165,6 @@ class MemberEventsInSolrIT {
       }
     }
     return ids;
-  }
-
-  private static List<Long> ids(Random random, int most, int bound) {
-    List<Long> ids = new ArrayList<>();
-    for (int i = random.nextInt(most + 1); i > 0; i--) {
-      ids.add(1L + random.nextInt(bound));
-    }
-    return ids.stream().distinct().toList();
   }
 
   /** At its venue near the city (none for some, and for the city without coordinates), within 60 days. */

@@ -2,7 +2,6 @@ package com.expat.search.query.matches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.expat.search.indexer.mapping.CatalogDocuments;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;
@@ -10,14 +9,12 @@ import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
 import com.expat.search.query.catalog.CityPoints;
+import com.expat.search.query.RandomPlaces;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
-import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
-import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SolrExtension.class)
 class CityRadiusIT {
-  private static final long NO_COORDINATES = 9_001;
   private static final long NO_ROW = 9_002;
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
@@ -50,17 +46,9 @@ class CityRadiusIT {
   @BeforeAll
   static void index(SolrCores solr) throws Exception {
     Random random = new Random(7);
-    List<City> rows = new ArrayList<>();
-    for (long id = 1; id <= 400; id++) {
-      rows.add(new City(id, "City " + id, "City " + id, "DE", 35 + 25 * random.nextDouble(),
-          -10 + 40 * random.nextDouble(), 10_000, "Europe/Berlin"));
-    }
-    rows.add(new City(NO_COORDINATES, "Nowhere", "Nowhere", "DE", Double.NaN, Double.NaN, 10_000, "Europe/Berlin"));
+    List<City> rows = RandomPlaces.cities(random, 400, 35, 25, -10, 40);
     Catalog catalog = new Catalog(rows, List.of());
-    List<SolrInputDocument> catalogDocs = new ArrayList<>();
-    rows.forEach(city -> catalogDocs.add(CatalogDocuments.city(city, 1)));
-    solr.client().add(solr.catalog(), catalogDocs);
-    solr.client().commit(solr.catalog());
+    RandomPlaces.index(solr, catalog);
 
     List<SolrInputDocument> docs = new ArrayList<>();
     long id = 1;
@@ -75,8 +63,7 @@ class CityRadiusIT {
     index = new SolrIndex(solr.client());
     members = solr.members();
     directory = new MemberDirectory(index, members);
-    cities = new com.expat.search.query.catalog.Catalog(index, solr.catalog(), Duration.ofMinutes(10),
-        Ticker.systemTicker(), new RequestBudget(Duration.ofSeconds(30), Ticker.systemTicker()), Runnable::run);
+    cities = RandomPlaces.serviceCatalog(index, solr.catalog());
   }
 
   private static SolrInputDocument member(long id, long cityId, Catalog catalog) {

@@ -3,28 +3,24 @@ package com.expat.search.query.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.expat.search.indexer.mapping.CatalogDocuments;
 import com.expat.search.indexer.mapping.MemberDocuments;
 import com.expat.search.indexer.world.Catalog;
 import com.expat.search.indexer.world.City;
 import com.expat.search.indexer.world.Member;
 import com.expat.search.indexer.world.MemberProfile;
 import com.expat.search.indexer.world.SpokenLanguage;
+import com.expat.search.query.RandomPlaces;
 import com.expat.search.query.http.ProblemException;
 import com.expat.search.query.members.KnownMember;
 import com.expat.search.query.members.MemberDirectory;
 import com.expat.search.query.members.Viewers;
-import com.expat.search.query.members.Visibility;
 import com.expat.search.query.solr.IndexQueryException;
-import com.expat.search.query.solr.RequestBudget;
 import com.expat.search.query.solr.SolrIndex;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.ranking.solr.RankParams;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
 import com.expat.search.vocabulary.QueryParsers;
-import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SolrExtension.class)
 class ViewerInSolrIT {
-  private static final long NO_COORDINATES = 9_001;
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   private static final List<String> LANGUAGES = List.of("de", "en", "fr", "it");
 
@@ -68,24 +63,16 @@ class ViewerInSolrIT {
   static void index(SolrCores cores) throws Exception {
     solr = cores;
     Random random = new Random(11);
-    List<City> rows = new ArrayList<>();
-    for (long id = 1; id <= 300; id++) {
-      rows.add(new City(id, "City " + id, "City " + id, "DE", 40 + 15 * random.nextDouble(),
-          -5 + 30 * random.nextDouble(), 10_000, "Europe/Berlin"));
-    }
-    rows.add(new City(NO_COORDINATES, "Nowhere", "Nowhere", "DE", Double.NaN, Double.NaN, 10_000, "Europe/Berlin"));
+    List<City> rows = RandomPlaces.cities(random, 300, 40, 15, -5, 30);
     catalog = new Catalog(rows, List.of());
-    List<SolrInputDocument> catalogDocs = new ArrayList<>();
-    rows.forEach(city -> catalogDocs.add(CatalogDocuments.city(city, 1)));
-    cores.client().add(cores.catalog(), catalogDocs);
-    cores.client().commit(cores.catalog());
+    RandomPlaces.index(cores, catalog);
 
     List<SolrInputDocument> docs = new ArrayList<>();
     long id = 1;
     for (City city : rows) {
       for (int k = 0; k < 2; k++, id++) {
         MemberProfile profile = profile(id, city.id(), random.nextInt(10) > 0, languages(random),
-            ids(random, 3, 602), ids(random, 2, 602));
+            RandomPlaces.ids(random, 3, 602), RandomPlaces.ids(random, 2, 602));
         profiles.put(id, profile);
         docs.add(MemberDocuments.document(profile, catalog));
       }
@@ -97,8 +84,7 @@ class ViewerInSolrIT {
     index = new SolrIndex(cores.client());
     members = cores.members();
     directory = new MemberDirectory(index, members);
-    cities = new com.expat.search.query.catalog.Catalog(index, cores.catalog(), Duration.ofMinutes(10),
-        Ticker.systemTicker(), new RequestBudget(Duration.ofSeconds(30), Ticker.systemTicker()), Runnable::run);
+    cities = RandomPlaces.serviceCatalog(index, cores.catalog());
   }
 
   private static MemberProfile profile(long id, long cityId, boolean searchable, List<SpokenLanguage> languages,
@@ -122,14 +108,6 @@ class ViewerInSolrIT {
       }
     }
     return spoken;
-  }
-
-  private static List<Long> ids(Random random, int most, int bound) {
-    List<Long> ids = new ArrayList<>();
-    for (int i = random.nextInt(most + 1); i > 0; i--) {
-      ids.add(1L + random.nextInt(bound));
-    }
-    return ids.stream().distinct().toList();
   }
 
   @Test
