@@ -65,6 +65,14 @@ public final class ColumnPrerank {
     return distanceWeight * DistanceDecay.value(origin.distanceKm(new LatLon(latitude, longitude)), members.distanceScaleKm());
   }
 
+  /**
+   * The most {@link #distance} gives any member: the closeness at the viewer's own place (1)
+   * weighted; 0 when it gives nothing ({@link #readsDistance} false).
+   */
+  public double mostDistance() {
+    return readsDistance() ? distanceWeight : 0;
+  }
+
   /** Whether {@link #distance} can be other than 0, so the location need not be read otherwise. */
   public boolean readsDistance() {
     return params.viewer().origin() != null && distanceWeight > 0;

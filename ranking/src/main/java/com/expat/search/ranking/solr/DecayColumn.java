@@ -95,6 +95,19 @@ public final class DecayColumn {
     }
 
     /**
+     * The most {@link #value(int, long)} gives any document of the column, and so the most the
+     * model's own {@code weight × HalfLifeDecay.value(since, now)} gives any of its dates (the
+     * decay never falls as a date gets newer): the newest date's when the request comes after all
+     * of them, else the weight (a date at or after now counts 1). Never below 0, whatever the weight.
+     */
+    public double most() {
+      if (!(weight > 0)) {
+        return 0;
+      }
+      return after ? factor : weight;
+    }
+
+    /**
      * {@link #value(int, long)} of document {@code doc} with its date from {@code sinceMs}, the
      * dates the column was built from ({@link DecayColumn#of}): when the request comes after all of
      * them the date is not read, which spares the pre-rank a read per candidate (the same value:

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.LeafCollector;
@@ -38,6 +39,8 @@ final class MatchesCollector extends RankedWindowCollector {
   private ScoreDoc[] ranked;
   /** Members the whole model scored (for tests: what the bound spared). */
   private int modelScored;
+  /** Members whose pre-rank the bound read (for tests: what the segment's most spared). */
+  private int preranked;
 
   /**
    * @param text whether the window is the best by the main query's (text) score rather than by the
@@ -150,46 +153,79 @@ final class MatchesCollector extends RankedWindowCollector {
     return modelScored;
   }
 
+  /** How many members' pre-rank {@link #ranked()} read to bound their score (the rest fell short without it). */
+  int preranked() {
+    return preranked;
+  }
+
   /**
-   * The best {@code keep} of the window in the whole model's order, as {@link MatchesJob#rank} of the whole
-   * window would begin, without scoring every member: a member's model score is at most its text
-   * relevance times the text weight, plus its pre-rank (the model's own weighted distance,
-   * interests, languages, decays and quality over the columns: {@code ColumnPrerankTest}), plus the
-   * reciprocal interests' weight when the viewer has interests. The {@code keep} best by that bound
-   * are scored, then every other whose bound reaches the worst of their scores (which only rises
-   * as more are scored, so one more round suffices); the rest fall short of the best {@code keep} by
-   * more than rounding, not even tied, and are not scored. Ties keep the window's order, as in
-   * {@link #rank}. The window's whole model was ~9 % of Solr's samples on member search with text
-   * at 200k (JFR, docs/benchmarks.md).
+   * Whether {@link #best} may bound the model's scores: every weight finite and at least 0. The
+   * bounds add the most each feature can give (every feature value is in [0, 1]); a negative
+   * weight would make a feature's most its least, so the window is then scored whole instead.
+   * The profiles and the service's custom weights refuse such weights today ({@code
+   * MemberParameters}, {@code WeightsParam}); this keeps a page right if that ever changes.
+   */
+  static boolean boundable(Map<MemberFeature, Double> weights) {
+    for (Double weight : weights.values()) {
+      if (weight == null || !(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The best {@code keep} of the window in the whole model's order, as {@link MatchesJob#rank} of
+   * the whole window would begin, without scoring every member, and with text without reading
+   * every member's columns.
+   *
+   * <p>It rests on the model being a sum {@code Σ weight × value} (ranking/README.md) with every
+   * value in [0, 1] and every weight at least 0 ({@link #boundable}; else the whole window is
+   * scored). Then a member's score is at most its text term plus, without reading the member, the
+   * most the other features give anyone in its segment ({@link SegmentPrerank#most}, plus the
+   * reciprocal interests' weight), and it lies between two bounds from its pre-rank: the pre-rank
+   * (the model's own distance, interests, languages, decays and quality over the columns, {@code
+   * ColumnPrerankTest}) with quality clamped as the model does, plus the text term, and that plus
+   * the reciprocal weight. Any {@code keep} lower bounds make a floor the page's worst score
+   * reaches, so with text, taken in the window's order, a member whose text term plus the
+   * segment's most is below the floor of the lower bounds so far is dropped before its pre-rank is
+   * read (the text only falls along the window, so most of its tail is); without text the
+   * window's key is the pre-rank itself and no column is read. Of the rest, the {@code keep} best
+   * by upper bound are scored, then every other whose upper bound reaches the worst of their
+   * scores or the floor (both only rise, so one more round suffices). Whatever falls short does so
+   * by more than rounding, so is not even tied with {@code keep} others. Ties keep the window's
+   * order, as in {@link #rank}. The window's best was 12.8 % of Solr's samples on member search
+   * with text at 200k, the pre-rank of all 300 members 5 of those (JFR, docs/benchmarks.md).
    */
   private List<Scored> best(int[] docs, float[] scores, int keep) {
+    if (keep == 0) {
+      return List.of();
+    }
     int[] leafOf = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
       leafOf[i] = ReaderUtil.subIndex(docs[i], leaves);
     }
-    double[] bound = bounds(docs, scores, leafOf);
-    Integer[] byBound = new Integer[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      byBound[i] = i;
-    }
-    // Highest bound first; a bound that is not a number sorts first and is always scored.
-    Arrays.sort(byBound, (a, b) -> Double.compare(bound[b], bound[a]));
-    boolean[] scored = new boolean[docs.length];
-    for (int i = 0; i < keep; i++) {
-      scored[byBound[i]] = true;
-    }
     MemberScorer scorer = job.scorer();
+    if (!boundable(job.params().profile().members().weights())) {
+      boolean[] all = new boolean[docs.length];
+      Arrays.fill(all, true);
+      return rank(scorer, docs, scores, leafOf, indexes(all, docs.length, docs.length));
+    }
+    double[] upper = new double[docs.length];
+    boolean[] bounded = new boolean[docs.length];
+    double floor = text ? textBounds(docs, scores, leafOf, keep, upper, bounded)
+        : prerankBounds(docs, scores, leafOf, keep, upper, bounded);
+    boolean[] scored = topByUpper(upper, bounded, keep);
     List<Scored> first = rank(scorer, docs, scores, leafOf, indexes(scored, 0, docs.length));
     double worst = Double.POSITIVE_INFINITY;
     for (Scored item : first) {
       worst = Math.min(worst, item.score());
     }
-    // Sums of a few terms of a few units round far below this margin.
-    double reach = worst - 1e-9 * (1 + Math.abs(worst));
+    double reach = below(Math.max(worst, floor));
     boolean[] more = new boolean[docs.length];
     int extra = 0;
     for (int i = 0; i < docs.length; i++) {
-      if (!scored[i] && !(bound[i] < reach)) {
+      if (bounded[i] && !scored[i] && !(upper[i] < reach)) {
         more[i] = true;
         extra++;
       }
@@ -204,27 +240,120 @@ final class MatchesCollector extends RankedWindowCollector {
     return merged;
   }
 
-  /** Each window entry's most possible model score ({@link #best}). */
-  private double[] bounds(int[] docs, float[] scores, int[] leafOf) {
+  /**
+   * With text: each window entry's upper bound into {@code upper} where {@code bounded}, from its
+   * pre-rank, read only for those whose text term plus their segment's most reaches the floor
+   * (see {@link #best}); returns the floor, a lower bound of the {@code keep}-th best score.
+   */
+  private double textBounds(int[] docs, float[] scores, int[] leafOf, int keep, double[] upper, boolean[] bounded) {
     MemberParameters weights = job.params().profile().members();
     double textWeight = weights.weight(MemberFeature.TEXT);
-    double reciprocal = job.params().viewer().interests().isEmpty() ? 0
-        : weights.weight(MemberFeature.RECIPROCAL_INTERESTS);
+    double reciprocal = reciprocalWeight(weights);
     double quality = weights.weight(MemberFeature.PROFILE_QUALITY);
     SegmentPrerank[] preranks = new SegmentPrerank[leaves.size()];
-    double[] bound = new double[docs.length];
+    double[] most = new double[leaves.size()];
+    KeptLeast lows = new KeptLeast(keep);
+    double floor = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(leafOf[i]);
-      MemberColumns columns = columnsOf(leafOf[i]);
-      if (preranks[leaf.ord] == null) {
-        preranks[leaf.ord] = new SegmentPrerank(job.prerank(), columns);
+      int leafIndex = leafOf[i];
+      MemberColumns columns = columnsOf(leafIndex);
+      if (preranks[leafIndex] == null) {
+        preranks[leafIndex] = new SegmentPrerank(job.prerank(), columns);
+        most[leafIndex] = preranks[leafIndex].most() + reciprocal;
       }
-      int doc = docs[i] - leaf.docBase;
-      // The model clamps quality to 0..1 where the pre-rank reads it as stored: a negative one adds back.
-      bound[i] = textWeight * textRelevance(scores[i]) + preranks[leaf.ord].score(doc) + reciprocal
-          + quality * Math.max(0, -columns.quality[doc]);
+      double textTerm = textWeight * textRelevance(scores[i]);
+      // A NaN most compares false: the member is bounded.
+      if (textTerm + most[leafIndex] < floor) {
+        continue;
+      }
+      int doc = docs[i] - leaves.get(leafIndex).docBase;
+      float stored = columns.quality[doc];
+      // The pre-rank reads quality as stored, the model clamps it to 0..1.
+      double sure = textTerm + preranks[leafIndex].score(doc)
+          + quality * (Math.min(1, Math.max(0, stored)) - stored);
+      preranked++;
+      bounded[i] = true;
+      upper[i] = Double.isNaN(sure) ? Double.POSITIVE_INFINITY : sure + reciprocal;
+      if (!Double.isNaN(sure) && lows.offer(sure)) {
+        floor = below(lows.least());
+      }
     }
-    return bound;
+    return floor;
+  }
+
+  /**
+   * Without text: each window entry's upper bound from its window key, the pre-rank as a float,
+   * with the segment's least and greatest quality for the model's clamp; nothing read per member.
+   * Returns the floor as {@link #textBounds}.
+   */
+  private double prerankBounds(int[] docs, float[] scores, int[] leafOf, int keep, double[] upper,
+      boolean[] bounded) {
+    MemberParameters weights = job.params().profile().members();
+    double reciprocal = reciprocalWeight(weights);
+    double quality = weights.weight(MemberFeature.PROFILE_QUALITY);
+    KeptLeast lows = new KeptLeast(keep);
+    for (int i = 0; i < docs.length; i++) {
+      MemberColumns columns = columnsOf(leafOf[i]);
+      double key = scores[i];
+      // A float holds the pre-rank to 2^-24 of itself.
+      double rounding = 1e-6 * (1 + Math.abs(key));
+      double sure = key - rounding - quality * Math.max(0, columns.maxQuality - 1);
+      double most = key + rounding + quality * Math.max(0, -columns.minQuality) + reciprocal;
+      bounded[i] = true;
+      upper[i] = Double.isNaN(most) ? Double.POSITIVE_INFINITY : most;
+      if (!Double.isNaN(sure)) {
+        lows.offer(sure);
+      }
+    }
+    return lows.full() ? below(lows.least()) : Double.NEGATIVE_INFINITY;
+  }
+
+  /** What reciprocal interests can add: nothing when the viewer has no interests (no share either way). */
+  private double reciprocalWeight(MemberParameters weights) {
+    return job.params().viewer().interests().isEmpty() ? 0 : weights.weight(MemberFeature.RECIPROCAL_INTERESTS);
+  }
+
+  /**
+   * Just below {@code score} by more than the rounding of adding the same few terms of a few units
+   * in another order: a bound under it falls short of {@code score}, not even tied.
+   */
+  private static double below(double score) {
+    return score - 1e-9 * (1 + Math.abs(score));
+  }
+
+  /** The {@code keep} bounded entries of highest upper bound (any of equal ones); all when fewer. */
+  private static boolean[] topByUpper(double[] upper, boolean[] bounded, int keep) {
+    boolean[] top = new boolean[upper.length];
+    int count = 0;
+    for (boolean one : bounded) {
+      count += one ? 1 : 0;
+    }
+    if (count <= keep) {
+      System.arraycopy(bounded, 0, top, 0, bounded.length);
+      return top;
+    }
+    double[] sorted = new double[count];
+    for (int i = 0, next = 0; i < upper.length; i++) {
+      if (bounded[i]) {
+        sorted[next++] = upper[i];
+      }
+    }
+    Arrays.sort(sorted);
+    double least = sorted[count - keep];
+    int taken = 0;
+    for (int i = 0; i < upper.length; i++) {
+      if (bounded[i] && upper[i] > least) {
+        top[i] = true;
+        taken++;
+      }
+    }
+    for (int i = 0; i < upper.length && taken < keep; i++) {
+      if (bounded[i] && upper[i] == least) {
+        top[i] = true;
+        taken++;
+      }
+    }
+    return top;
   }
 
   /** The indexes whose flag is set, ascending; {@code count} of them, or counted when 0. */
@@ -241,6 +370,61 @@ final class MatchesCollector extends RankedWindowCollector {
       }
     }
     return result;
+  }
+
+  /**
+   * The greatest {@code size} values offered (a min-heap of them), for the least of them: a floor
+   * that {@code size} scores reach.
+   */
+  static final class KeptLeast {
+    private final double[] heap;
+    private int size;
+
+    KeptLeast(int size) {
+      this.heap = new double[size];
+    }
+
+    boolean full() {
+      return size == heap.length;
+    }
+
+    /** The least of the kept values; only once {@link #full}. */
+    double least() {
+      return heap[0];
+    }
+
+    /** Offers {@code value} (not NaN); whether the kept values are full and their least changed. */
+    boolean offer(double value) {
+      if (size < heap.length) {
+        int at = size++;
+        while (at > 0 && heap[(at - 1) >>> 1] > value) {
+          heap[at] = heap[(at - 1) >>> 1];
+          at = (at - 1) >>> 1;
+        }
+        heap[at] = value;
+        return full();
+      }
+      if (!(value > heap[0])) {
+        return false;
+      }
+      int at = 0;
+      while (true) {
+        int child = 2 * at + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (heap[child] >= value) {
+          break;
+        }
+        heap[at] = heap[child];
+        at = child;
+      }
+      heap[at] = value;
+      return true;
+    }
   }
 
   private double textRelevance(float score) {

@@ -49,6 +49,12 @@ final class MemberColumns {
   final long[] createdAt;
   /** Profile quality; 0 when absent. */
   final float[] quality;
+  /**
+   * The least and the greatest of {@link #quality} (0 for an empty segment): NaN when one is NaN,
+   * so that a bound built on them is no bound.
+   */
+  final float minQuality;
+  final float maxQuality;
   /** Ordinal into {@link #origins}; -1 when absent. */
   final int[] origin;
   final String[] origins;
@@ -126,6 +132,14 @@ final class MemberColumns {
     for (int doc = qualities.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = qualities.nextDoc()) {
       quality[doc] = Float.intBitsToFloat((int) qualities.longValue());
     }
+    float least = 0;
+    float most = 0;
+    for (int doc = 0; doc < maxDoc; doc++) {
+      least = doc == 0 ? quality[doc] : Math.min(least, quality[doc]);
+      most = doc == 0 ? quality[doc] : Math.max(most, quality[doc]);
+    }
+    minQuality = least;
+    maxQuality = most;
     SortedDocValues origins = DocValues.getSorted(reader, MemberFields.ORIGIN_COUNTRY);
     Arrays.fill(origin, -1);
     for (int doc = origins.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = origins.nextDoc()) {

@@ -118,6 +118,23 @@ final class SegmentPrerank {
     maxLanguages = fractions ? model.languages(bestOfCode, bestOfCode.length) : Double.POSITIVE_INFINITY;
   }
 
+  /**
+   * The most the whole model's features other than {@code text} and {@code reciprocal_interests}
+   * give any member of the segment, without reading a member: the closeness at the viewer's own
+   * place, the viewer's every interest and language at the segment's best levels ({@link
+   * #maxInterests}, {@link #maxLanguages}), the decays at the segment's newest dates ({@link
+   * DecayColumn.Weighted#most}) and its best profile quality. It bounds the model (not only this
+   * pre-rank, which reads quality unclamped) because every feature value is in [0, 1] and falls
+   * with nothing a member has more of (ranking/README.md, "Monotonicity"); each term is at least 0
+   * so that a weight below 0, which the profiles refuse, could not make it less. NaN when a
+   * quality is NaN, infinite when the languages have no bound: then it bounds nothing.
+   */
+  double most() {
+    // Math.min and max keep a NaN.
+    double quality = Math.max(0, model.quality(Math.min(1, Math.max(0, columns.maxQuality))));
+    return model.mostDistance() + maxInterests + Math.max(0, maxLanguages) + activity.most() + newness.most() + quality;
+  }
+
   /** The pre-rank of segment document {@code doc}. */
   double score(int doc) {
     return score(doc, Float.NEGATIVE_INFINITY);

@@ -11,6 +11,7 @@ import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.RankParams;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,8 @@ class MatchesCollectorTest {
     SplittableRandom random = new SplittableRandom(11);
     RankingProfiles profiles = RankingProfiles.load();
     int compared = 0;
-    int[] scored = new int[2];
+    int[] scored = new int[4];
+    int windowed = 0;
     try (DirectoryReader reader = TestSegment.reader(3)) {
       ColumnCache columns = new ColumnCache();
       for (int run = 0; run < 120; run++) {
@@ -49,12 +51,18 @@ class MatchesCollectorTest {
         int top = 1 + random.nextInt(60);
         // Few distinct text scores: many ties, which the window's order must break the same way.
         float[] textScores = new float[reader.maxDoc()];
+        int spread = random.nextInt(3);
         for (int doc = 0; doc < textScores.length; doc++) {
-          textScores[doc] = 1 + random.nextInt(random.nextBoolean() ? 4 : 200) / 10f;
+          // One text score in 20 apart from the rest (a rare word in a short text) is what lets the window's tail go unread.
+          textScores[doc] = spread == 2 ? 1 + (float) (20 * Math.pow(random.nextDouble(), 4))
+              : 1 + random.nextInt(spread == 0 ? 4 : 200) / 10f;
         }
         double share = random.nextDouble();
         ScoreDoc[] whole = collect(reader, columns, params, text, window, window, textScores, share, scored, 0);
         ScoreDoc[] best = collect(reader, columns, params, text, window, top, textScores, share, scored, 1);
+        if (text) {
+          windowed += Math.min(window, whole.length);
+        }
         assertThat(best).as("run %d", run).hasSize(Math.min(top, whole.length));
         for (int i = 0; i < best.length; i++) {
           assertThat(best[i].doc).as("run %d, place %d", run, i).isEqualTo(whole[i].doc);
@@ -66,6 +74,50 @@ class MatchesCollectorTest {
     assertThat(compared).isGreaterThan(1000);
     // the bound must have spared the model work, or this test compares a ranking with itself
     assertThat(scored[1]).isLessThan(scored[0] / 2);
+    // and with text the segment's most must have spared reading part of the window
+    assertThat(scored[3]).isLessThan(windowed * 9 / 10);
+  }
+
+  /**
+   * An anonymous member search whose text scores spread (a few far above the rest): the members far down the window's text cannot reach the page whatever their columns,
+   * and their pre-rank is not read; the page is the whole window's ranking begun.
+   */
+  @Test
+  void membersWhoseTextAndTheSegmentsMostCannotReachThePageAreNotRead() throws IOException {
+    SplittableRandom random = new SplittableRandom(23);
+    RankingProfile profile = RankingProfiles.load().defaultProfile();
+    RankParams params = new RankParams(profile, new Viewer(0, null, null, Map.of(), Set.of(), Set.of()),
+        TestSegment.NOW);
+    int[] scored = new int[4];
+    try (DirectoryReader reader = TestSegment.reader(3)) {
+      float[] textScores = new float[reader.maxDoc()];
+      for (int doc = 0; doc < textScores.length; doc++) {
+        textScores[doc] = 1 + (float) (20 * Math.pow(random.nextDouble(), 4));
+      }
+      ColumnCache columns = new ColumnCache();
+      ScoreDoc[] whole = collect(reader, columns, params, true, 300, 300, textScores, 0.5, scored, 0);
+      ScoreDoc[] best = collect(reader, columns, params, true, 300, 20, textScores, 0.5, scored, 1);
+      assertThat(best).hasSize(20);
+      for (int i = 0; i < best.length; i++) {
+        assertThat(best[i].doc).as("place %d", i).isEqualTo(whole[i].doc);
+        assertThat(best[i].score).as("place %d", i).isEqualTo(whole[i].score);
+      }
+    }
+    // here the text term falls by 2.2 along the window, the segment's most is 1.8: about 2 in 5 cannot reach
+    assertThat(scored[3]).as("pre-ranks read of the window of 300").isLessThan(240);
+    assertThat(scored[1]).as("members scored").isLessThan(60);
+  }
+
+  @Test
+  void onlyFiniteWeightsOfAtLeastZeroAreBounded() {
+    Map<MemberFeature, Double> weights = new EnumMap<>(RankingProfiles.load().defaultProfile().members().weights());
+    assertThat(MatchesCollector.boundable(weights)).isTrue();
+    weights.put(MemberFeature.NEWNESS, 0.0);
+    assertThat(MatchesCollector.boundable(weights)).isTrue();
+    for (double bad : new double[] {-0.5, -1e-300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      weights.put(MemberFeature.DISTANCE, bad);
+      assertThat(MatchesCollector.boundable(weights)).as("distance weight %s", bad).isFalse();
+    }
   }
 
   /** Ranks the members a share of the segments' documents match, each with its text score. */
@@ -97,6 +149,7 @@ class MatchesCollectorTest {
     }
     ScoreDoc[] ranked = collector.topDocs().scoreDocs;
     scored[side] += collector.modelScored();
+    scored[side + 2] += collector.preranked();
     return ranked;
   }
 
@@ -110,6 +163,12 @@ class MatchesCollectorTest {
     Map<MemberFeature, Double> weights = new HashMap<>();
     weights.put(MemberFeature.TEXT, random.nextBoolean() ? 0.0 : 50.0);
     weights.put(MemberFeature.RECIPROCAL_INTERESTS, random.nextInt(3) * 2.0);
+    // Features weighed 0 (a workbench's custom weights), which no bound may count.
+    for (MemberFeature feature : MemberFeature.values()) {
+      if (feature != MemberFeature.TEXT && random.nextInt(4) == 0) {
+        weights.put(feature, 0.0);
+      }
+    }
     return profile.withMemberWeights(weights);
   }
 

@@ -3,6 +3,8 @@ package com.expat.search.solr.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.expat.search.ranking.MemberFeature;
+import com.expat.search.ranking.RankingProfile;
 import com.expat.search.ranking.RankingProfiles;
 import com.expat.search.ranking.signals.Corpus;
 import com.expat.search.ranking.signals.LanguageLevel;
@@ -10,7 +12,9 @@ import com.expat.search.ranking.signals.LatLon;
 import com.expat.search.ranking.signals.Viewer;
 import com.expat.search.ranking.solr.ColumnPrerank;
 import com.expat.search.ranking.solr.RankParams;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +74,48 @@ class SegmentPrerankTest {
     }
     // the bound must have spared work, or this test compares a window with itself
     assertThat(skipped).isGreaterThan(40 * columns.maxDoc / 4);
+  }
+
+  /**
+   * What lets the window's best drop a member without reading them: the whole model's score of
+   * every member, less its text and reciprocal terms, is at most the segment's {@link
+   * SegmentPrerank#most}, for every profile, viewers with and without a place, interests or
+   * languages, weights of 0, and a request before some dates (the decays' clamp).
+   */
+  @Test
+  void theSegmentsMostBoundsEveryMembersModelScoreBeyondTheText() {
+    SplittableRandom random = new SplittableRandom(9);
+    RankingProfiles profiles = RankingProfiles.load();
+    List<String> names = List.copyOf(profiles.names());
+    int close = 0;
+    for (int v = 0; v < 60; v++) {
+      RankingProfile profile = profiles.profile(names.get(random.nextInt(names.size())));
+      Map<MemberFeature, Double> weights = new EnumMap<>(MemberFeature.class);
+      for (MemberFeature feature : MemberFeature.values()) {
+        if (random.nextInt(4) == 0) {
+          weights.put(feature, random.nextBoolean() ? 0.0 : random.nextDouble(10));
+        }
+      }
+      profile = profile.withMemberWeights(weights);
+      Viewer viewer = random.nextInt(4) == 0 ? new Viewer(0, null, null, Map.of(), Set.of(), Set.of()) : viewer(random);
+      // Before some dates (they count 1), or after all of them (the newest date's decay is the most).
+      Instant now = random.nextBoolean() ? NOW.minusSeconds(random.nextInt(120))
+          : NOW.plus(Duration.ofDays(1 + random.nextInt(30)));
+      RankParams params = new RankParams(profile, viewer, now);
+      double most = new SegmentPrerank(ColumnPrerank.of(params, CORPUS), columns).most();
+      MatchesJob job = MatchesJob.of(params, CORPUS, new ColumnCache(), 300, 20, false);
+      MemberScorer.Segment segment = job.scorer().segment(columns);
+      double reciprocal = viewer.interests().isEmpty() ? 0 : profile.members().weight(MemberFeature.RECIPROCAL_INTERESTS);
+      double best = Double.NEGATIVE_INFINITY;
+      for (int doc = 0; doc < columns.maxDoc; doc++) {
+        double score = segment.score(doc, 0);
+        assertThat(score).as("viewer %d doc %d", v, doc).isLessThanOrEqualTo(most + reciprocal + 1e-12);
+        best = Math.max(best, score);
+      }
+      // a bound far above every score would spare nothing
+      close += best > 0.5 * (most + reciprocal) ? 1 : 0;
+    }
+    assertThat(close).isGreaterThan(30);
   }
 
   private static ColumnPrerank model(Viewer viewer) {
