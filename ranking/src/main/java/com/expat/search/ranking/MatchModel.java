@@ -82,6 +82,15 @@ public final class MatchModel {
   }
 
   /**
+   * What one language both speak gives {@link #sharedLanguages}: the viewer's level's weight
+   * times the member's ({@link LanguageFit#pair}); a ranking over columns combines these in the
+   * viewer's language order with {@link LanguageFit#andNot}, as {@link #sharedLanguages} does.
+   */
+  public double languagePair(LanguageLevel mine, LanguageLevel theirs) {
+    return LanguageFit.pair(mine, theirs, profile.languageLevels());
+  }
+
+  /**
    * The model's score of a member given as plain values, exactly as {@link #ranked} scores them.
    *
    * @param textRelevance 0..1, 0 without query text

@@ -3,6 +3,8 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.MatchModel;
 import com.expat.search.ranking.Ranked;
 import com.expat.search.ranking.features.InterestOverlap;
+import com.expat.search.ranking.features.LanguageFit;
+import com.expat.search.ranking.signals.LanguageLevel;
 import com.expat.search.ranking.signals.MemberSignals;
 import java.io.IOException;
 import java.util.Arrays;
@@ -52,6 +54,11 @@ final class MemberScorer {
      */
     private final SetValues languages = new SetValues();
     private double noLanguages = Double.NaN;
+    /** The viewer's levels in their map's order; for each {@code language_levels} term the index of its code there, or -1. */
+    private final LanguageLevel[] viewerLevels;
+    private final int[] viewerSlot;
+    /** A member's strongest level of each of the viewer's languages, while a set is read. */
+    private final LanguageLevel[] theirLevels;
     /** What {@link #readInterests} found: the viewer's share the member has, and the reverse. */
     private double shared;
     private double theirsShared;
@@ -66,6 +73,22 @@ final class MemberScorer {
         }
       });
       this.idf = columns.interestIdf(model.corpus());
+      Map<String, LanguageLevel> viewerLanguages = model.viewer().languages();
+      this.viewerLevels = new LanguageLevel[viewerLanguages.size()];
+      this.theirLevels = new LanguageLevel[viewerLevels.length];
+      this.viewerSlot = new int[columns.languages.length];
+      Arrays.fill(viewerSlot, -1);
+      int slot = 0;
+      // The viewer's languages in their map's order, the order LanguageFit.value multiplies them in.
+      for (Map.Entry<String, LanguageLevel> language : viewerLanguages.entrySet()) {
+        viewerLevels[slot] = language.getValue();
+        for (int ord = 0; ord < viewerSlot.length; ord++) {
+          if (language.getKey().equals(columns.languageCodeOf[ord])) {
+            viewerSlot[ord] = slot;
+          }
+        }
+        slot++;
+      }
     }
 
     /** The model's score of segment document {@code doc}. */
@@ -122,7 +145,8 @@ final class MemberScorer {
       theirsShared = InterestOverlap.share(common, total);
     }
 
-    private double languages(int doc) {
+    /** {@code shared_languages} of segment document {@code doc}, each set's computed once per request. */
+    double languages(int doc) {
       int set = columns.languageSet[doc];
       if (set < 0) {
         if (Double.isNaN(noLanguages)) {
@@ -134,9 +158,35 @@ final class MemberScorer {
       if (languages.has(at)) {
         return languages.value(at);
       }
-      double value = model.sharedLanguages(columns.languageLevels(doc));
+      double value = sharedLanguages(set);
       languages.put(at, set, value);
       return value;
+    }
+
+    /**
+     * {@link MatchModel#sharedLanguages} of language set {@code set} from its terms, without the
+     * maps: each of the viewer's languages at the member's strongest level listed ({@link
+     * MemberColumns#languageLevels} reads the same terms), the pairs combined in the viewer's
+     * order, as {@code LanguageFit.value} combines them (the same bits: MemberScorerTest). Through
+     * the maps it was most of the model's part of the window's best (JFR, docs/benchmarks.md).
+     */
+    private double sharedLanguages(int set) {
+      Arrays.fill(theirLevels, null);
+      for (int i = columns.languageStart[set], end = columns.languageStart[set + 1]; i < end; i++) {
+        int ord = columns.languageOrds[i];
+        int slot = viewerSlot[ord];
+        if (slot >= 0) {
+          LanguageLevel level = columns.languageLevelOf[ord];
+          theirLevels[slot] = theirLevels[slot] == null ? level : LanguageLevel.stronger(theirLevels[slot], level);
+        }
+      }
+      double none = 1;
+      for (int slot = 0; slot < viewerLevels.length; slot++) {
+        if (theirLevels[slot] != null) {
+          none = LanguageFit.andNot(none, model.languagePair(viewerLevels[slot], theirLevels[slot]));
+        }
+      }
+      return 1 - none;
     }
 
     private double quality(int doc) {

@@ -59,6 +59,29 @@ class MemberScorerTest {
     }
   }
 
+  /**
+   * The languages' fit read from a set's terms equals the model's over the member's languages as a
+   * map to the last bit: the same pairs multiplied in the same order (the viewer's).
+   */
+  @Test
+  void aMembersLanguagesFitIsTheModelsOverTheirLanguagesBitForBit() {
+    SplittableRandom random = new SplittableRandom(17);
+    int shared = 0;
+    for (String name : PROFILES.names()) {
+      for (int v = 0; v < 20; v++) {
+        Viewer viewer = SegmentPrerankTest.viewer(random);
+        MatchesJob job = job(name, viewer, 20, false);
+        MemberScorer.Segment segment = job.scorer().segment(COLUMNS);
+        for (int doc = 0; doc < COLUMNS.maxDoc; doc++) {
+          double expected = job.model().sharedLanguages(COLUMNS.languageLevels(doc));
+          assertThat(segment.languages(doc)).as("%s viewer %d doc %d", name, v, doc).isEqualTo(expected);
+          shared += expected > 0 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(shared).isGreaterThan(1000);
+  }
+
   @Test
   void aWindowRanksAndDiversifiesAsTheModelOverTheMembersSignals() throws IOException {
     SplittableRandom random = new SplittableRandom(13);
