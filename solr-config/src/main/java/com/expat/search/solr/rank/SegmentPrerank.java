@@ -44,6 +44,12 @@ final class SegmentPrerank {
   /** The most the languages can add: the best level of each language the viewer speaks. */
   private final double maxLanguages;
   private final boolean readsDistance;
+  /**
+   * Whether an interest or a language can add other than 0: else their columns are not read (an
+   * anonymous search's pre-rank read them for sums of zeros, two of its five random reads).
+   */
+  private final boolean readsInterests;
+  private final boolean readsLanguages;
   private final DecayColumn.Weighted activity;
   private final DecayColumn.Weighted newness;
   private double lastLatitude = Double.NaN;
@@ -104,9 +110,17 @@ final class SegmentPrerank {
       Arrays.fill(setScore, Double.NaN);
     }
     double interests = 0;
+    boolean anyInterest = false;
     for (double weight : interestWeight) {
       interests += Math.max(0, weight);
+      anyInterest |= weight != 0;
     }
+    readsInterests = anyInterest;
+    boolean anyLanguage = false;
+    for (boolean one : scoring) {
+      anyLanguage |= one;
+    }
+    readsLanguages = anyLanguage;
     maxInterests = interests;
     double[] bestOfCode = new double[bestPairs.length];
     boolean fractions = true;
@@ -143,15 +157,20 @@ final class SegmentPrerank {
   /**
    * The pre-rank of segment document {@code doc}, or {@link Double#NEGATIVE_INFINITY} when it is
    * below {@code floor} as a float whatever its interests and languages: a window whose worst
-   * score is {@code floor} would not take it.
+   * score is {@code floor} would not take it (one below it may also come back as its score).
    */
   double score(int doc, float floor) {
     double score = fixed(doc);
     if (below(score + maxInterests + maxLanguages, floor)) {
       return Double.NEGATIVE_INFINITY;
     }
-    for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
-      score += interestWeight[columns.interestOrds[i]];
+    if (readsInterests) {
+      for (int i = columns.interestStart[doc], end = columns.interestStart[doc + 1]; i < end; i++) {
+        score += interestWeight[columns.interestOrds[i]];
+      }
+    }
+    if (!readsLanguages) {
+      return score;
     }
     int set = columns.languageSet[doc];
     if (set >= 0) {
