@@ -108,14 +108,18 @@ final class MatchesCollector extends RankedWindowCollector {
     if (ranked == null) {
       float[] scores = new float[capacity];
       int[] docs = window.bestFirst(scores);
-      int keep = job.diversify() ? docs.length : Math.min(docs.length, top);
+      int keep = Math.min(docs.length, job.diversify() ? Math.max(top, job.diversityPool()) : top);
       if (keep == docs.length) {
-        // The whole window (matches): the model over the columns (MemberScorer), no signals built.
+        // The whole window: the model over the columns (MemberScorer), no signals built.
         modelScored += docs.length;
         ranked = job.rank(leaves, docs, scores, text, maxScore);
         return ranked;
       }
       List<Scored> order = best(docs, scores, keep);
+      if (job.diversify()) {
+        ranked = diversified(docs, scores, order.subList(0, Math.min(keep, order.size())));
+        return ranked;
+      }
       ranked = new ScoreDoc[Math.min(keep, order.size())];
       for (int i = 0; i < ranked.length; i++) {
         Scored item = order.get(i);
@@ -123,6 +127,32 @@ final class MatchesCollector extends RankedWindowCollector {
       }
     }
     return ranked;
+  }
+
+  /**
+   * The diversity pass over the best of the window in the model's order ({@link #best}): it
+   * re-ranks the first page from a pool of the best {@link MatchesJob#diversityPool} and keeps the
+   * order of the rest, so the first {@code top} of the whole window's pass are the first {@code top}
+   * of this one's when {@code best} holds at least the pool and {@code top}. Matches scored all 300
+   * of the window with the whole model for a page of 20 from a pool of 60.
+   */
+  private ScoreDoc[] diversified(int[] docs, float[] scores, List<Scored> best) {
+    MemberScorer scorer = job.scorer();
+    MemberScorer.Segment[] segments = new MemberScorer.Segment[best.size()];
+    int[] local = new int[best.size()];
+    int[] chosen = new int[best.size()];
+    float[] keys = new float[best.size()];
+    double[] model = new double[best.size()];
+    for (int i = 0; i < segments.length; i++) {
+      int at = best.get(i).at();
+      int leaf = ReaderUtil.subIndex(docs[at], leaves);
+      segments[i] = scorer.segment(columnsOf(leaf));
+      local[i] = docs[at] - leaves.get(leaf).docBase;
+      chosen[i] = docs[at];
+      keys[i] = scores[at];
+      model[i] = best.get(i).score();
+    }
+    return job.ranked(segments, local, chosen, keys, model, text);
   }
 
   /** A window entry (its index) and its whole model score. */

@@ -67,9 +67,28 @@ record MatchesJob(RankParams params, Corpus corpus, ColumnCache columns, ColumnP
   ScoreDoc[] rank(MemberScorer.Segment[] segments, int[] local, int[] docs, float[] keys, boolean text,
       float maxText) {
     double[] scores = new double[docs.length];
-    Integer[] order = new Integer[docs.length];
     for (int i = 0; i < docs.length; i++) {
       scores[i] = segments[i].score(local[i], text ? textRelevance(keys[i], maxText) : 0);
+    }
+    return ranked(segments, local, docs, keys, scores, text);
+  }
+
+  /**
+   * How many of the model's best the diversity pass picks the first page from (the page size times
+   * the profile's pool factor): past them it keeps the model's order.
+   */
+  int diversityPool() {
+    return (int) Math.min(Integer.MAX_VALUE, (long) pageSize * params.profile().diversity().poolFactor());
+  }
+
+  /**
+   * {@link #rank} of documents already scored by the model ({@code scores}), in the order whose
+   * ties stand (the window's, or the model's order of its best).
+   */
+  ScoreDoc[] ranked(MemberScorer.Segment[] segments, int[] local, int[] docs, float[] keys, double[] scores,
+      boolean text) {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
       order[i] = i;
     }
     // A stable sort, as the model's ranking: equal scores keep the window's order.
