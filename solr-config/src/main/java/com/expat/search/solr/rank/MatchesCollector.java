@@ -3,6 +3,7 @@ package com.expat.search.solr.rank;
 import com.expat.search.ranking.MemberFeature;
 import com.expat.search.ranking.MemberParameters;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.solr.request.SolrRequestInfo;
 
 /**
  * Collects every document that passed the request's filters: pre-ranks it over the segment's
@@ -26,6 +28,11 @@ import org.apache.lucene.search.ScoreMode;
  * MatchesTransformerFactory}). One per request.
  */
 final class MatchesCollector extends RankedWindowCollector {
+  /**
+   * In Solr's response header when the text window's scorers skipped: the matches they visited, of
+   * {@code numFound} (counted apart, {@link TextMatchCount}).
+   */
+  static final String COLLECTED = "expat_text_collected";
   private final MatchesJob job;
   private final List<LeafReaderContext> leaves;
   private final PrerankWindow window;
@@ -37,6 +44,11 @@ final class MatchesCollector extends RankedWindowCollector {
   /** Each leaf's columns once looked up (the window's ranking). */
   private final MemberColumns[] leafColumns;
   private ScoreDoc[] ranked;
+  /** With text, where the matches are counted if the scorers were told a floor; null: every match is collected. */
+  private final TextMatchCount count;
+  /** The floor the scorers were last told (negative infinity: none yet, every match collected). */
+  private float floorTold = Float.NEGATIVE_INFINITY;
+  private int counted = -1;
   /** Members the whole model scored (for tests: what the bound spared). */
   private int modelScored;
   /** Members whose pre-rank the bound read (for tests: what the segment's most spared). */
@@ -48,6 +60,16 @@ final class MatchesCollector extends RankedWindowCollector {
    * @param top how many of the ranked window Solr asks for (the page's end, rounded up by its result cache)
    */
   MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text, int top) {
+    this(job, leaves, window, text, top, null);
+  }
+
+  /**
+   * @param count with text, the matches counted apart ({@link TextMatchCount}): the scorers are then
+   *     told the window's floor and may skip what cannot reach it; null collects every match
+   */
+  MatchesCollector(MatchesJob job, List<LeafReaderContext> leaves, int window, boolean text, int top,
+      TextMatchCount count) {
+    this.count = text ? count : null;
     this.job = job;
     this.top = top;
     this.leaves = leaves;
@@ -59,7 +81,10 @@ final class MatchesCollector extends RankedWindowCollector {
 
   @Override
   public ScoreMode scoreMode() {
-    return text ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+    if (!text) {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+    return count == null ? ScoreMode.COMPLETE : ScoreMode.TOP_SCORES;
   }
 
   @Override
@@ -71,8 +96,11 @@ final class MatchesCollector extends RankedWindowCollector {
         private Scorable scorer;
 
         @Override
-        public void setScorer(Scorable scorer) {
+        public void setScorer(Scorable scorer) throws IOException {
           this.scorer = scorer;
+          if (floorTold != Float.NEGATIVE_INFINITY) {
+            scorer.setMinCompetitiveScore(floorTold);
+          }
         }
 
         @Override
@@ -82,6 +110,12 @@ final class MatchesCollector extends RankedWindowCollector {
           maxScore = Math.max(maxScore, score);
           // The tie-breaks (last activity, id) are read only where scores tie.
           window.offer(base + doc, score);
+          if (count != null && window.floor() > floorTold) {
+            // Not Math.nextUp: a match at the floor may still win on the tie-breaks. The best match is
+            // never below the floor, so the best text score stays exact.
+            floorTold = window.floor();
+            scorer.setMinCompetitiveScore(floorTold);
+          }
         }
       };
     }
@@ -101,6 +135,26 @@ final class MatchesCollector extends RankedWindowCollector {
         }
       }
     };
+  }
+
+  @Override
+  int total() {
+    if (floorTold == Float.NEGATIVE_INFINITY) {
+      return totalHits;
+    }
+    if (counted < 0) {
+      try {
+        counted = count.count();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // For whoever reads Solr's answer or its request log: how many matches the scorers visited.
+      SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+      if (info != null && info.getRsp() != null && info.getRsp().getResponseHeader() != null) {
+        info.getRsp().getResponseHeader().add(COLLECTED, totalHits);
+      }
+    }
+    return counted;
   }
 
   @Override

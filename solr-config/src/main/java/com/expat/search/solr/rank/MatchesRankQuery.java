@@ -10,7 +10,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.Weight;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.handler.component.MergeStrategy;
+import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.RankQuery;
 
@@ -41,8 +44,20 @@ final class MatchesRankQuery extends RankQuery {
     if (request.order() != MemberOrder.MODEL) {
       return new SortedMembersCollector(job, request.order(), request.text(), len);
     }
-    return new MatchesCollector(job, searcher.getIndexReader().leaves(), windowOf(job.window(), cmd),
-        request.text(), len);
+    int window = windowOf(job.window(), cmd);
+    return new MatchesCollector(job, searcher.getIndexReader().leaves(), window, request.text(), len,
+        request.text() ? TextMatchCount.of(mainQuery, cmd, searcher, limited(), window) : null);
+  }
+
+  /** Whether the request sets a limit on its query's time, CPU or memory, under which Solr may stop it early. */
+  private static boolean limited() {
+    SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+    if (info == null || info.getReq() == null) {
+      return false;
+    }
+    SolrParams params = info.getReq().getParams();
+    return params.get(CommonParams.TIME_ALLOWED) != null || params.get("cpuAllowed") != null
+        || params.get("memAllowed") != null;
   }
 
   /**

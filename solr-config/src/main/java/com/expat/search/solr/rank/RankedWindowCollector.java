@@ -23,6 +23,11 @@ abstract class RankedWindowCollector extends TopDocsCollector<ScoreDoc> {
 
   @Override
   public final int getTotalHits() {
+    return total();
+  }
+
+  /** Every match: those collected, unless the collector skipped some and counts them apart. */
+  int total() {
     return totalHits;
   }
 
@@ -48,6 +53,6 @@ abstract class RankedWindowCollector extends TopDocsCollector<ScoreDoc> {
     int to = Math.min(all.length, from + Math.max(howMany, 0));
     ScoreDoc[] page = new ScoreDoc[to - from];
     System.arraycopy(all, from, page, 0, page.length);
-    return new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), page);
+    return new TopDocs(new TotalHits(total(), TotalHits.Relation.EQUAL_TO), page);
   }
 }

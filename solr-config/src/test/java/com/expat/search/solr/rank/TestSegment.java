@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.LatLonDocValuesField;
@@ -52,11 +53,18 @@ final class TestSegment {
 
   /** The same 2,000 members in {@code segments} segments (1: the one of {@link #columns()}), in memory; close it. */
   static DirectoryReader reader(int segments) throws IOException {
+    return reader(segments, (id, doc) -> {});
+  }
+
+  /** {@link #reader(int)} with fields of the caller's added to each member ({@code id}, its document). */
+  static DirectoryReader reader(int segments, BiConsumer<Integer, Document> also) throws IOException {
     SplittableRandom random = new SplittableRandom(17);
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
       for (int id = 1; id <= 2000; id++) {
-        writer.addDocument(member(id, random));
+        Document doc = member(id, random);
+        also.accept(id, doc);
+        writer.addDocument(doc);
         if (segments > 1 && id % (2000 / segments) == 0) {
           writer.commit();
         }
