@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.request.SolrRequestInfo;
 
 /**
@@ -33,6 +35,19 @@ final class MatchesCollector extends RankedWindowCollector {
    * {@code numFound} (counted apart, {@link TextMatchCount}).
    */
   static final String COLLECTED = "expat_text_collected";
+  /**
+   * The text window's page scores and the result's best, handed to the transformer in the request's
+   * context when Solr keeps no scores of its own ({@code MatchesRankParser}): by global doc id.
+   */
+  record WindowTextScores(Map<Integer, Float> byDoc, float best) {
+    static final String KEY = "expat.window.textScores";
+
+    /** What the window of this request handed on, or null. */
+    static WindowTextScores of(SolrQueryRequest req) {
+      return req.getContext().get(KEY) instanceof WindowTextScores scores ? scores : null;
+    }
+  }
+
   private final MatchesJob job;
   private final List<LeafReaderContext> leaves;
   private final PrerankWindow window;
@@ -160,27 +175,46 @@ final class MatchesCollector extends RankedWindowCollector {
   @Override
   ScoreDoc[] ranked() {
     if (ranked == null) {
-      float[] scores = new float[capacity];
-      int[] docs = window.bestFirst(scores);
-      int keep = Math.min(docs.length, job.diversify() ? Math.max(top, job.diversityPool()) : top);
-      if (keep == docs.length) {
-        // The whole window: the model over the columns (MemberScorer), no signals built.
-        modelScored += docs.length;
-        ranked = job.rank(leaves, docs, scores, text, maxScore);
-        return ranked;
-      }
-      List<Scored> order = best(docs, scores, keep);
-      if (job.diversify()) {
-        ranked = diversified(docs, scores, order.subList(0, Math.min(keep, order.size())));
-        return ranked;
-      }
-      ranked = new ScoreDoc[Math.min(keep, order.size())];
-      for (int i = 0; i < ranked.length; i++) {
-        Scored item = order.get(i);
-        ranked[i] = new ScoreDoc(docs[item.at()], text ? scores[item.at()] : (float) item.score());
+      ranked = rankedWindow();
+      if (text) {
+        handOnTheTextScores(ranked);
       }
     }
     return ranked;
+  }
+
+  private void handOnTheTextScores(ScoreDoc[] window) {
+    SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
+    if (info == null || info.getReq() == null) {
+      return;
+    }
+    Map<Integer, Float> byDoc = new HashMap<>();
+    for (ScoreDoc doc : window) {
+      byDoc.put(doc.doc, doc.score);
+    }
+    info.getReq().getContext().put(WindowTextScores.KEY, new WindowTextScores(byDoc, maxScore));
+  }
+
+  /** The window ranked, best first (with text each carrying its text score, else the model's). */
+  private ScoreDoc[] rankedWindow() {
+    float[] scores = new float[capacity];
+    int[] docs = window.bestFirst(scores);
+    int keep = Math.min(docs.length, job.diversify() ? Math.max(top, job.diversityPool()) : top);
+    if (keep == docs.length) {
+      // The whole window: the model over the columns (MemberScorer), no signals built.
+      modelScored += docs.length;
+      return job.rank(leaves, docs, scores, text, maxScore);
+    }
+    List<Scored> order = best(docs, scores, keep);
+    if (job.diversify()) {
+      return diversified(docs, scores, order.subList(0, Math.min(keep, order.size())));
+    }
+    ScoreDoc[] best = new ScoreDoc[Math.min(keep, order.size())];
+    for (int i = 0; i < best.length; i++) {
+      Scored item = order.get(i);
+      best[i] = new ScoreDoc(docs[item.at()], text ? scores[item.at()] : (float) item.score());
+    }
+    return best;
   }
 
   /**

@@ -151,28 +151,40 @@ public final class MatchesRankParser extends QParserPlugin {
         boolean diversify = localParams.getBool("diversify", true) && order == MemberOrder.MODEL;
         boolean text = localParams.getBool("text", false);
         askShardsForTheMergedPool(rank, size, diversify, text);
-        if (text) {
-          keepTheTextScores();
-        }
+        boolean handsOn = text && keepTheTextScores(order == MemberOrder.MODEL && !params.getBool(ShardParams.IS_SHARD, false));
         // The viewer as ranked, also when Solr read them: a changed viewer is another request.
-        return new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), RankParams.text(rank.viewer()),
+        MatchesRankQuery query = new MatchesRankQuery(new Request(params.get(RankParams.PROFILE), RankParams.text(rank.viewer()),
             params.get(RankParams.NOW), window, size, text,
             diversify, params.getBool(ShardParams.IS_SHARD, false), order,
             MatchesRankParser.this, rank));
+        // Solr's result cache would serve the order without the window, which hands the text scores on.
+        query.setCache(!handsOn);
+        return query;
       }
 
       /**
-       * With text the page's documents keep their text scores, which the transformer reads as
-       * text relevance, without {@code score} in {@code fl}: Solr counts {@code score} as a field
-       * to fetch, and with it (and no other field) it read each page document's stored fields for
-       * nothing (docs/benchmarks.md, "Solr's side of member search").
+       * With text the transformer reads the page's text scores and the result's best; whether the
+       * window hands them on (true) or Solr keeps them. On one core in the model's order the window
+       * hands them on itself ({@link MatchesCollector.WindowTextScores}):
+       * Solr's scores are then not asked for, so it adds no collector of its own that scores every
+       * match again for the best ({@code MaxScoreCollector}, ~8 % of a member search with common words
+       * at 1M), and the query is not cached in its query result cache, which would serve the order
+       * without the window (the service's caches answer repeats). Otherwise
+       * the page's documents keep Solr's scores, without {@code score} in {@code fl}: Solr counts
+       * {@code score} as a field to fetch, and with it (and no other field) it read each page
+       * document's stored fields for nothing (docs/benchmarks.md, "Solr's side of member search").
        */
-      private void keepTheTextScores() {
+      private boolean keepTheTextScores(boolean fromTheWindow) {
         SolrRequestInfo info = SolrRequestInfo.getRequestInfo();
         ResponseBuilder builder = info == null ? null : info.getResponseBuilder();
-        if (builder != null && builder.req == req) {
-          builder.setFieldFlags(builder.getFieldFlags() | SolrIndexSearcher.GET_SCORES);
+        if (builder == null || builder.req != req) {
+          return false;
         }
+        if (fromTheWindow && !builder.isDistributed()) {
+          return true;
+        }
+        builder.setFieldFlags(builder.getFieldFlags() | SolrIndexSearcher.GET_SCORES);
+        return false;
       }
 
       /**

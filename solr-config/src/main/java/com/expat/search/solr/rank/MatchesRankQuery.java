@@ -76,7 +76,13 @@ final class MatchesRankQuery extends RankQuery {
 
   @Override
   public RankQuery wrap(Query query) {
-    return query == null ? this : new MatchesRankQuery(query, request);
+    return query == null ? this : copy(query);
+  }
+
+  private MatchesRankQuery copy(Query query) {
+    MatchesRankQuery copy = new MatchesRankQuery(query, request);
+    copy.setCache(getCache());
+    return copy;
   }
 
   @Override
@@ -87,7 +93,7 @@ final class MatchesRankQuery extends RankQuery {
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query rewritten = mainQuery.rewrite(searcher);
-    return rewritten == mainQuery ? this : new MatchesRankQuery(rewritten, request);
+    return rewritten == mainQuery ? this : copy(rewritten);
   }
 
   @Override

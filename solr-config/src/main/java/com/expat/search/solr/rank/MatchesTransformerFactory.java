@@ -78,8 +78,8 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           return;
         }
         if (text && !context.getDocList().hasScores()) {
-          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
-              field + ": text=true needs rq text=true or score in fl");
+          transform(doc, docid);
+          return;
         }
         score(doc, docid, text ? MatchesJob.textRelevance(info.score(), context.getDocList().maxScore()) : 0);
       }
@@ -91,8 +91,15 @@ public final class MatchesTransformerFactory extends TransformerFactory {
           return;
         }
         if (text) {
-          throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
-              field + ": text=true needs rq text=true or score in fl");
+          // On one core in the model's order the window handed the page's text scores on.
+          MatchesCollector.WindowTextScores window = MatchesCollector.WindowTextScores.of(req);
+          Float score = window == null ? null : window.byDoc().get(docid);
+          if (score == null) {
+            throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
+                field + ": text=true needs rq text=true or score in fl");
+          }
+          score(doc, docid, MatchesJob.textRelevance(score, window.best()));
+          return;
         }
         score(doc, docid, 0);
       }
