@@ -30,9 +30,11 @@ import org.apache.solr.search.SolrIndexSearcher;
  * codes and values: the service words them). Scored from the same {@link
  * RankParams} as {@code rq}; a member's score does not depend on the others, so the page's
  * documents are scored one by one, also when Solr served the order from its result cache. With
- * {@code text=true} (member search with text; the {@code rq} with {@code text=true} keeps the
- * page's scores, as {@code score} in {@code fl} would) a member's text
- * relevance is the score {@code rq} gave it over the result's best ({@link MatchesCollector}).
+ * {@code text=true} (member search with text) a member's text relevance is the score {@code rq}
+ * gave it over the result's best ({@link MatchesCollector}): on one core in the model's order the
+ * window hands both on in the request's context ({@link MatchesCollector.WindowTextScores}); in the
+ * other orders and on shards the {@code rq} with {@code text=true} keeps the page's scores, as
+ * {@code score} in {@code fl} would.
  */
 public final class MatchesTransformerFactory extends TransformerFactory {
   public static final String SCORE = "expat_score";
