@@ -50,7 +50,8 @@ final class TextMatchCount {
   /**
    * Skipping pays from this many candidates per window place on: below, the window rarely fills
    * early enough to skip much, and a scorer that may skip (impacts) costs more per document than one
-   * that may not, as does the count (docs/benchmarks.md, "The text window skips what cannot reach it").
+   * that may not, as does the count (docs/benchmarks.md, "Member search's text window skips what cannot
+   * reach it").
    */
   static final int CANDIDATES_PER_PLACE = 20;
   /**
