@@ -62,6 +62,7 @@ final class TextMatchCount {
   static final int POSTINGS_PER_MATCH = 4;
 
   private final IndexSearcher searcher;
+  /** The main query, rewritten (once: the estimate and the count read the same). */
   private final Query mainQuery;
   /** Solr's filter as a set, if the command has one. */
   private final DocSet filter;
@@ -100,7 +101,8 @@ final class TextMatchCount {
       (query instanceof ExtendedQuery extended && !extended.getCache() ? uncached : cached).add(query);
     }
     double enough = (double) CANDIDATES_PER_PLACE * window;
-    Estimate text = Estimate.of(solr.rewrite(mainQuery), solr);
+    Query rewritten = solr.rewrite(mainQuery);
+    Estimate text = Estimate.of(rewritten, solr);
     if (text.matches() < enough || text.postings() > (long) POSTINGS_PER_MATCH * text.matches()) {
       return null;
     }
@@ -116,12 +118,12 @@ final class TextMatchCount {
     if (candidates < enough) {
       return null;
     }
-    return new TextMatchCount(solr, mainQuery, cmd.getFilter(), cached, uncached);
+    return new TextMatchCount(solr, rewritten, cmd.getFilter(), cached, uncached);
   }
 
   /** A count of {@code mainQuery}'s live matches without any filter: for tests over a bare Lucene index. */
-  static TextMatchCount unfiltered(IndexSearcher searcher, Query mainQuery) {
-    return new TextMatchCount(searcher, mainQuery, null, List.of(), List.of());
+  static TextMatchCount unfiltered(IndexSearcher searcher, Query mainQuery) throws IOException {
+    return new TextMatchCount(searcher, searcher.rewrite(mainQuery), null, List.of(), List.of());
   }
 
   /**
@@ -171,7 +173,7 @@ final class TextMatchCount {
   /** The number of live documents that match the main query and every filter. */
   int count() throws IOException {
     FixedBitSet matches = new FixedBitSet(searcher.getIndexReader().maxDoc());
-    orInto(searcher.rewrite(mainQuery), matches);
+    orInto(mainQuery, matches);
     for (Query query : uncached) {
       Query bare = unwrapped(query);
       if (QueryUtils.isNegative(bare)) {
@@ -234,6 +236,13 @@ final class TextMatchCount {
 
   /** Required clauses all, else any optional one; less the prohibited ones. */
   private void orBoolean(BooleanQuery bool, FixedBitSet into) throws IOException {
+    if (bool.clauses().stream().allMatch(clause -> clause.getOccur() == BooleanClause.Occur.SHOULD)) {
+      // The text or an interest or a city: straight into the set.
+      for (BooleanClause clause : bool.clauses()) {
+        orInto(clause.getQuery(), into);
+      }
+      return;
+    }
     FixedBitSet matched = new FixedBitSet(into.length());
     boolean required = false;
     for (BooleanClause clause : bool.clauses()) {
