@@ -101,21 +101,23 @@ final class TextMatchCount {
       (query instanceof ExtendedQuery extended && !extended.getCache() ? uncached : cached).add(query);
     }
     double enough = (double) CANDIDATES_PER_PLACE * window;
-    Query rewritten = solr.rewrite(mainQuery);
-    Estimate text = Estimate.of(rewritten, solr);
-    if (text.matches() < enough || text.postings() > (long) POSTINGS_PER_MATCH * text.matches()) {
-      return null;
-    }
     // The filters taken as independent of the text and of each other: a city's share of the index,
     // say. Their sets are in the filter cache: Solr has processed them before it asks for this
-    // collector (SolrIndexSearcher.getDocListNC).
-    double candidates = text.matches();
+    // collector (SolrIndexSearcher.getDocListNC). Their shares bound the candidates before any
+    // term is looked up: with a city's few hundred members no text can bring enough.
+    double share = 1;
     for (Query query : cached) {
       if (!QueryUtils.isNegative(unwrapped(query))) {
-        candidates *= solr.getDocSet(query).size() / (double) Math.max(1, solr.maxDoc());
+        share *= solr.getDocSet(query).size() / (double) Math.max(1, solr.maxDoc());
       }
     }
-    if (candidates < enough) {
+    if (share * solr.maxDoc() < enough) {
+      return null;
+    }
+    Query rewritten = solr.rewrite(mainQuery);
+    Estimate text = Estimate.of(rewritten, solr);
+    if (text.matches() < enough || text.postings() > (long) POSTINGS_PER_MATCH * text.matches()
+        || text.matches() * share < enough) {
       return null;
     }
     return new TextMatchCount(solr, rewritten, cmd.getFilter(), cached, uncached);
