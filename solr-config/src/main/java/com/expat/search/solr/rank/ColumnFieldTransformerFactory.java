@@ -15,9 +15,12 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.response.ResultContext;
 import org.apache.solr.response.transform.DocTransformer;
 import org.apache.solr.response.transform.TransformerFactory;
 import org.apache.solr.schema.LatLonPointSpatialField;
+import org.apache.solr.search.DocIterator;
+import org.apache.solr.search.DocList;
 
 /**
  * {@code fl=...,city_id:[expat_field],interests:[expat_field],...}: a member's page field written
@@ -56,8 +59,8 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
       throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
     }
     BiFunction<MemberColumns, Integer, Object> value = FIELDS.get(field);
-    PageText text = PageText.COPIES.containsKey(field) ? new PageText(field) : null;
-    if (value == null && text == null) {
+    boolean text = PageText.COPIES.containsKey(field);
+    if (value == null && !text) {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": name one of "
           + Stream.concat(FIELDS.keySet().stream(), PageText.COPIES.keySet().stream()).sorted().toList()
           + " as the alias, as in city_id:[...]");
@@ -65,6 +68,13 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
     return new DocTransformer() {
       private LeafReaderContext leaf;
       private MemberColumns columns;
+      private PageText.Page page;
+
+      @Override
+      public void setContext(ResultContext context) {
+        super.setContext(context);
+        page = text ? sharedPage(context) : null;
+      }
 
       @Override
       public String getName() {
@@ -81,11 +91,17 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
         if (leaf == null || docid < leaf.docBase || docid >= leaf.docBase + leaf.reader().maxDoc()) {
           List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
           leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
-          columns = text == null ? plugin.columns().columns(leaf.reader()) : null;
+          columns = text ? null : plugin.columns().columns(leaf.reader());
         }
         Object written;
         try {
-          written = text == null ? value.apply(columns, docid - leaf.docBase) : text.value(leaf.reader(), docid - leaf.docBase);
+          if (!text) {
+            written = value.apply(columns, docid - leaf.docBase);
+          } else if (page != null && page.holds(docid)) {
+            written = page.value(field, docid);
+          } else { // a document outside a page (a real-time get's)
+            written = PageText.page(context.getSearcher().getIndexReader(), new int[] {docid}).value(field, docid);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -94,6 +110,38 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
         }
       }
     };
+  }
+
+  /** The request's key of the page's texts, read once for the four text fields' transformers. */
+  private static final Object PAGE = new Object();
+
+  private record PageOfList(DocList list, PageText.Page page) {}
+
+  /**
+   * The page's four texts, read once per page in ascending order ({@link PageText#page}) and shared
+   * by the text fields' transformers; null without a page (a real-time get's document).
+   */
+  static PageText.Page sharedPage(ResultContext context) {
+    DocList list = context.getDocList();
+    SolrQueryRequest req = context.getRequest();
+    if (list == null || req == null || context.getSearcher() == null) {
+      return null;
+    }
+    if (req.getContext().get(PAGE) instanceof PageOfList shared && shared.list() == list) {
+      return shared.page();
+    }
+    int[] docs = new int[list.size()];
+    DocIterator ids = list.iterator();
+    for (int i = 0; i < docs.length && ids.hasNext(); i++) {
+      docs[i] = ids.nextDoc();
+    }
+    try {
+      PageText.Page page = PageText.page(context.getSearcher().getIndexReader(), docs);
+      req.getContext().put(PAGE, new PageOfList(list, page));
+      return page;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static MemberColumns.Place place(MemberColumns columns, int doc) {

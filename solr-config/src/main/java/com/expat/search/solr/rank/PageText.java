@@ -2,21 +2,25 @@ package com.expat.search.solr.rank;
 
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 
 /**
- * One of the page's texts ({@value MemberFields#ID}, {@value MemberFields#DISPLAY_NAME}, {@value
- * MemberFields#HEADLINE}, {@value MemberFields#OCCUPATION}) of a segment's documents, read from its
+ * The page's texts ({@value MemberFields#ID}, {@value MemberFields#DISPLAY_NAME}, {@value
+ * MemberFields#HEADLINE}, {@value MemberFields#OCCUPATION}) of its documents, each read from its
  * binary docValues copy ({@value MemberFields#PAGE_ID}, ...; schema type {@code page_text}): one
  * direct-addressed read a document, no stored-fields block decompressed and no heap copy. A
  * document without {@value MemberFields#PAGE_ID} was indexed before the schema had the copies
  * (an index built before the upgrade, or such documents merged with newer ones): its text is read
  * from the stored field, the same value, until {@code reindex all} rebuilds the core. Documents
- * are asked in page order, not ascending; the forward-only docValues are taken again when a page
- * goes back. One per transformer (per request and field); not thread-safe.
+ * are read a page at a time, in ascending order ({@link #page}). Stateless.
  */
 final class PageText {
   /** The page's stored text fields and their docValues copies. */
@@ -26,40 +30,95 @@ final class PageText {
       MemberFields.HEADLINE, MemberFields.PAGE_HEADLINE,
       MemberFields.OCCUPATION, MemberFields.PAGE_OCCUPATION);
 
-  private final String field;
-  private final String copy;
-  private final Set<String> stored;
-  private LeafReader leaf;
-  private BinaryDocValues values;
-  private BinaryDocValues marks;
-  private int last = -1;
-  private long storedReads;
+  private PageText() {}
 
-  PageText(String field) {
-    this.field = field;
-    this.copy = COPIES.get(field);
-    if (copy == null) {
-      throw new IllegalArgumentException(field + " is not a page text; one of " + COPIES.keySet());
+  /**
+   * The four texts of a page's documents ({@code docs}, global ids in any order), read in ascending
+   * order: one docValues iterator per field and segment, where the page order (by rank) took each
+   * field's forward-only iterator again whenever the next document lay before the last (about half
+   * the page, with the copies' and the marks' block look-ups each time). A document indexed before
+   * the copies has its four texts read from the stored fields.
+   */
+  static Page page(IndexReader reader, int[] docs) throws IOException {
+    List<String> fields = Page.FIELDS;
+    int[] sorted = docs.clone();
+    Arrays.sort(sorted);
+    String[][] values = new String[fields.size()][sorted.length];
+    long storedReads = 0;
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    BinaryDocValues[] copies = new BinaryDocValues[fields.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      int doc = sorted[i];
+      if (i > 0 && doc == sorted[i - 1]) {
+        for (String[] field : values) {
+          field[i] = field[i - 1];
+        }
+        continue;
+      }
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        for (int f = 0; f < copies.length; f++) {
+          copies[f] = leaf.reader().getBinaryDocValues(COPIES.get(fields.get(f)));
+        }
+      }
+      int local = doc - leaf.docBase;
+      // Page.FIELDS starts with the id, whose copy every document indexed with the copies has.
+      boolean withCopies = copies[0] != null && copies[0].advanceExact(local);
+      for (int f = 0; f < copies.length; f++) {
+        if (withCopies && (f == 0 || copies[f] != null && copies[f].advanceExact(local))) {
+          values[f][i] = copies[f].binaryValue().utf8ToString();
+        } else if (!withCopies) {
+          storedReads++;
+          values[f][i] = leaf.reader().storedFields().document(local, Set.of(fields.get(f))).get(fields.get(f));
+        }
+      }
     }
-    this.stored = Set.of(field);
+    return new Page(sorted, values, storedReads);
   }
 
-  /** Document {@code doc}'s first value of the field in {@code leaf}, null when it has none. */
-  String value(LeafReader leaf, int doc) throws IOException {
-    if (leaf != this.leaf || doc < last) {
-      this.leaf = leaf;
-      values = leaf.getBinaryDocValues(copy);
-      marks = copy.equals(MemberFields.PAGE_ID) ? null : leaf.getBinaryDocValues(MemberFields.PAGE_ID);
+  /**
+   * A page's texts ({@link #page}): each of its documents' four values, null where the document
+   * has none. Immutable.
+   */
+  static final class Page {
+    /** The page's text fields, the id first. */
+    static final List<String> FIELDS =
+        List.of(MemberFields.ID, MemberFields.DISPLAY_NAME, MemberFields.HEADLINE, MemberFields.OCCUPATION);
+
+    private final int[] docs;
+    private final String[][] values;
+    private final long storedReads;
+
+    private Page(int[] docs, String[][] values, long storedReads) {
+      this.docs = docs;
+      this.values = values;
+      this.storedReads = storedReads;
     }
-    last = doc;
-    if (values != null && values.advanceExact(doc)) {
-      return values.binaryValue().utf8ToString();
+
+    /** Whether global document {@code doc} is one of the page's. */
+    boolean holds(int doc) {
+      return Arrays.binarySearch(docs, doc) >= 0;
     }
-    if (marks != null && marks.advanceExact(doc)) {
-      return null; // indexed with the copies: the document has no such text
+
+    /**
+     * Document {@code doc}'s value of {@code field}, null when it has none.
+     *
+     * @throws IllegalArgumentException when the document is not one of the page's or the field not a page text
+     */
+    String value(String field, int doc) {
+      int at = Arrays.binarySearch(docs, doc);
+      int f = FIELDS.indexOf(field);
+      if (at < 0 || f < 0) {
+        throw new IllegalArgumentException("document " + doc + "'s " + field + " is not in this page");
+      }
+      return values[f][at];
     }
-    storedReads++;
-    return leaf.storedFields().document(doc, stored).get(field);
+
+    /** How many values came from the stored fields (documents indexed before the copies). */
+    long storedReads() {
+      return storedReads;
+    }
   }
 
   /**
@@ -69,10 +128,5 @@ final class PageText {
   static int documentsWithoutCopies(LeafReader reader) throws IOException {
     BinaryDocValues marks = reader.getBinaryDocValues(MemberFields.PAGE_ID);
     return marks == null ? reader.maxDoc() : reader.maxDoc() - (int) marks.cost();
-  }
-
-  /** How many values came from the stored field (documents indexed before the copies). */
-  long storedReads() {
-    return storedReads;
   }
 }

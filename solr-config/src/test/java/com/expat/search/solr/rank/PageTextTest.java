@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The page's texts read from their binary docValues copies ({@link PageText}) are the stored
  * values: each of the four fields present or absent on its own, empty and long texts, any script,
- * documents asked in any order; documents indexed before the copies existed (no {@code page_id})
+ * pages of documents in any order; documents indexed before the copies existed (no {@code page_id})
  * are read from the stored fields, alone in their segments or merged with newer ones, and only
  * they.
  */
@@ -42,8 +41,7 @@ class PageTextTest {
   void anIndexWithTheCopiesIsReadFromThemAloneAndGivesTheStoredValues() throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       write(directory, 0, 3000, true, false);
-      Map<String, Long> storedReads = checkEveryDocument(directory, 3000);
-      assertThat(storedReads).allSatisfy((field, reads) -> assertThat(reads).as(field).isZero());
+      assertThat(checkEveryDocument(directory, 3000)).isZero();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         for (LeafReaderContext leaf : reader.leaves()) {
           assertThat(PageText.documentsWithoutCopies(leaf.reader())).isZero();
@@ -57,16 +55,13 @@ class PageTextTest {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
       write(directory, 0, 1000, false, false); // before the upgrade: stored only
       write(directory, 1000, 2000, true, false); // live sync after it: with the copies
-      Map<String, Long> storedReads = checkEveryDocument(directory, 2000);
-      assertThat(storedReads.get(MemberFields.ID)).isEqualTo(1000);
-      assertThat(storedReads.values()).allSatisfy(reads -> assertThat(reads).isBetween(1L, 1000L));
+      assertThat(checkEveryDocument(directory, 2000)).isEqualTo(FIELDS.size() * 1000);
       assertThat(withoutCopies(directory)).isEqualTo(1000);
 
       // a merge of old and new documents into one segment, which drops the 11 deleted old ones
       // (0, 97, ..., 970), the 11 deleted new ones and the 6 deleted newest
       write(directory, 2000, 2500, true, true);
-      storedReads = checkEveryDocument(directory, 2500 - 11 - 11 - 6);
-      assertThat(storedReads.get(MemberFields.ID)).isEqualTo(1000 - 11);
+      assertThat(checkEveryDocument(directory, 2500 - 11 - 11 - 6)).isEqualTo(FIELDS.size() * (1000 - 11));
       assertThat(withoutCopies(directory)).isEqualTo(1000 - 11);
     }
   }
@@ -124,8 +119,65 @@ class PageTextTest {
     }
   }
 
-  /** Every document's four texts as {@link PageText} reads them, in a shuffled order, against the stored values. */
-  private static Map<String, Long> checkEveryDocument(ByteBuffersDirectory directory, int expected) throws IOException {
+  /**
+   * The documents in {@code order} as pages of 1 to 40 in that (rank) order, a document now and then
+   * twice: {@link PageText#page} gives every one of a page's the stored values, stored reads only for
+   * documents without the copies, and holds no document outside the page; the stored reads.
+   */
+  private static long checkPages(DirectoryReader reader, List<int[]> order) throws IOException {
+    SplittableRandom random = new SplittableRandom(11);
+    long storedReads = 0;
+    for (int from = 0; from < order.size(); ) {
+      int size = Math.min(order.size() - from, 1 + random.nextInt(40));
+      boolean twice = random.nextInt(5) == 0;
+      int[] docs = new int[size + (twice ? 1 : 0)];
+      for (int i = 0; i < size; i++) {
+        int[] at = order.get(from + i);
+        docs[i] = reader.leaves().get(at[0]).docBase + at[1];
+      }
+      if (twice) {
+        docs[size] = docs[0];
+      }
+      PageText.Page page = PageText.page(reader, docs);
+      java.util.Set<Integer> distinct = new java.util.HashSet<>();
+      for (int doc : docs) {
+        LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+        Document stored = leaf.reader().storedFields().document(doc - leaf.docBase);
+        assertThat(page.holds(doc)).isTrue();
+        for (String field : FIELDS) {
+          assertThat(page.value(field, doc)).as("%s of doc %d", field, doc).isEqualTo(stored.get(field));
+        }
+        distinct.add(doc);
+      }
+      assertThat(page.storedReads()).isEqualTo(FIELDS.size() * (long) countWithoutCopies(reader, distinct));
+      assertThat(page.holds(-1)).isFalse();
+      storedReads += page.storedReads();
+      from += size;
+    }
+    return storedReads;
+  }
+
+  private static boolean hasIdCopy(LeafReader leaf, int doc) throws IOException {
+    org.apache.lucene.index.BinaryDocValues ids = leaf.getBinaryDocValues(MemberFields.PAGE_ID);
+    return ids != null && ids.advanceExact(doc);
+  }
+
+  private static int countWithoutCopies(DirectoryReader reader, java.util.Set<Integer> docs) throws IOException {
+    int without = 0;
+    for (int doc : docs) {
+      LeafReaderContext leaf = reader.leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves()));
+      if (!hasIdCopy(leaf.reader(), doc - leaf.docBase)) {
+        without++;
+      }
+    }
+    return without;
+  }
+
+  /**
+   * Every document's four texts as {@link PageText#page} reads them, in shuffled pages, against the
+   * stored values; the number of values read from the stored fields.
+   */
+  private static long checkEveryDocument(ByteBuffersDirectory directory, int expected) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
       List<int[]> order = new ArrayList<>();
       for (int leaf = 0; leaf < reader.leaves().size(); leaf++) {
@@ -135,17 +187,7 @@ class PageTextTest {
       }
       assertThat(order).hasSize(expected);
       Collections.shuffle(order, new java.util.Random(3));
-      Map<String, Long> storedReads = new java.util.HashMap<>();
-      for (String field : FIELDS) {
-        PageText text = new PageText(field);
-        for (int[] at : order) {
-          LeafReader leaf = reader.leaves().get(at[0]).reader();
-          assertThat(text.value(leaf, at[1])).as("%s of leaf %d doc %d", field, at[0], at[1])
-              .isEqualTo(leaf.storedFields().document(at[1]).get(field));
-        }
-        storedReads.put(field, text.storedReads());
-      }
-      return storedReads;
+      return checkPages(reader, order);
     }
   }
 }
