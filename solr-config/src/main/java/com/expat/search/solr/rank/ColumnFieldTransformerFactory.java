@@ -59,10 +59,11 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
       throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, MatchesRankParser.NAME + " is not registered");
     }
     BiFunction<MemberColumns, Integer, Object> value = FIELDS.get(field);
-    boolean text = PageText.COPIES.containsKey(field);
+    int textField = PageText.Page.FIELDS.indexOf(field);
+    boolean text = textField >= 0;
     if (value == null && !text) {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, field + ": name one of "
-          + Stream.concat(FIELDS.keySet().stream(), PageText.COPIES.keySet().stream()).sorted().toList()
+          + Stream.concat(FIELDS.keySet().stream(), PageText.Page.FIELDS.stream()).sorted().toList()
           + " as the alias, as in city_id:[...]");
     }
     return new DocTransformer() {
@@ -97,10 +98,10 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
         try {
           if (!text) {
             written = value.apply(columns, docid - leaf.docBase);
-          } else if (page != null && page.holds(docid)) {
-            written = page.value(field, docid);
-          } else { // a document outside a page (a real-time get's)
-            written = PageText.page(context.getSearcher().getIndexReader(), new int[] {docid}).value(field, docid);
+          } else {
+            int at = page == null ? -1 : page.indexOf(docid);
+            written = at >= 0 ? page.value(textField, at) // a document outside a page (a real-time get's): a page of one
+                : PageText.page(context.getSearcher().getIndexReader(), new int[] {docid}).value(textField, 0);
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);

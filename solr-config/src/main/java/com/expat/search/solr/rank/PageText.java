@@ -96,23 +96,14 @@ final class PageText {
       this.storedReads = storedReads;
     }
 
-    /** Whether global document {@code doc} is one of the page's. */
-    boolean holds(int doc) {
-      return Arrays.binarySearch(docs, doc) >= 0;
+    /** Where global document {@code doc} is in the page: 0 or more when it is one of the page's, else below 0. */
+    int indexOf(int doc) {
+      return Arrays.binarySearch(docs, doc);
     }
 
-    /**
-     * Document {@code doc}'s value of {@code field}, null when it has none.
-     *
-     * @throws IllegalArgumentException when the document is not one of the page's or the field not a page text
-     */
-    String value(String field, int doc) {
-      int at = Arrays.binarySearch(docs, doc);
-      int f = FIELDS.indexOf(field);
-      if (at < 0 || f < 0) {
-        throw new IllegalArgumentException("document " + doc + "'s " + field + " is not in this page");
-      }
-      return values[f][at];
+    /** The value of text {@code field} (an index into {@link #FIELDS}) of the page's document at {@code at}, null when it has none. */
+    String value(int field, int at) {
+      return values[field][at];
     }
 
     /** How many values came from the stored fields (documents indexed before the copies). */
