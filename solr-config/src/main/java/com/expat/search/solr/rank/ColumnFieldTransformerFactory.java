@@ -89,14 +89,14 @@ public final class ColumnFieldTransformerFactory extends TransformerFactory {
 
       @Override
       public void transform(SolrDocument doc, int docid) {
-        if (leaf == null || docid < leaf.docBase || docid >= leaf.docBase + leaf.reader().maxDoc()) {
-          List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
-          leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
-          columns = text ? null : plugin.columns().columns(leaf.reader());
-        }
         Object written;
         try {
           if (!text) {
+            if (leaf == null || docid < leaf.docBase || docid >= leaf.docBase + leaf.reader().maxDoc()) {
+              List<LeafReaderContext> leaves = context.getSearcher().getIndexReader().leaves();
+              leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
+              columns = plugin.columns().columns(leaf.reader());
+            }
             written = value.apply(columns, docid - leaf.docBase);
           } else {
             int at = page == null ? -1 : page.indexOf(docid);

@@ -3,6 +3,8 @@ package com.expat.search.solr.rank;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +25,8 @@ import org.apache.lucene.index.ReaderUtil;
  * are read a page at a time, in ascending order ({@link #page}). Stateless.
  */
 final class PageText {
-  /** The page's stored text fields and their docValues copies. */
-  static final Map<String, String> COPIES = Map.of(
-      MemberFields.ID, MemberFields.PAGE_ID,
-      MemberFields.DISPLAY_NAME, MemberFields.PAGE_DISPLAY_NAME,
-      MemberFields.HEADLINE, MemberFields.PAGE_HEADLINE,
-      MemberFields.OCCUPATION, MemberFields.PAGE_OCCUPATION);
+  /** The page's stored text fields and their docValues copies, the id first. */
+  static final Map<String, String> COPIES = copies();
 
   private PageText() {}
 
@@ -66,12 +64,12 @@ final class PageText {
       // Page.FIELDS starts with the id, whose copy every document indexed with the copies has.
       boolean withCopies = copies[0] != null && copies[0].advanceExact(local);
       for (int f = 0; f < copies.length; f++) {
-        if (withCopies && (f == 0 || copies[f] != null && copies[f].advanceExact(local))) {
-          values[f][i] = copies[f].binaryValue().utf8ToString();
-        } else if (!withCopies) {
+        if (!withCopies) {
           storedReads++;
           values[f][i] = leaf.reader().storedFields().document(local, Set.of(fields.get(f))).get(fields.get(f));
-        }
+        } else if (f == 0 || copies[f] != null && copies[f].advanceExact(local)) {
+          values[f][i] = copies[f].binaryValue().utf8ToString();
+        } // else: indexed with the copies, the document has no such text
       }
     }
     return new Page(sorted, values, storedReads);
@@ -82,9 +80,8 @@ final class PageText {
    * has none. Immutable.
    */
   static final class Page {
-    /** The page's text fields, the id first. */
-    static final List<String> FIELDS =
-        List.of(MemberFields.ID, MemberFields.DISPLAY_NAME, MemberFields.HEADLINE, MemberFields.OCCUPATION);
+    /** The page's text fields, in {@link #COPIES}' order: the id first. */
+    static final List<String> FIELDS = List.copyOf(COPIES.keySet());
 
     private final int[] docs;
     private final String[][] values;
@@ -110,6 +107,15 @@ final class PageText {
     long storedReads() {
       return storedReads;
     }
+  }
+
+  private static Map<String, String> copies() {
+    Map<String, String> copies = new LinkedHashMap<>();
+    copies.put(MemberFields.ID, MemberFields.PAGE_ID);
+    copies.put(MemberFields.DISPLAY_NAME, MemberFields.PAGE_DISPLAY_NAME);
+    copies.put(MemberFields.HEADLINE, MemberFields.PAGE_HEADLINE);
+    copies.put(MemberFields.OCCUPATION, MemberFields.PAGE_OCCUPATION);
+    return Collections.unmodifiableMap(copies);
   }
 
   /**
