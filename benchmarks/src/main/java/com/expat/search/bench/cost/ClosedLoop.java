@@ -49,6 +49,15 @@ public final class ClosedLoop {
     public long failed() {
       return errors.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** This outcome and {@code other}'s together, as if one run: counts and walls added. */
+    public Outcome plus(Outcome other) {
+      Map<String, Long> bothTiers = new java.util.TreeMap<>(tiers);
+      other.tiers.forEach((tier, count) -> bothTiers.merge(tier, count, Long::sum));
+      Map<String, Long> bothErrors = new java.util.TreeMap<>(errors);
+      other.errors.forEach((error, count) -> bothErrors.merge(error, count, Long::sum));
+      return new Outcome(sent + other.sent, bothTiers, bothErrors, wall.plus(other.wall));
+    }
   }
 
   /** Sends every request and waits for every answer (each bounded by the transport's timeout). */

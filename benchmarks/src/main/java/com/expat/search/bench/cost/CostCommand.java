@@ -53,6 +53,13 @@ import picocli.CommandLine.Spec;
  * meanwhile (their own metrics) divided by the requests. The plain side: the same viewers and
  * searches asked of Solr directly as one ordinary query each ({@link PlainReference}); Solr's CPU
  * divided by the requests. Matches, then member search with text.
+ *
+ * <p>With {@code --rounds N} each endpoint is measured N times on new requests each time (the
+ * next {@code --viewers} viewers, the next {@code --searches} searches), the side asked first
+ * alternating: a single round of a few hundred requests spread 1.1-1.7x for the same build on
+ * 2 shared cores, and whichever side runs second finds the filters the first left in Solr's
+ * caches. The pooled ratio (every round's CPU over every round's requests) and the rounds' median
+ * and range are printed.
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
     description = {
@@ -91,6 +98,10 @@ public final class CostCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "7", description = "seed of the cache-busting radii (default ${DEFAULT-VALUE})")
   long seed;
+
+  @Option(names = "--rounds", defaultValue = "1",
+      description = "measure each endpoint this many times on new requests, the side asked first alternating (default ${DEFAULT-VALUE})")
+  int rounds;
 
   @Option(names = "--out", paramLabel = "DIR", description = "also write report.md and result.json here")
   Path out;
@@ -143,30 +154,47 @@ public final class CostCommand implements Callable<Integer> {
             new SolrReplayTransport(solr, cases.stream().map(Case::plain).toList(), timeout, executor), concurrency);
         List<LoadRequest> ours = cases.stream().map(Case::api).toList();
         List<LoadRequest> reference = SolrReplayTransport.requests(cases.stream().map(Case::plain).toList());
-        int warm = cases.size() - (endpoint.getKey().equals("matches") ? viewers : searches);
+        int per = endpoint.getKey().equals("matches") ? viewers : searches;
+        int warm = cases.size() - rounds * per;
         log.printf("%s: warming up with %d requests each way...%n", endpoint.getKey(), warm);
         service.run(ours.subList(0, warm));
         plain.run(reference.subList(0, warm));
 
-        log.printf("%s: %d requests through the service, %d at a time...%n", endpoint.getKey(), ours.size() - warm, concurrency);
-        Duration solr0 = solrCpu.used();
-        Duration service0 = serviceCpu.used();
-        ClosedLoop.Outcome ourOutcome = service.run(ours.subList(warm, ours.size()));
-        Duration ourSolr = solrCpu.used().minus(solr0);
-        Duration ourService = serviceCpu.used().minus(service0);
-        outcomes.put(endpoint.getKey() + " ours", ourOutcome);
-        report(log, ourOutcome);
-
-        log.printf("%s: the same %d as plain Solr queries...%n", endpoint.getKey(), reference.size() - warm);
-        solr0 = solrCpu.used();
-        ClosedLoop.Outcome plainOutcome = plain.run(reference.subList(warm, reference.size()));
-        Duration plainSolr = solrCpu.used().minus(solr0);
-        outcomes.put(endpoint.getKey() + " plain", plainOutcome);
-        report(log, plainOutcome);
-
-        comparisons.add(new CostReport.Comparison(endpoint.getKey(),
-            new CostReport.Side("ours (service)", ourOutcome.answered(), ourSolr, Optional.of(ourService), ourOutcome.wall()),
-            new CostReport.Side("plain Solr", plainOutcome.answered(), plainSolr, Optional.empty(), plainOutcome.wall())));
+        List<CostReport.Round> measured = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          int from = warm + round * per;
+          List<LoadRequest> ourRound = ours.subList(from, from + per);
+          List<LoadRequest> plainRound = reference.subList(from, from + per);
+          String name = endpoint.getKey() + roundName(round);
+          Ask askOurs = () -> {
+            log.printf("%s: %d requests through the service, %d at a time...%n", name, per, concurrency);
+            Measured side = measure(service, ourRound, solrCpu, Optional.of(serviceCpu));
+            outcomes.merge(endpoint.getKey() + " ours", side.outcome(), ClosedLoop.Outcome::plus);
+            report(log, side.outcome());
+            return side;
+          };
+          Ask askPlain = () -> {
+            log.printf("%s: the same %d as plain Solr queries...%n", name, per);
+            Measured side = measure(plain, plainRound, solrCpu, Optional.empty());
+            outcomes.merge(endpoint.getKey() + " plain", side.outcome(), ClosedLoop.Outcome::plus);
+            report(log, side.outcome());
+            return side;
+          };
+          // Odd rounds ask the plain queries first, so that neither side always finds the other's filters cached.
+          boolean plainFirst = round % 2 == 1;
+          Measured plainSide = plainFirst ? askPlain.run() : null;
+          Measured ourSide = askOurs.run();
+          if (!plainFirst) {
+            plainSide = askPlain.run();
+          }
+          CostReport.Round result = new CostReport.Round(
+              ourSide.side("ours (service)"), plainSide.side("plain Solr"));
+          if (rounds > 1) {
+            log.printf("%s: %.2fx%n", name, result.ratio());
+          }
+          measured.add(result);
+        }
+        comparisons.add(CostReport.Comparison.of(endpoint.getKey(), measured));
       }
       String loadAfter = loadAverage();
       stdout.print(CostReport.summary(comparisons));
@@ -185,6 +213,34 @@ public final class CostCommand implements Callable<Integer> {
     }
   }
 
+  private String roundName(int round) {
+    return rounds == 1 ? "" : " round " + (round + 1) + "/" + rounds;
+  }
+
+  /** One side's part of a round. */
+  @FunctionalInterface
+  private interface Ask {
+    Measured run() throws InterruptedException;
+  }
+
+  /** Runs {@code requests} and reads what Solr (and the service, when given) used meanwhile. */
+  private static Measured measure(ClosedLoop loop, List<LoadRequest> requests, ProcessCpu solrCpu,
+      Optional<ProcessCpu> serviceCpu) throws InterruptedException {
+    Duration solr0 = solrCpu.used();
+    Optional<Duration> service0 = serviceCpu.map(ProcessCpu::used);
+    ClosedLoop.Outcome outcome = loop.run(requests);
+    Duration solr = solrCpu.used().minus(solr0);
+    Optional<Duration> service = serviceCpu.map(cpu -> cpu.used().minus(service0.orElseThrow()));
+    return new Measured(outcome, solr, service);
+  }
+
+  /** One side's run of a round: its outcome and the CPU Solr and the service (ours only) used meanwhile. */
+  private record Measured(ClosedLoop.Outcome outcome, Duration solr, Optional<Duration> service) {
+    CostReport.Side side(String label) {
+      return new CostReport.Side(label, outcome.answered(), solr, service, outcome.wall());
+    }
+  }
+
   /** One request asked both ways. */
   record Case(LoadRequest api, CapturedRequest plain) {}
 
@@ -193,7 +249,7 @@ public final class CostCommand implements Callable<Integer> {
     List<Case> cases = new ArrayList<>();
     int skipped = 0;
     for (long id : CostCases.matchesViewers(requests)) {
-      if (cases.size() == viewers + warmup) {
+      if (cases.size() == rounds * viewers + warmup) {
         break;
       }
       Optional<KnownMember> viewer = directory.find(id);
@@ -206,7 +262,7 @@ public final class CostCommand implements Callable<Integer> {
       cases.add(new Case(api, captured(api, PlainReference.call(solrPath, membersCore, params))));
     }
     log.printf("matches: %d viewers (%d of the mix's left out: not in the index or no language)%n", cases.size(), skipped);
-    requireEnough("matches viewers", cases.size(), viewers);
+    requireEnough("matches viewers", cases.size(), rounds * viewers);
     return cases;
   }
 
@@ -214,7 +270,7 @@ public final class CostCommand implements Callable<Integer> {
     List<Case> cases = new ArrayList<>();
     int skipped = 0;
     for (CostCases.TextSearch search : CostCases.textSearches(requests)) {
-      if (cases.size() == searches + warmup) {
+      if (cases.size() == rounds * searches + warmup) {
         break;
       }
       Optional<KnownMember> viewer = Optional.empty();
@@ -229,7 +285,7 @@ public final class CostCommand implements Callable<Integer> {
       cases.add(new Case(api, captured(api, PlainReference.call(solrPath, membersCore, PlainReference.memberSearch(search, viewer)))));
     }
     log.printf("member search: %d distinct searches with text (%d left out: viewer not in the index)%n", cases.size(), skipped);
-    requireEnough("member searches with text", cases.size(), searches);
+    requireEnough("member searches with text", cases.size(), rounds * searches);
     return cases;
   }
 
@@ -259,6 +315,9 @@ public final class CostCommand implements Callable<Integer> {
   private void validate() {
     if (viewers < 0 || searches < 0 || viewers + searches == 0 || viewers > 100_000 || searches > 100_000) {
       throw new IllegalArgumentException("--viewers " + viewers + " and --searches " + searches + " must be 0..100000, not both 0");
+    }
+    if (rounds < 1 || rounds > 50) {
+      throw new IllegalArgumentException("--rounds " + rounds + " must be 1..50");
     }
     if (warmup < 0 || warmup > 10_000) {
       throw new IllegalArgumentException("--warmup " + warmup + " must be 0..10000");
@@ -308,6 +367,9 @@ public final class CostCommand implements Callable<Integer> {
         row.put("plain_solr_ms", c.plain().solrMs());
         row.put("ratio", c.ratio());
         row.put("solr_ratio", c.solrRatio());
+        row.put("rounds", Math.max(1, c.rounds().size()));
+        row.put("median_ratio", c.medianRatio());
+        row.put("round_ratios", c.rounds().isEmpty() ? List.of(c.ratio()) : c.roundRatios());
         rows.add(row);
       }
       result.put("comparisons", rows);

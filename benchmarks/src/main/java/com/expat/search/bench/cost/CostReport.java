@@ -46,10 +46,53 @@ public final class CostReport {
     private double perRequest(Duration cpu) {
       return cpu.toNanos() / 1e6 / requests;
     }
+
+    /** This side and {@code other} (the same side in another round) as one: requests, CPU and walls added. */
+    Side plus(Side other) {
+      Optional<Duration> service = serviceCpu.isPresent() || other.serviceCpu.isPresent()
+          ? Optional.of(serviceCpu.orElse(Duration.ZERO).plus(other.serviceCpu.orElse(Duration.ZERO)))
+          : Optional.empty();
+      return new Side(label, requests + other.requests, solrCpu.plus(other.solrCpu), service, wall.plus(other.wall));
+    }
   }
 
-  /** An endpoint asked both ways. */
-  public record Comparison(String endpoint, Side ours, Side plain) {
+  /** One round: the same requests asked both ways, one side right after the other. */
+  public record Round(Side ours, Side plain) {
+    public double ratio() {
+      return ours.totalMs() / plain.totalMs();
+    }
+  }
+
+  /**
+   * An endpoint asked both ways, in one round or several.
+   *
+   * @param ours every round's requests through the service, pooled
+   * @param plain the same requests as plain Solr queries, pooled
+   * @param rounds each round alone, in the order run (empty for a comparison made of one round)
+   */
+  public record Comparison(String endpoint, Side ours, Side plain, List<Round> rounds) {
+    public Comparison {
+      rounds = List.copyOf(rounds);
+    }
+
+    public Comparison(String endpoint, Side ours, Side plain) {
+      this(endpoint, ours, plain, List.of());
+    }
+
+    /** The rounds pooled: each side's CPU over all its requests, and each round kept for its own ratio. */
+    public static Comparison of(String endpoint, List<Round> rounds) {
+      if (rounds.isEmpty()) {
+        throw new IllegalArgumentException(endpoint + ": no round was run");
+      }
+      Side ours = rounds.get(0).ours();
+      Side plain = rounds.get(0).plain();
+      for (Round round : rounds.subList(1, rounds.size())) {
+        ours = ours.plus(round.ours());
+        plain = plain.plus(round.plain());
+      }
+      return new Comparison(endpoint, ours, plain, rounds.size() > 1 ? rounds : List.of());
+    }
+
     /** Solr + service CPU of our path over Solr CPU of the plain reference. */
     public double ratio() {
       return ours.totalMs() / plain.totalMs();
@@ -58,6 +101,32 @@ public final class CostReport {
     /** Solr CPU alone, ours over plain. */
     public double solrRatio() {
       return ours.solrMs() / plain.solrMs();
+    }
+
+    /** Each round's ratio, in the order run. */
+    public List<Double> roundRatios() {
+      return rounds.stream().map(Round::ratio).toList();
+    }
+
+    /** The median of the rounds' ratios; the pooled ratio when there is one round. */
+    public double medianRatio() {
+      if (rounds.isEmpty()) {
+        return ratio();
+      }
+      double[] sorted = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
+      int middle = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** {@code "; 8 rounds: median 1.10x, 0.98-1.21x"}, or nothing for one round. */
+    String roundsText() {
+      if (rounds.isEmpty()) {
+        return "";
+      }
+      List<Double> ratios = roundRatios();
+      return format("; %d rounds: median %.2fx, %.2f-%.2fx", rounds.size(), medianRatio(),
+          ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+          ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
   }
 
@@ -78,7 +147,7 @@ public final class CostReport {
     text.append("| endpoint | side | requests | Solr CPU ms/req | service CPU ms/req | total ms/req | req/s | ratio to plain |\n");
     text.append("|---|---|---|---|---|---|---|---|\n");
     for (Comparison c : comparisons) {
-      row(text, c.endpoint(), c.ours(), format("%.2fx (Solr alone %.2fx)", c.ratio(), c.solrRatio()));
+      row(text, c.endpoint(), c.ours(), format("%.2fx (Solr alone %.2fx)%s", c.ratio(), c.solrRatio(), c.roundsText()));
       row(text, c.endpoint(), c.plain(), "1.00x");
     }
     return text.toString();
@@ -88,8 +157,9 @@ public final class CostReport {
   public static String summary(List<Comparison> comparisons) {
     StringBuilder text = new StringBuilder();
     for (Comparison c : comparisons) {
-      text.append(format("%-14s ours %.2f + %.2f = %.2f ms CPU/req, plain Solr %.2f ms/req: %.2fx%n",
-          c.endpoint(), c.ours().solrMs(), c.ours().serviceMs(), c.ours().totalMs(), c.plain().totalMs(), c.ratio()));
+      text.append(format("%-14s ours %.2f + %.2f = %.2f ms CPU/req, plain Solr %.2f ms/req: %.2fx%s%n",
+          c.endpoint(), c.ours().solrMs(), c.ours().serviceMs(), c.ours().totalMs(), c.plain().totalMs(), c.ratio(),
+          c.roundsText()));
     }
     return text.toString();
   }

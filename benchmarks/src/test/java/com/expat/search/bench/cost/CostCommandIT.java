@@ -51,7 +51,7 @@ class CostCommandIT {
       line.setOut(new PrintWriter(stdout, true));
       line.setErr(new PrintWriter(stderr, true));
       int exit = line.execute("bench", "cost", "--url", "http://127.0.0.1:" + service.port(), "--solr", solr.baseUrl(),
-          "--members-core", solr.members(), "--viewers", "30", "--searches", "30", "--warmup", "5", "--idle", "200ms",
+          "--members-core", solr.members(), "--viewers", "30", "--searches", "30", "--rounds", "2", "--warmup", "5", "--idle", "200ms",
           "--world-members", "2000", "--world-events", "100", "--world-seed", "42", "--mix-size", "2000",
           "--out", out.toString());
       String text = stdout.toString();
@@ -59,24 +59,26 @@ class CostCommandIT {
 
       assertThat(exit).as(stderr.toString()).isZero();
       assertThat(text).containsPattern("matches +ours [0-9.]+ \\+ [0-9.]+ = [0-9.]+ ms CPU/req, plain Solr [0-9.]+ ms/req: [0-9.]+x")
-          .containsPattern("member_search +ours .*: [0-9.]+x")
+          .containsPattern("member_search +ours .*: [0-9.]+x; 2 rounds: median [0-9.]+x, [0-9.]+-[0-9.]+x")
           .contains("load average before");
       JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
       assertThat(result.path("comparisons")).hasSize(2);
       for (JsonNode row : result.path("comparisons")) {
         String endpoint = row.path("endpoint").asText();
-        assertThat(row.path("requests").asLong()).as(endpoint).isEqualTo(30);
-        assertThat(row.path("plain_requests").asLong()).as(endpoint).isEqualTo(30);
+        // two rounds of 30 new requests each, pooled
+        assertThat(row.path("requests").asLong()).as(endpoint).isEqualTo(60);
+        assertThat(row.path("plain_requests").asLong()).as(endpoint).isEqualTo(60);
+        assertThat(row.path("round_ratios")).as(endpoint).hasSize(2);
         for (String figure : new String[] {"ours_solr_ms", "ours_service_ms", "plain_solr_ms", "ratio"}) {
           double value = row.path(figure).asDouble();
           assertThat(value).as(endpoint + " " + figure).isPositive().isLessThan(10_000);
         }
         JsonNode ours = result.path("outcomes").path(endpoint + " ours");
         assertThat(ours.path("errors").size()).as(endpoint + " errors").isZero();
-        assertThat(ours.path("tiers").path("uncached").asLong()).as(endpoint + " uncached").isEqualTo(30);
-        assertThat(result.path("outcomes").path(endpoint + " plain").path("tiers").path("solr").asLong()).isEqualTo(30);
+        assertThat(ours.path("tiers").path("uncached").asLong()).as(endpoint + " uncached").isEqualTo(60);
+        assertThat(result.path("outcomes").path(endpoint + " plain").path("tiers").path("solr").asLong()).isEqualTo(60);
       }
-      assertThat(out.resolve("report.md")).content().contains("| matches | ours (service) | 30 |", "| member_search | plain Solr | 30 |");
+      assertThat(out.resolve("report.md")).content().contains("| matches | ours (service) | 60 |", "| member_search | plain Solr | 60 |");
     }
   }
 }

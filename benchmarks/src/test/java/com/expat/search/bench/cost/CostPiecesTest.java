@@ -183,6 +183,48 @@ class CostPiecesTest {
   }
 
   @Test
+  void roundsArePooledForTheRatio_andEachRoundKeepsItsOwn() {
+    CostReport.Round first = new CostReport.Round(
+        new CostReport.Side("ours", 600, Duration.ofMillis(600), Optional.of(Duration.ofMillis(240)), Duration.ofSeconds(1)),
+        new CostReport.Side("plain", 600, Duration.ofMillis(700), Optional.empty(), Duration.ofSeconds(1)));
+    CostReport.Round second = new CostReport.Round(
+        new CostReport.Side("ours", 600, Duration.ofMillis(900), Optional.of(Duration.ofMillis(300)), Duration.ofSeconds(2)),
+        new CostReport.Side("plain", 600, Duration.ofMillis(800), Optional.empty(), Duration.ofSeconds(1)));
+    CostReport.Round third = new CostReport.Round(
+        new CostReport.Side("ours", 600, Duration.ofMillis(660), Optional.of(Duration.ofMillis(240)), Duration.ofSeconds(1)),
+        new CostReport.Side("plain", 600, Duration.ofMillis(900), Optional.empty(), Duration.ofSeconds(1)));
+
+    CostReport.Comparison pooled = CostReport.Comparison.of("member_search", List.of(first, second, third));
+
+    assertThat(pooled.ours().requests()).isEqualTo(1_800);
+    assertThat(pooled.plain().requests()).isEqualTo(1_800);
+    // (600 + 240 + 900 + 300 + 660 + 240) / (700 + 800 + 900): every round's CPU over every round's requests
+    assertThat(pooled.ratio()).isEqualTo(2_940.0 / 2_400.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(pooled.ours().wall()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(pooled.roundRatios().stream().map(ratio -> Math.round(ratio * 1e6) / 1e6).toList()).containsExactly(1.2, 1.5, 1.0);
+    assertThat(pooled.medianRatio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(CostReport.summary(List.of(pooled))).contains("1.23x; 3 rounds: median 1.20x, 1.00-1.50x");
+    assertThat(CostReport.Comparison.of("matches", List.of(first)).rounds()).isEmpty();
+    assertThat(CostReport.Comparison.of("matches", List.of(first)).medianRatio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(CostReport.summary(List.of(CostReport.Comparison.of("matches", List.of(first))))).doesNotContain("rounds");
+    assertThatThrownBy(() -> CostReport.Comparison.of("matches", List.of())).hasMessageContaining("no round");
+  }
+
+  @Test
+  void outcomesOfRoundsAddUp() {
+    ClosedLoop.Outcome one = new ClosedLoop.Outcome(3, Map.of("uncached", 2L), Map.of("http_500", 1L), Duration.ofSeconds(1));
+    ClosedLoop.Outcome two = new ClosedLoop.Outcome(4, Map.of("uncached", 3L, "l1", 1L), Map.of(), Duration.ofSeconds(2));
+
+    ClosedLoop.Outcome both = one.plus(two);
+
+    assertThat(both.sent()).isEqualTo(7);
+    assertThat(both.tiers()).isEqualTo(Map.of("uncached", 5L, "l1", 1L));
+    assertThat(both.errors()).isEqualTo(Map.of("http_500", 1L));
+    assertThat(both.answered()).isEqualTo(6);
+    assertThat(both.wall()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void theClosedLoopAsksEveryRequestOnce_neverMoreThanItsConcurrencyAtATime() throws Exception {
     ExecutorService answers = Executors.newFixedThreadPool(4);
     AtomicInteger inFlight = new AtomicInteger();
