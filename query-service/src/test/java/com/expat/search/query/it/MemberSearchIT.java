@@ -7,9 +7,16 @@ import com.expat.search.common.solr.IndexNames;
 import com.expat.search.testing.solr.SolrCores;
 import com.expat.search.testing.solr.SolrExtension;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +73,26 @@ class MemberSearchIT {
     assertThat(item.path("score").isNumber()).isTrue();
     assertThat(response.body().path("page").asInt()).isEqualTo(1);
     assertThat(response.body().path("size").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void anAnswerAskedForGzipComesGzipped_andReadsAsTheSameAnswer() throws Exception {
+    HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.service().port() + SEARCH + "?size=100"))
+            .header("Accept-Encoding", "gzip").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    Api.Response plain = api.get(SEARCH, "size", "100");
+
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(plain.header("Content-Encoding")).isNull();
+    byte[] json;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      json = in.readAllBytes();
+    }
+    assertThat(new ObjectMapper().readTree(json)).isEqualTo(plain.body());
+    assertThat(plain.ids()).hasSize(34);
+    assertThat(zipped.body().length).isLessThan(json.length / 2);
   }
 
   @Test
