@@ -57,8 +57,7 @@ import picocli.CommandLine.Spec;
  * <p>With {@code --rounds N} each endpoint is measured N times on new requests each time (the
  * next {@code --viewers} viewers, the next {@code --searches} searches), the side asked first
  * alternating: a single round of a few hundred requests spread 1.1-1.7x for the same build on
- * 2 shared cores, and whichever side runs second finds the filters the first left in Solr's
- * caches. The pooled ratio (every round's CPU over every round's requests) and the rounds' median
+ * 2 shared cores, and whichever side runs second may find what the first left in Solr's caches. The pooled ratio (every round's CPU over every round's requests) and the rounds' median
  * and range are printed.
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
@@ -194,7 +193,7 @@ public final class CostCommand implements Callable<Integer> {
           }
           measured.add(result);
         }
-        comparisons.add(CostReport.Comparison.of(endpoint.getKey(), measured));
+        comparisons.add(new CostReport.Comparison(endpoint.getKey(), measured));
       }
       String loadAfter = loadAverage();
       stdout.print(CostReport.summary(comparisons));
@@ -367,9 +366,9 @@ public final class CostCommand implements Callable<Integer> {
         row.put("plain_solr_ms", c.plain().solrMs());
         row.put("ratio", c.ratio());
         row.put("solr_ratio", c.solrRatio());
-        row.put("rounds", Math.max(1, c.rounds().size()));
+        row.put("rounds", c.rounds().size());
         row.put("median_ratio", c.medianRatio());
-        row.put("round_ratios", c.rounds().isEmpty() ? List.of(c.ratio()) : c.roundRatios());
+        row.put("round_ratios", c.roundRatios());
         rows.add(row);
       }
       result.put("comparisons", rows);

@@ -64,43 +64,40 @@ public final class CostReport {
   }
 
   /**
-   * An endpoint asked both ways, in one round or several.
-   *
-   * @param ours every round's requests through the service, pooled
-   * @param plain the same requests as plain Solr queries, pooled
-   * @param rounds each round alone, in the order run (empty for a comparison made of one round)
+   * An endpoint asked both ways, in one round or several (in the order run). Each side's figures are
+   * the rounds pooled: every round's CPU over every round's requests.
    */
-  public record Comparison(String endpoint, Side ours, Side plain, List<Round> rounds) {
+  public record Comparison(String endpoint, List<Round> rounds) {
     public Comparison {
       rounds = List.copyOf(rounds);
-    }
-
-    public Comparison(String endpoint, Side ours, Side plain) {
-      this(endpoint, ours, plain, List.of());
-    }
-
-    /** The rounds pooled: each side's CPU over all its requests, and each round kept for its own ratio. */
-    public static Comparison of(String endpoint, List<Round> rounds) {
       if (rounds.isEmpty()) {
         throw new IllegalArgumentException(endpoint + ": no round was run");
       }
-      Side ours = rounds.get(0).ours();
-      Side plain = rounds.get(0).plain();
-      for (Round round : rounds.subList(1, rounds.size())) {
-        ours = ours.plus(round.ours());
-        plain = plain.plus(round.plain());
-      }
-      return new Comparison(endpoint, ours, plain, rounds.size() > 1 ? rounds : List.of());
+    }
+
+    /** One round. */
+    public Comparison(String endpoint, Side ours, Side plain) {
+      this(endpoint, List.of(new Round(ours, plain)));
+    }
+
+    /** Our side, every round's requests and CPU together. */
+    public Side ours() {
+      return rounds.stream().map(Round::ours).reduce(Side::plus).orElseThrow();
+    }
+
+    /** The plain side, every round's requests and CPU together. */
+    public Side plain() {
+      return rounds.stream().map(Round::plain).reduce(Side::plus).orElseThrow();
     }
 
     /** Solr + service CPU of our path over Solr CPU of the plain reference. */
     public double ratio() {
-      return ours.totalMs() / plain.totalMs();
+      return ours().totalMs() / plain().totalMs();
     }
 
     /** Solr CPU alone, ours over plain. */
     public double solrRatio() {
-      return ours.solrMs() / plain.solrMs();
+      return ours().solrMs() / plain().solrMs();
     }
 
     /** Each round's ratio, in the order run. */
@@ -108,11 +105,8 @@ public final class CostReport {
       return rounds.stream().map(Round::ratio).toList();
     }
 
-    /** The median of the rounds' ratios; the pooled ratio when there is one round. */
+    /** The median of the rounds' ratios (with one round, its ratio). */
     public double medianRatio() {
-      if (rounds.isEmpty()) {
-        return ratio();
-      }
       double[] sorted = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
       int middle = sorted.length / 2;
       return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -120,7 +114,7 @@ public final class CostReport {
 
     /** {@code "; 8 rounds: median 1.10x, 0.98-1.21x"}, or nothing for one round. */
     String roundsText() {
-      if (rounds.isEmpty()) {
+      if (rounds.size() == 1) {
         return "";
       }
       List<Double> ratios = roundRatios();

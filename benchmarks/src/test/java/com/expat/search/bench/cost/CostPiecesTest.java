@@ -194,7 +194,7 @@ class CostPiecesTest {
         new CostReport.Side("ours", 600, Duration.ofMillis(660), Optional.of(Duration.ofMillis(240)), Duration.ofSeconds(1)),
         new CostReport.Side("plain", 600, Duration.ofMillis(900), Optional.empty(), Duration.ofSeconds(1)));
 
-    CostReport.Comparison pooled = CostReport.Comparison.of("member_search", List.of(first, second, third));
+    CostReport.Comparison pooled = new CostReport.Comparison("member_search", List.of(first, second, third));
 
     assertThat(pooled.ours().requests()).isEqualTo(1_800);
     assertThat(pooled.plain().requests()).isEqualTo(1_800);
@@ -204,10 +204,12 @@ class CostPiecesTest {
     assertThat(pooled.roundRatios().stream().map(ratio -> Math.round(ratio * 1e6) / 1e6).toList()).containsExactly(1.2, 1.5, 1.0);
     assertThat(pooled.medianRatio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(CostReport.summary(List.of(pooled))).contains("1.23x; 3 rounds: median 1.20x, 1.00-1.50x");
-    assertThat(CostReport.Comparison.of("matches", List.of(first)).rounds()).isEmpty();
-    assertThat(CostReport.Comparison.of("matches", List.of(first)).medianRatio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(CostReport.summary(List.of(CostReport.Comparison.of("matches", List.of(first))))).doesNotContain("rounds");
-    assertThatThrownBy(() -> CostReport.Comparison.of("matches", List.of())).hasMessageContaining("no round");
+    CostReport.Comparison one = new CostReport.Comparison("matches", first.ours(), first.plain());
+    assertThat(one.rounds()).containsExactly(first);
+    assertThat(one.ratio()).isEqualTo(one.medianRatio(), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(one.medianRatio()).isEqualTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(CostReport.summary(List.of(one))).doesNotContain("rounds");
+    assertThatThrownBy(() -> new CostReport.Comparison("matches", List.of())).hasMessageContaining("no round");
   }
 
   @Test
