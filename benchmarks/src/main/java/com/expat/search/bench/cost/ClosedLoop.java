@@ -52,9 +52,9 @@ public final class ClosedLoop {
 
     /** This outcome and {@code other}'s together, as if one run: counts and walls added. */
     public Outcome plus(Outcome other) {
-      Map<String, Long> bothTiers = new java.util.TreeMap<>(tiers);
+      Map<String, Long> bothTiers = new TreeMap<>(tiers);
       other.tiers.forEach((tier, count) -> bothTiers.merge(tier, count, Long::sum));
-      Map<String, Long> bothErrors = new java.util.TreeMap<>(errors);
+      Map<String, Long> bothErrors = new TreeMap<>(errors);
       other.errors.forEach((error, count) -> bothErrors.merge(error, count, Long::sum));
       return new Outcome(sent + other.sent, bothTiers, bothErrors, wall.plus(other.wall));
     }

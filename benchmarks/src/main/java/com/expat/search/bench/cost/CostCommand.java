@@ -57,8 +57,9 @@ import picocli.CommandLine.Spec;
  * <p>With {@code --rounds N} each endpoint is measured N times on new requests each time (the
  * next {@code --viewers} viewers, the next {@code --searches} searches), the side asked first
  * alternating: a single round of a few hundred requests spread 1.1-1.7x for the same build on
- * 2 shared cores, and whichever side runs second may find what the first left in Solr's caches. The pooled ratio (every round's CPU over every round's requests) and the rounds' median
- * and range are printed.
+ * 2 shared cores, and whichever side runs second may find what the first left in Solr's caches.
+ * The pooled ratio (every round's CPU over every round's requests) and the rounds' median and
+ * range are printed.
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
     description = {
@@ -179,7 +180,7 @@ public final class CostCommand implements Callable<Integer> {
             report(log, side.outcome());
             return side;
           };
-          // Odd rounds ask the plain queries first, so that neither side always finds the other's filters cached.
+          // Rounds 2, 4, ... ask the plain queries first, so that neither side always runs after the other.
           boolean plainFirst = round % 2 == 1;
           Measured plainSide = plainFirst ? askPlain.run() : null;
           Measured ourSide = askOurs.run();
