@@ -46,6 +46,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -159,7 +160,10 @@ public final class QueryService implements AutoCloseable {
     }
   }
 
-  /** Prometheus with the JVM's heap, GC pauses, threads and CPU: a heap sized for the job is checked. */
+  /**
+   * Prometheus with the JVM's heap, GC pauses, threads, CPU and JIT compilation time: a heap sized for
+   * the job is checked, and {@code bench cost} tells a service still compiling from one at its steady cost.
+   */
   private static PrometheusMeterRegistry registry(List<AutoCloseable> opened) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -168,6 +172,7 @@ public final class QueryService implements AutoCloseable {
     opened.add(gcMetrics);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    new JvmCompilationMetrics().bindTo(registry);
     return registry;
   }
 

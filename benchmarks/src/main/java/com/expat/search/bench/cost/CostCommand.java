@@ -86,6 +86,11 @@ public final class CostCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "50", description = "requests per endpoint and side before measuring, not reused (default ${DEFAULT-VALUE})")
   int warmup;
 
+  @Option(names = "--warmup-passes", defaultValue = "1",
+      description = "times the warm-up requests are asked each way (default ${DEFAULT-VALUE}); a query service just"
+          + " started keeps compiling for tens of thousands of requests, and with its caches off each pass runs its whole path")
+  int warmupPasses;
+
   @Option(names = "--concurrency", defaultValue = "2", description = "requests in flight (default ${DEFAULT-VALUE})")
   int concurrency;
 
@@ -156,9 +161,12 @@ public final class CostCommand implements Callable<Integer> {
         List<LoadRequest> reference = SolrReplayTransport.requests(cases.stream().map(Case::plain).toList());
         int per = endpoint.getKey().equals("matches") ? viewers : searches;
         int warm = cases.size() - rounds * per;
-        log.printf("%s: warming up with %d requests each way...%n", endpoint.getKey(), warm);
-        service.run(ours.subList(0, warm));
-        plain.run(reference.subList(0, warm));
+        log.printf("%s: warming up with %d requests each way%s...%n", endpoint.getKey(), warm,
+            warmupPasses == 1 ? "" : ", " + warmupPasses + " times");
+        for (int pass = 0; pass < warmupPasses; pass++) {
+          service.run(ours.subList(0, warm));
+          plain.run(reference.subList(0, warm));
+        }
 
         List<CostReport.Round> measured = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -198,6 +206,7 @@ public final class CostCommand implements Callable<Integer> {
       }
       String loadAfter = loadAverage();
       stdout.print(CostReport.summary(comparisons));
+      stdout.print(CostReport.warnings(comparisons));
       stdout.printf("load average before %s, after %s; idle Solr %.1f ms/s, service %.1f ms/s%n",
           loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond());
       stdout.flush();
@@ -227,17 +236,21 @@ public final class CostCommand implements Callable<Integer> {
   private static Measured measure(ClosedLoop loop, List<LoadRequest> requests, ProcessCpu solrCpu,
       Optional<ProcessCpu> serviceCpu) throws InterruptedException {
     Duration solr0 = solrCpu.used();
-    Optional<Duration> service0 = serviceCpu.map(ProcessCpu::used);
+    Optional<ProcessCpu.Reading> service0 = serviceCpu.map(ProcessCpu::read);
     ClosedLoop.Outcome outcome = loop.run(requests);
     Duration solr = solrCpu.used().minus(solr0);
-    Optional<Duration> service = serviceCpu.map(cpu -> cpu.used().minus(service0.orElseThrow()));
+    Optional<ProcessCpu.Reading> service = serviceCpu.map(cpu -> cpu.read().since(service0.orElseThrow()));
     return new Measured(outcome, solr, service);
   }
 
-  /** One side's run of a round: its outcome and the CPU Solr and the service (ours only) used meanwhile. */
-  private record Measured(ClosedLoop.Outcome outcome, Duration solr, Optional<Duration> service) {
+  /**
+   * One side's run of a round: its outcome and what Solr and the service (ours only: CPU, and its JIT's
+   * compiling when published) used meanwhile.
+   */
+  private record Measured(ClosedLoop.Outcome outcome, Duration solr, Optional<ProcessCpu.Reading> service) {
     CostReport.Side side(String label) {
-      return new CostReport.Side(label, outcome.answered(), solr, service, outcome.wall());
+      return new CostReport.Side(label, outcome.answered(), solr, service.map(ProcessCpu.Reading::cpu), outcome.wall(),
+          service.flatMap(ProcessCpu.Reading::compiling));
     }
   }
 
@@ -322,6 +335,9 @@ public final class CostCommand implements Callable<Integer> {
     if (warmup < 0 || warmup > 10_000) {
       throw new IllegalArgumentException("--warmup " + warmup + " must be 0..10000");
     }
+    if (warmupPasses < 1 || warmupPasses > 100) {
+      throw new IllegalArgumentException("--warmup-passes " + warmupPasses + " must be 1..100");
+    }
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("--concurrency " + concurrency + " must be 1..64");
     }
@@ -348,7 +364,8 @@ public final class CostCommand implements Callable<Integer> {
       String report = "# CPU per uncached request against plain Solr\n\n" + stamp.line() + "\n\n```sh\n" + stamp.commandLine()
           + "\n```\n\n" + CostReport.table(comparisons)
           + String.format(java.util.Locale.ROOT, "%nLoad average before %s, after %s. Idle: Solr %.1f ms CPU/s, service %.1f ms CPU/s.%n",
-              loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond());
+              loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond())
+          + CostReport.warnings(comparisons).replace("WARNING:", "\n**Warning:**");
       Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("commit", stamp.commit());
@@ -363,6 +380,7 @@ public final class CostCommand implements Callable<Integer> {
         row.put("requests", c.ours().requests());
         row.put("ours_solr_ms", c.ours().solrMs());
         row.put("ours_service_ms", c.ours().serviceMs());
+        c.ours().serviceCompilingMs().ifPresent(jit -> row.put("ours_service_compiling_ms", jit));
         row.put("plain_requests", c.plain().requests());
         row.put("plain_solr_ms", c.plain().solrMs());
         row.put("ratio", c.ratio());

@@ -15,16 +15,42 @@ public final class CostReport {
    * meanwhile.
    *
    * @param serviceCpu the query service's CPU; empty for the plain reference, which asks Solr alone
+   * @param serviceCompiling of the service's time, what its JIT spent compiling meanwhile (as the
+   *     JVM reports it); empty when not known
    */
-  public record Side(String label, long requests, Duration solrCpu, Optional<Duration> serviceCpu, Duration wall) {
+  public record Side(String label, long requests, Duration solrCpu, Optional<Duration> serviceCpu, Duration wall,
+      Optional<Duration> serviceCompiling) {
+    /** A service share of at most this much compiling is taken as the service's steady cost. */
+    static final double STEADY_COMPILING_SHARE = 0.05;
+
     public Side {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(solrCpu, "solrCpu");
       Objects.requireNonNull(serviceCpu, "serviceCpu");
       Objects.requireNonNull(wall, "wall");
+      Objects.requireNonNull(serviceCompiling, "serviceCompiling");
       if (requests < 1) {
         throw new IllegalArgumentException(label + ": no request was answered, so there is no cost per request");
       }
+    }
+
+    /** A side whose service compiling time is not known (and the plain side, which has no service). */
+    public Side(String label, long requests, Duration solrCpu, Optional<Duration> serviceCpu, Duration wall) {
+      this(label, requests, solrCpu, serviceCpu, wall, Optional.empty());
+    }
+
+    /** The service's JIT compiling time per request; empty when not known. */
+    public Optional<Double> serviceCompilingMs() {
+      return serviceCompiling.map(this::perRequest);
+    }
+
+    /**
+     * Whether the service was still compiling for more than {@link #STEADY_COMPILING_SHARE} of its CPU:
+     * its figure is then the JIT's start-up as much as its steady cost.
+     */
+    public boolean stillCompiling() {
+      return serviceCompiling.isPresent() && serviceCpu.isPresent() && !serviceCpu.get().isZero()
+          && serviceCompiling.get().toNanos() > STEADY_COMPILING_SHARE * serviceCpu.get().toNanos();
     }
 
     public double solrMs() {
@@ -52,7 +78,11 @@ public final class CostReport {
       Optional<Duration> service = serviceCpu.isPresent() || other.serviceCpu.isPresent()
           ? Optional.of(serviceCpu.orElse(Duration.ZERO).plus(other.serviceCpu.orElse(Duration.ZERO)))
           : Optional.empty();
-      return new Side(label, requests + other.requests, solrCpu.plus(other.solrCpu), service, wall.plus(other.wall));
+      Optional<Duration> compiling = serviceCompiling.isPresent() && other.serviceCompiling.isPresent()
+          ? Optional.of(serviceCompiling.get().plus(other.serviceCompiling.get()))
+          : Optional.empty();
+      return new Side(label, requests + other.requests, solrCpu.plus(other.solrCpu), service, wall.plus(other.wall),
+          compiling);
     }
   }
 
@@ -135,7 +165,10 @@ public final class CostReport {
     }
   }
 
-  /** A Markdown table: per endpoint, both sides' ms of CPU per request and the ratio. */
+  /**
+   * A Markdown table: per endpoint, both sides' ms of CPU per request and the ratio; the service's
+   * cell also tells what of it its JIT spent compiling, when known.
+   */
   public static String table(List<Comparison> comparisons) {
     StringBuilder text = new StringBuilder();
     text.append("| endpoint | side | requests | Solr CPU ms/req | service CPU ms/req | total ms/req | req/s | ratio to plain |\n");
@@ -160,8 +193,32 @@ public final class CostReport {
 
   private static void row(StringBuilder text, String endpoint, Side side, String ratio) {
     text.append(format("| %s | %s | %d | %.2f | %s | %.2f | %.1f | %s |%n", endpoint, side.label(), side.requests(),
-        side.solrMs(), side.serviceCpu().isPresent() ? format("%.2f", side.serviceMs()) : "-", side.totalMs(),
+        side.solrMs(), side.serviceCpu().isPresent() ? serviceCell(side) : "-", side.totalMs(),
         side.perSecond(), ratio));
+  }
+
+  private static String serviceCell(Side side) {
+    return format("%.2f", side.serviceMs())
+        + side.serviceCompilingMs().map(jit -> format(" (JIT %.3f)", jit)).orElse("");
+  }
+
+  /**
+   * A warning for each endpoint whose service was {@linkplain Side#stillCompiling still compiling}
+   * during the measured rounds; nothing when none was.
+   */
+  public static String warnings(List<Comparison> comparisons) {
+    StringBuilder text = new StringBuilder();
+    for (Comparison c : comparisons) {
+      Side ours = c.ours();
+      if (ours.stillCompiling()) {
+        text.append(format("WARNING: %s: the service's JIT compiled for %.0f %% of its CPU time while measured"
+            + " (%.3f of %.2f ms/req): the figure includes its start-up, not only its steady cost;"
+            + " warm it longer (--warmup-passes)%n", c.endpoint(),
+            100.0 * ours.serviceCompiling().orElseThrow().toNanos() / ours.serviceCpu().orElseThrow().toNanos(),
+            ours.serviceCompilingMs().orElseThrow(), ours.serviceMs()));
+      }
+    }
+    return text.toString();
   }
 
   private static String format(String pattern, Object... args) {

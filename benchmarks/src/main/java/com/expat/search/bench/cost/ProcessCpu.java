@@ -9,28 +9,59 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The CPU time a process has used so far, read from what it publishes about itself: Solr's
  * {@code /admin/metrics} (the JVM's {@code os.processCpuTime}, ns) and the query service's
  * Prometheus {@code /metrics} (Micrometer's process CPU time). Differences of two readings are
- * what a run cost that process, whatever else ran on the machine.
+ * what a run cost that process, whatever else ran on the machine. The query service also publishes
+ * the time its JIT has spent compiling (Micrometer's {@code jvm_compilation_time_ms_total}), read
+ * in the same scrape: a service still compiling is not yet at its steady cost.
  */
 @FunctionalInterface
 public interface ProcessCpu {
+  /** What the process has used since it started, as of one reading. */
+  Reading read();
+
   /** CPU time used by the process since it started. */
-  Duration used();
+  default Duration used() {
+    return read().cpu();
+  }
+
+  /**
+   * One reading: CPU time, and the time the JVM reports its JIT compilers spent (elapsed, summed over
+   * the compiler threads; empty when the process does not publish it).
+   */
+  record Reading(Duration cpu, Optional<Duration> compiling) {
+    public Reading {
+      Objects.requireNonNull(cpu, "cpu");
+      Objects.requireNonNull(compiling, "compiling");
+    }
+
+    /** What was used between {@code earlier} and this reading. */
+    public Reading since(Reading earlier) {
+      Optional<Duration> compiled = compiling.isPresent() && earlier.compiling.isPresent()
+          ? Optional.of(compiling.get().minus(earlier.compiling.get()))
+          : Optional.empty();
+      return new Reading(cpu.minus(earlier.cpu), compiled);
+    }
+  }
 
   /** Solr at {@code solrUrl} ({@code http://host:port/solr}). */
   static ProcessCpu solr(HttpClient client, String solrUrl) {
     URI uri = URI.create(Loopback.require(solrUrl) + "/admin/metrics?group=jvm&prefix=os.processCpuTime&wt=json");
-    return () -> Duration.ofNanos(solrNanos(get(client, uri)));
+    return () -> new Reading(Duration.ofNanos(solrNanos(get(client, uri))), Optional.empty());
   }
 
   /** The query service at {@code serviceUrl}. */
   static ProcessCpu service(HttpClient client, String serviceUrl) {
     URI uri = URI.create(Loopback.require(serviceUrl) + "/metrics");
-    return () -> prometheus(get(client, uri));
+    return () -> {
+      String text = get(client, uri);
+      return new Reading(prometheus(text), compilation(text));
+    };
   }
 
   /** {@code os.processCpuTime} from Solr's metrics answer (JSON). */
@@ -75,6 +106,24 @@ public interface ProcessCpu {
     }
     throw new IllegalStateException("the service's /metrics has no process CPU time"
         + " (process_cpu_seconds_total, process_cpu_time_ns_total or process_cpu_time_seconds_total)");
+  }
+
+  /**
+   * The JIT's compilation time in a Prometheus text exposition: Micrometer's {@code
+   * jvm_compilation_time_ms_total}, summed over its labels; empty when absent (a service built before
+   * it was published).
+   */
+  static Optional<Duration> compilation(String text) {
+    double millis = 0;
+    boolean found = false;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("jvm_compilation_time_ms_total")) {
+        String[] parts = line.strip().split("\\s+");
+        millis += Double.parseDouble(parts[parts.length - 1]);
+        found = true;
+      }
+    }
+    return found ? Optional.of(Duration.ofNanos(Math.round(millis * 1e6))) : Optional.empty();
   }
 
   private static String get(HttpClient client, URI uri) {

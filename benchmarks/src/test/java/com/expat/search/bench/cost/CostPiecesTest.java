@@ -162,6 +162,47 @@ class CostPiecesTest {
   }
 
   @Test
+  void theServicesJitCompilingTimeIsReadFromItsMetrics_andAReadingsDifferenceKeepsIt() {
+    String metrics = "# HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation\n"
+        + "jvm_compilation_time_ms_total{compiler=\"HotSpot 64-Bit Tiered Compilers\"} 1500.0\n"
+        + "process_cpu_time_ns_total 4.5E9\n";
+    assertThat(ProcessCpu.compilation(metrics)).contains(Duration.ofMillis(1_500));
+    assertThat(ProcessCpu.compilation("process_cpu_time_ns_total 4.5E9\n")).isEmpty();
+
+    ProcessCpu.Reading before = new ProcessCpu.Reading(Duration.ofMillis(4_500), Optional.of(Duration.ofMillis(1_500)));
+    ProcessCpu.Reading after = new ProcessCpu.Reading(Duration.ofMillis(6_000), Optional.of(Duration.ofMillis(1_620)));
+    assertThat(after.since(before)).isEqualTo(new ProcessCpu.Reading(Duration.ofMillis(1_500), Optional.of(Duration.ofMillis(120))));
+    // Solr publishes no compiling time: the difference has none either
+    assertThat(new ProcessCpu.Reading(Duration.ofMillis(9), Optional.empty()).since(new ProcessCpu.Reading(Duration.ofMillis(4), Optional.empty())))
+        .isEqualTo(new ProcessCpu.Reading(Duration.ofMillis(5), Optional.empty()));
+  }
+
+  @Test
+  void aServiceStillCompilingIsNamedInAWarning_andOneAtItsSteadyCostIsNot() {
+    CostReport.Side plain = new CostReport.Side("plain", 600, Duration.ofMillis(700), Optional.empty(), Duration.ofSeconds(1));
+    // 30 of 240 ms compiling: 12.5 %, over the 5 % taken as steady
+    CostReport.Side compiling = new CostReport.Side("ours", 600, Duration.ofMillis(600), Optional.of(Duration.ofMillis(240)),
+        Duration.ofSeconds(1), Optional.of(Duration.ofMillis(30)));
+    CostReport.Side steady = new CostReport.Side("ours", 600, Duration.ofMillis(600), Optional.of(Duration.ofMillis(240)),
+        Duration.ofSeconds(1), Optional.of(Duration.ofMillis(6)));
+
+    assertThat(compiling.stillCompiling()).isTrue();
+    assertThat(steady.stillCompiling()).isFalse();
+    assertThat(compiling.serviceCompilingMs()).contains(0.05);
+    assertThat(CostReport.warnings(List.of(new CostReport.Comparison("member_search", compiling, plain))))
+        .contains("member_search", "13 % of its CPU", "0.050 of 0.40 ms/req", "--warmup-passes");
+    assertThat(CostReport.warnings(List.of(new CostReport.Comparison("member_search", steady, plain)))).isEmpty();
+    assertThat(CostReport.table(List.of(new CostReport.Comparison("member_search", steady, plain))))
+        .contains("| member_search | ours | 600 | 1.00 | 0.40 (JIT 0.010) | 1.40 |");
+    // pooled over rounds: the compiling time adds up as the CPU does
+    CostReport.Comparison both = new CostReport.Comparison("member_search",
+        List.of(new CostReport.Round(compiling, plain), new CostReport.Round(steady, plain)));
+    assertThat(both.ours().serviceCompiling()).contains(Duration.ofMillis(36));
+    // 36 of 480 ms: 7.5 %, still over the line, so the pooled figure is warned about too
+    assertThat(both.ours().stillCompiling()).isTrue();
+  }
+
+  @Test
   void theRatioIsOurSolrAndServiceCpuOverPlainSolrCpu_perAnsweredRequest() {
     CostReport.Side ours = new CostReport.Side("ours", 600, Duration.ofMillis(12_240), Optional.of(Duration.ofMillis(6_300)),
         Duration.ofSeconds(30));
