@@ -7,14 +7,19 @@ import com.expat.search.vocabulary.IndexFields;
 import com.expat.search.vocabulary.MemberFields;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.geo.GeoEncodingUtils;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrInputField;
 import org.apache.solr.common.util.SimpleOrderedMap;
@@ -23,7 +28,10 @@ import org.apache.solr.schema.LatLonPointSpatialField;
 import org.apache.solr.handler.component.RealTimeGetComponent;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.request.SolrRequestInfo;
+import org.apache.solr.search.SolrIndexSearcher;
+import org.apache.solr.search.SolrReturnFields;
 import org.apache.solr.search.SyntaxError;
+import org.apache.solr.util.RefCounted;
 
 /**
  * The viewer of a ranked request (matches, member search, a member's events), read inside Solr
@@ -41,6 +49,12 @@ import org.apache.solr.search.SyntaxError;
 record RequestViewer(long id, Map<String, Object> doc) {
   /** What is read of the viewer. */
   static final Set<String> FIELDS = fields();
+  /**
+   * What of {@link #FIELDS} a viewer read from the index takes from Solr's document fetcher rather
+   * than from {@link MemberColumns}, which do not hold them.
+   */
+  static final List<String> FROM_INDEX = List.of(MemberFields.LANGUAGES, MemberFields.CONTACT_IDS,
+      MemberFields.BLOCKED_IDS, IndexFields.TOMBSTONE);
 
   boolean found() {
     return doc != null;
@@ -154,19 +168,44 @@ record RequestViewer(long id, Map<String, Object> doc) {
 
   private record Key(long id, String core) {}
 
+  /**
+   * The viewer as {@code /get} reads it. A write still in the update log is read from there; otherwise the
+   * newest (realtime) searcher holds the member, and the fields the model reads come from the
+   * segment's {@link MemberColumns} (in memory, built once per segment, the values the page's
+   * {@code [expat_field]} writes), the others ({@link #FROM_INDEX}) through Solr's document fetcher.
+   * Solr's fetcher reading all of them made an iterator per field and document: 16.7 % of Solr's CPU
+   * samples on member searches with a viewer and a city at 200k (docs/benchmarks.md, "The viewer's
+   * read"). {@link RealTimeGetComponent#getInputDocument} asks the update log and then the realtime
+   * searcher in this order too.
+   */
   private static RequestViewer read(SolrCore core, long id) {
     BytesRefBuilder idBytes = new BytesRefBuilder();
     core.getLatestSchema().getUniqueKeyField().getType().readableToIndexed(Long.toString(id), idBytes);
-    SolrInputDocument doc;
+    BytesRef key = idBytes.toBytesRef();
     try {
-      // The root id too: the update log is looked up by it (null finds nothing there, and the
-      // realtime searcher may not hold the latest write yet).
-      BytesRef key = idBytes.toBytesRef();
-      doc = RealTimeGetComponent.getInputDocument(core, key, key, null, FIELDS,
+      // Members have no nested documents: the root id is the id.
+      SolrInputDocument logged = RealTimeGetComponent.getInputDocumentFromTlog(core, key, null, FIELDS,
           RealTimeGetComponent.Resolution.DOC);
+      if (logged == RealTimeGetComponent.DELETED) {
+        return new RequestViewer(id, null);
+      }
+      if (logged != null || !(core.getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
+        return of(id, logged != null ? logged : RealTimeGetComponent.getInputDocument(core, key, key, null, FIELDS,
+            RealTimeGetComponent.Resolution.DOC));
+      }
+      RefCounted<SolrIndexSearcher> holder = core.getRealtimeSearcher();
+      try {
+        return fromIndex(holder.get(), plugin.columns(), key, id);
+      } finally {
+        holder.decref();
+      }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read viewer " + id, e);
     }
+  }
+
+  /** The viewer in a document as {@code /get} gives it (null: none). */
+  private static RequestViewer of(long id, SolrInputDocument doc) {
     if (doc == null || isTombstone(doc.getFieldValue(IndexFields.TOMBSTONE))) {
       return new RequestViewer(id, null);
     }
@@ -183,6 +222,60 @@ record RequestViewer(long id, Map<String, Object> doc) {
       values.put(MemberFields.LOCATION, encoded(String.valueOf(location)));
     }
     return new RequestViewer(id, values);
+  }
+
+  /**
+   * The viewer in {@code searcher}: {@link #FIELDS} less {@link #FROM_INDEX} from the columns, each
+   * as {@code /get} gives it (the id as text, dates as {@link Date}, a field the member lacks
+   * absent; the profile quality, which the columns hold as 0 when absent, as 0); {@link
+   * #FROM_INDEX} through Solr's document fetcher.
+   */
+  private static RequestViewer fromIndex(SolrIndexSearcher searcher, ColumnCache cache, BytesRef key, long id)
+      throws IOException {
+    int docid = searcher.getFirstMatch(new Term(searcher.getSchema().getUniqueKeyField().getName(), key));
+    if (docid < 0) {
+      return new RequestViewer(id, null);
+    }
+    SolrDocument rest = searcher.getDocFetcher().solrDoc(docid, new SolrReturnFields(FROM_INDEX, null));
+    if (isTombstone(rest.getFieldValue(IndexFields.TOMBSTONE))) {
+      return new RequestViewer(id, null);
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docid, leaves));
+    MemberColumns columns = cache.columns(leaf.reader());
+    int doc = docid - leaf.docBase;
+    Map<String, Object> values = new HashMap<>();
+    for (String field : rest.getFieldNames()) {
+      values.put(field, rest.getFieldValue(field));
+    }
+    values.put(MemberFields.ID, Long.toString(columns.id[doc]));
+    putIfPresent(values, MemberFields.LOCATION, ColumnFieldTransformerFactory.location(columns, doc));
+    MemberColumns.Place place = ColumnFieldTransformerFactory.place(columns, doc);
+    if (place != null) {
+      putIfPresent(values, MemberFields.CITY_ID, place.cityId());
+      putIfPresent(values, MemberFields.CITY_NAME, place.cityName());
+    }
+    if (columns.origin[doc] >= 0) {
+      values.put(MemberFields.ORIGIN_COUNTRY, columns.origins[columns.origin[doc]]);
+    }
+    if (columns.languageSet[doc] >= 0) {
+      values.put(MemberFields.LANGUAGE_LEVELS, List.of(columns.languageTerms(doc)));
+    }
+    putIfPresent(values, MemberFields.INTERESTS, ColumnFieldTransformerFactory.interests(columns, doc));
+    if (columns.lastActiveAt[doc] != MemberColumns.MISSING) {
+      values.put(MemberFields.LAST_ACTIVE_AT, new Date(columns.lastActiveAt[doc]));
+    }
+    if (columns.createdAt[doc] != MemberColumns.MISSING) {
+      values.put(MemberFields.CREATED_AT, new Date(columns.createdAt[doc]));
+    }
+    values.put(MemberFields.PROFILE_QUALITY, columns.quality[doc]);
+    return new RequestViewer(id, values);
+  }
+
+  private static void putIfPresent(Map<String, Object> values, String field, Object value) {
+    if (value != null) {
+      values.put(field, value);
+    }
   }
 
   /**
