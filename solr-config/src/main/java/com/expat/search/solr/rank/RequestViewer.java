@@ -174,9 +174,9 @@ record RequestViewer(long id, Map<String, Object> doc) {
    * segment's {@link MemberColumns} (in memory, built once per segment, the values the page's
    * {@code [expat_field]} writes), the others ({@link #FROM_INDEX}) through Solr's document fetcher.
    * Solr's fetcher reading all of them made an iterator per field and document: 16.7 % of Solr's CPU
-   * samples on member searches with a viewer and a city at 200k (docs/benchmarks.md, "The viewer's
-   * read"). {@link RealTimeGetComponent#getInputDocument} asks the update log and then the realtime
-   * searcher in this order too.
+   * samples on member searches with a viewer and a city at 200k (docs/benchmarks.md, "The viewer's read
+   * from the columns"). {@link RealTimeGetComponent#getInputDocument} asks the update log and then the
+   * realtime searcher in this order too.
    */
   private static RequestViewer read(SolrCore core, long id) {
     BytesRefBuilder idBytes = new BytesRefBuilder();
