@@ -189,8 +189,12 @@ record RequestViewer(long id, Map<String, Object> doc) {
       if (logged == RealTimeGetComponent.DELETED) {
         return new RequestViewer(id, null);
       }
-      if (logged != null || !(core.getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
-        return of(id, logged != null ? logged : RealTimeGetComponent.getInputDocument(core, key, key, null, FIELDS,
+      if (logged != null) {
+        return of(id, logged);
+      }
+      if (!(core.getQueryPlugin(MatchesRankParser.NAME) instanceof MatchesRankParser plugin)) {
+        // A core without the plugin has no columns: all of it as /get reads it.
+        return of(id, RealTimeGetComponent.getInputDocument(core, key, key, null, FIELDS,
             RealTimeGetComponent.Resolution.DOC));
       }
       RefCounted<SolrIndexSearcher> holder = core.getRealtimeSearcher();
