@@ -38,6 +38,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Spec;
  * {@code bench cost}: what an uncached answer costs in CPU, against a plain Solr query doing the
  * same job, in one run. Our side: distinct viewers ask the running query service, a few at a time,
  * every request made unique so that no cache answers it; the CPU Solr and the service used
- * meanwhile (their own metrics) divided by the requests. The plain side: the same viewers and
+ * meanwhile (from /proc, or their own metrics: {@code --cpu-from}) divided by the requests. The plain side: the same viewers and
  * searches asked of Solr directly as one ordinary query each ({@link PlainReference}); Solr's CPU
  * divided by the requests. Matches, then member search with text.
  *
@@ -63,7 +64,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cost", mixinStandardHelpOptions = true,
     description = {
-      "CPU per uncached request (Solr + query service, from their metrics) against a plain Solr query doing",
+      "CPU per uncached request (Solr + query service, from /proc or their metrics) against a plain Solr query doing",
       "the same job (Solr alone), for matches and member search with text; prints the ratios.",
       "Run it against a query service that uses the Solr given by --solr, and nothing else asking either."
     })
@@ -111,7 +112,17 @@ public final class CostCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "also write report.md and result.json here")
   Path out;
 
+  @Option(names = "--cpu-from", defaultValue = "auto", paramLabel = "auto|proc|metrics",
+      description = "where each process's CPU is read: proc (Linux /proc of the process listening on the URL's"
+          + " port; nothing asked of the process), metrics (Solr's /admin/metrics and the service's /metrics, which"
+          + " cost each a request and make the service's JIT compile the scrape), auto (proc when found, else"
+          + " metrics; default)")
+  String cpuFrom;
+
   @Mixin MixOptions mix;
+
+  /** Where each process's CPU was read, for the report. */
+  private final Map<String, String> cpuSources = new LinkedHashMap<>();
 
   @Spec CommandSpec spec;
 
@@ -137,8 +148,8 @@ public final class CostCommand implements Callable<Integer> {
       List<Case> texts = searches == 0 ? List.of() : searchCases(requests, directory, solrPath, log);
 
       HttpClient metricsClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      ProcessCpu solrCpu = ProcessCpu.solr(metricsClient, solr);
-      ProcessCpu serviceCpu = ProcessCpu.service(metricsClient, url);
+      ProcessCpu solrCpu = cpuOf(solr, "Solr", () -> ProcessCpu.solr(metricsClient, solr), log);
+      ProcessCpu serviceCpu = cpuOf(url, "the query service", () -> ProcessCpu.service(metricsClient, url), log);
       ClosedLoop service = new ClosedLoop(new HttpTransport(url, timeout, Map.of(), executor), concurrency);
 
       Duration solrStart = solrCpu.used();
@@ -220,6 +231,35 @@ public final class CostCommand implements Callable<Integer> {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /**
+   * How the CPU of the process behind {@code processUrl} is read, as {@code --cpu-from} says.
+   *
+   * @throws IllegalArgumentException with {@code --cpu-from proc} when no process of this machine
+   *     that this user may read listens on the URL's port
+   */
+  private ProcessCpu cpuOf(String processUrl, String what, Supplier<ProcessCpu> metrics, PrintStream log) {
+    if (cpuFrom.equals("metrics")) {
+      return noted(what, "its metrics", metrics.get(), log);
+    }
+    URI uri = Loopback.require(processUrl);
+    int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+    Optional<ProcCpu> proc = ProcCpu.listeningOn(Path.of("/proc"), port);
+    if (proc.isPresent()) {
+      return noted(what, "/proc/" + proc.get().pid() + " (the process listening on port " + port + ")", proc.get(), log);
+    }
+    if (cpuFrom.equals("proc")) {
+      throw new IllegalArgumentException("--cpu-from proc: no process of this machine that this user may read listens on port "
+          + port + " (" + what + ", " + processUrl + ")");
+    }
+    return noted(what, "its metrics (no process this user may read listens on port " + port + " here)", metrics.get(), log);
+  }
+
+  private ProcessCpu noted(String what, String source, ProcessCpu cpu, PrintStream log) {
+    cpuSources.put(what, source);
+    log.printf("%s's CPU: read from %s%n", what, source);
+    return cpu;
   }
 
   private String roundName(int round) {
@@ -341,11 +381,21 @@ public final class CostCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("--concurrency " + concurrency + " must be 1..64");
     }
+    if (!List.of("auto", "proc", "metrics").contains(cpuFrom)) {
+      throw new IllegalArgumentException("--cpu-from " + cpuFrom + " must be auto, proc or metrics");
+    }
     if (idle.isNegative() || idle.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("--idle " + idle + " must be 0..5m");
     }
     Loopback.require(url);
     Loopback.require(solr);
+  }
+
+  private String cpuSourcesText() {
+    StringBuilder text = new StringBuilder();
+    cpuSources.forEach((what, source) -> text.append(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT))
+        .append(what.substring(1)).append("'s CPU was read from ").append(source).append(".\n"));
+    return text.toString();
   }
 
   private static String loadAverage() {
@@ -365,6 +415,7 @@ public final class CostCommand implements Callable<Integer> {
           + "\n```\n\n" + CostReport.table(comparisons)
           + String.format(java.util.Locale.ROOT, "%nLoad average before %s, after %s. Idle: Solr %.1f ms CPU/s, service %.1f ms CPU/s.%n",
               loadBefore, loadAfter, quiet.solrMsPerSecond(), quiet.serviceMsPerSecond())
+          + cpuSourcesText()
           + CostReport.warnings(comparisons).replace("WARNING:", "\n**Warning:**");
       Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
       Map<String, Object> result = new LinkedHashMap<>();
@@ -373,6 +424,7 @@ public final class CostCommand implements Callable<Integer> {
       result.put("load_after", loadAfter);
       result.put("idle_solr_ms_per_s", quiet.solrMsPerSecond());
       result.put("idle_service_ms_per_s", quiet.serviceMsPerSecond());
+      result.put("cpu_read_from", cpuSources);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (CostReport.Comparison c : comparisons) {
         Map<String, Object> row = new LinkedHashMap<>();

@@ -13,12 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The CPU time a process has used so far, read from what it publishes about itself: Solr's
+ * The CPU time a process has used so far. Differences of two readings are what a run cost that
+ * process, whatever else ran on the machine. Read from Linux's {@code /proc} when the process runs
+ * here ({@link ProcCpu}: nothing is asked of it), or from what it publishes about itself: Solr's
  * {@code /admin/metrics} (the JVM's {@code os.processCpuTime}, ns) and the query service's
- * Prometheus {@code /metrics} (Micrometer's process CPU time). Differences of two readings are
- * what a run cost that process, whatever else ran on the machine. The query service also publishes
- * the time its JIT has spent compiling (Micrometer's {@code jvm_compilation_time_ms_total}), read
- * in the same scrape: a service still compiling is not yet at its steady cost.
+ * Prometheus {@code /metrics} (Micrometer's process CPU time), which cost the process a request
+ * each. The query service also publishes the time its JIT has spent compiling (Micrometer's {@code
+ * jvm_compilation_time_ms_total}), read in the same scrape: a service still compiling is not yet
+ * at its steady cost.
  */
 @FunctionalInterface
 public interface ProcessCpu {
@@ -31,8 +33,9 @@ public interface ProcessCpu {
   }
 
   /**
-   * One reading: CPU time, and the time the JVM reports its JIT compilers spent (elapsed, summed over
-   * the compiler threads; empty when the process does not publish it).
+   * One reading: CPU time, and what the JIT's compilers spent: their threads' CPU when read from
+   * {@code /proc}, else the time the JVM reports (elapsed, summed over the compiler threads; empty
+   * when the process does not publish it).
    */
   record Reading(Duration cpu, Optional<Duration> compiling) {
     public Reading {

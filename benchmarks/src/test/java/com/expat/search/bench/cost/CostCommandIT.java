@@ -82,6 +82,12 @@ class CostCommandIT {
         assertThat(result.path("outcomes").path(endpoint + " plain").path("tiers").path("solr").asLong()).isEqualTo(60);
       }
       assertThat(out.resolve("report.md")).content().contains("| matches | ours (service) | 60 |", "| member_search | plain Solr | 60 |");
+      // Both processes run here, so their CPU was read from /proc, nothing asked of them: Solr is its
+      // own process, and the service is this test's JVM (in-process here, so its figure includes the bench).
+      long ours = ProcessHandle.current().pid();
+      assertThat(result.path("cpu_read_from").path("Solr").asText()).startsWith("/proc/").doesNotStartWith("/proc/" + ours + " ");
+      assertThat(result.path("cpu_read_from").path("the query service").asText()).startsWith("/proc/" + ours + " ");
+      assertThat(out.resolve("report.md")).content().contains("Solr's CPU was read from /proc/");
     }
   }
 }
