@@ -51,9 +51,10 @@ import picocli.CommandLine.Spec;
  * {@code bench cost}: what an uncached answer costs in CPU, against a plain Solr query doing the
  * same job, in one run. Our side: distinct viewers ask the running query service, a few at a time,
  * every request made unique so that no cache answers it; the CPU Solr and the service used
- * meanwhile (from /proc, or their own metrics: {@code --cpu-from}) divided by the requests. The plain side: the same viewers and
- * searches asked of Solr directly as one ordinary query each ({@link PlainReference}); Solr's CPU
- * divided by the requests. Matches, then member search with text.
+ * meanwhile (from /proc, or their own metrics: {@code --cpu-from}) divided by the requests. The
+ * plain side: the same viewers and searches asked of Solr directly as one ordinary query each
+ * ({@link PlainReference}); Solr's CPU divided by the requests. Matches, then member search with
+ * text.
  *
  * <p>With {@code --rounds N} each endpoint is measured N times on new requests each time (the
  * next {@code --viewers} viewers, the next {@code --searches} searches), the side asked first

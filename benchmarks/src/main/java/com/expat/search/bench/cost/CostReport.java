@@ -15,8 +15,8 @@ public final class CostReport {
    * meanwhile.
    *
    * @param serviceCpu the query service's CPU; empty for the plain reference, which asks Solr alone
-   * @param serviceCompiling of the service's time, what its JIT spent compiling meanwhile (as the
-   *     JVM reports it); empty when not known
+   * @param serviceCompiling of the service's time, what its JIT spent compiling meanwhile (its
+   *     compiler threads' CPU from /proc, or the time the JVM reports); empty when not known
    */
   public record Side(String label, long requests, Duration solrCpu, Optional<Duration> serviceCpu, Duration wall,
       Optional<Duration> serviceCompiling) {

@@ -1,7 +1,7 @@
 package com.expat.search.bench.cost;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,12 +17,12 @@ import java.util.OptionalLong;
  * asked of the process itself. Reading a service's {@code /metrics} costs it a scrape (~2 ms) and,
  * worse, every few scrapes its JIT compiles more of the scrape's code, on the compiler threads,
  * while the next requests are measured: after 36,000 requests a service's figure in {@code bench
- * cost} still carried 0.06-0.28 ms of compiling per member search, most of it the scrape's own code
- * (docs/benchmarks.md, "The bench reads CPU from /proc"). Here the process's CPU is {@code utime + stime} of {@code /proc/<pid>/stat}, and what its
- * JIT compiled is the CPU of its threads named {@code C1 CompilerThread*} and {@code C2
- * CompilerThread*} (HotSpot's names), not the elapsed compile time the JVM reports. Times are in
- * clock ticks of {@value #TICKS_PER_SECOND} a second: Linux's {@code USER_HZ} on every architecture
- * a JVM runs on. Stateless.
+ * cost} still carried 0.06-0.28 ms of compiling per member search, most of it the scrape's own
+ * code (docs/benchmarks.md, "The bench reads CPU from /proc"). Here the process's CPU is {@code
+ * utime + stime} of {@code /proc/<pid>/stat}, and what its JIT compiled is the CPU of its threads
+ * named {@code C1 CompilerThread*} and {@code C2 CompilerThread*} (HotSpot's names), not the
+ * elapsed compile time the JVM reports. Times are in clock ticks of {@value #TICKS_PER_SECOND} a
+ * second: Linux's {@code USER_HZ} on every architecture a JVM runs on. Stateless.
  */
 final class ProcCpu implements ProcessCpu {
   /** Linux's {@code USER_HZ}: the unit of the times in {@code /proc/<pid>/stat}. */
@@ -52,7 +52,7 @@ final class ProcCpu implements ProcessCpu {
       }
       OptionalLong pid = owner(proc, inode.getAsLong());
       return pid.isPresent() ? Optional.of(new ProcCpu(proc, pid.getAsLong())) : Optional.empty();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | DirectoryIteratorException e) {
       return Optional.empty();
     }
   }
@@ -135,7 +135,7 @@ final class ProcCpu implements ProcessCpu {
               return OptionalLong.of(Long.parseLong(process.getFileName().toString()));
             }
           }
-        } catch (IOException notOurs) {
+        } catch (IOException | DirectoryIteratorException notOurs) {
           // another user's process, or one that ended while listed
         }
       }
